@@ -1,0 +1,5 @@
+"""Allows ``python -m teenvio_desktop``."""
+
+from teenvio_desktop.cli.main import main
+
+raise SystemExit(main())

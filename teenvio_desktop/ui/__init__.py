@@ -1,0 +1,1 @@
+"""Everything PySide6: windows, widgets, item models and the QThread workers."""

@@ -1,0 +1,26 @@
+"""Which areas the main window shows, in order. Each area module owns its widgets."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from teenvio_desktop.core.context import AppContext
+from teenvio_desktop.ui.main_window import MainWindow
+from teenvio_desktop.ui.placeholder import AreaPlaceholder
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Areas", text)
+
+
+def install_areas(window: MainWindow, context: AppContext) -> None:
+    window.add_area("compose", _tr("Compose"), AreaPlaceholder(_tr("Compose a campaign.")))
+    window.add_area(
+        "recipients", _tr("Recipients"), AreaPlaceholder(_tr("Import and manage recipient lists."))
+    )
+    window.add_area(
+        "results", _tr("Results"), AreaPlaceholder(_tr("Bounces, opens, clicks and unsubscribes."))
+    )
+    window.add_area(
+        "accounts", _tr("Accounts"), AreaPlaceholder(_tr("Teenvio accounts and credentials."))
+    )

@@ -1,0 +1,156 @@
+"""The main window: a navigation list of areas, the area stack, menus and status bar.
+
+Each area (Compose, Recipients, Results, Accounts) is a widget registered with
+:meth:`MainWindow.add_area`; the areas themselves live in their own modules.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from teenvio_desktop import __version__
+from teenvio_desktop.core.context import AppContext
+from teenvio_desktop.ui import worker
+
+GEOMETRY_KEY = "ui.main_window.geometry"
+STATE_KEY = "ui.main_window.state"
+
+
+class MainWindow(QMainWindow):
+    """Hosts the areas; restores its geometry; stops background work on close."""
+
+    area_changed = Signal(str)
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.setObjectName("MainWindow")
+        self.setWindowTitle(self.tr("Teenvio Desktop"))
+        self._area_keys: list[str] = []
+        self._close_guards: list[object] = []
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setIconSize(QSize(20, 20))
+        self.navigation.setMaximumWidth(200)
+        self.stack = QStackedWidget()
+        splitter = QSplitter()
+        splitter.addWidget(self.navigation)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(splitter)
+        self.navigation.currentRowChanged.connect(self._on_row_changed)
+
+        self.sandbox_label = QLabel()
+        self.statusBar().addPermanentWidget(self.sandbox_label)
+        if context.sandbox is not None:
+            self.sandbox_label.setText(self.tr("Connected to the local sandbox"))
+        self.statusBar().showMessage(self.tr("Ready"), 3000)
+
+        self._build_menus()
+        self._restore_geometry()
+
+    # -- areas ---------------------------------------------------------------------------
+    def add_area(self, key: str, title: str, widget: QWidget) -> None:
+        widget.setObjectName(f"area_{key}")
+        self._area_keys.append(key)
+        self.stack.addWidget(widget)
+        item = QListWidgetItem(title)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        self.navigation.addItem(item)
+        index = len(self._area_keys)
+        if index <= 9:
+            action = QAction(title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index}"))
+            action.triggered.connect(lambda _checked=False, k=key: self.show_area(k))
+            self.view_menu.addAction(action)
+        if self.navigation.currentRow() < 0:
+            self.navigation.setCurrentRow(0)
+
+    def area(self, key: str) -> QWidget:
+        return self.stack.widget(self._area_keys.index(key))
+
+    def area_keys(self) -> list[str]:
+        return list(self._area_keys)
+
+    def current_area(self) -> str:
+        return self._area_keys[self.stack.currentIndex()]
+
+    def show_area(self, key: str) -> None:
+        self.navigation.setCurrentRow(self._area_keys.index(key))
+
+    def _on_row_changed(self, row: int) -> None:
+        if 0 <= row < len(self._area_keys):
+            self.stack.setCurrentIndex(row)
+            self.area_changed.emit(self._area_keys[row])
+
+    # -- menus ---------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(quit_action)
+        self.quit_action = quit_action
+
+        about = QAction(self.tr("&About Teenvio Desktop"), self)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(self._show_about)
+        self.help_menu.addAction(about)
+
+    def _show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Teenvio Desktop"),
+            self.tr(
+                "Teenvio Desktop {version}\n\nCompose email campaigns, send them through "
+                "Teenvio's SMTP-API or the TEA Lite REST API, and follow what happened."
+            ).format(version=__version__),
+        )
+
+    # -- geometry and closing ------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        settings = self.context.settings
+        geometry = settings.get(GEOMETRY_KEY)
+        if geometry:
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode()))
+        else:
+            self.resize(1280, 820)
+        state = settings.get(STATE_KEY)
+        if state:
+            self.restoreState(QByteArray.fromBase64(state.encode()))
+
+    def _save_geometry(self) -> None:
+        settings = self.context.settings
+        settings.set(GEOMETRY_KEY, bytes(self.saveGeometry().toBase64().data()).decode())
+        settings.set(STATE_KEY, bytes(self.saveState().toBase64().data()).decode())
+
+    def add_close_guard(self, guard: object) -> None:
+        """Register an object with ``may_close() -> bool`` asked before the window closes."""
+        self._close_guards.append(guard)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for guard in self._close_guards:
+            if not guard.may_close():  # type: ignore[attr-defined]
+                event.ignore()
+                return
+        self._save_geometry()
+        worker.shutdown_all()
+        event.accept()

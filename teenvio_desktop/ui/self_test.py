@@ -1,0 +1,128 @@
+"""``teenvio-desktop --self-test``: the smoke test of installed and packaged builds.
+
+Starts the real GUI (offscreen works) on a temporary data directory, runs each step in
+order, prints ONE JSON object with what was done and its timings, and exits 0 only if
+every step succeeded. A step is a function taking the :class:`SelfTestRun` and returning
+a dict of details to report (timings in ``*_ms`` keys are also copied to the top level).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop
+
+from teenvio_desktop import STARTED_AT
+from teenvio_desktop.core.context import AppContext
+from teenvio_desktop.core.paths import DataDir
+
+if TYPE_CHECKING:
+    from teenvio_desktop.ui.app import GuiOptions
+    from teenvio_desktop.ui.main_window import MainWindow
+
+
+class SelfTestFailure(Exception):
+    """A step's check did not hold."""
+
+
+@dataclass
+class SelfTestRun:
+    context: AppContext
+    options: GuiOptions
+    window: MainWindow | None = None
+    shared: dict[str, Any] = field(default_factory=dict)
+
+
+Step = Callable[[SelfTestRun], dict[str, Any]]
+
+
+def wait_until(predicate: Callable[[], bool], timeout_s: float, what: str) -> float:
+    """Serve the event loop until ``predicate()`` holds; return the seconds it took."""
+    started = time.perf_counter()
+    deadline = started + timeout_s
+    while not predicate():
+        if time.perf_counter() > deadline:
+            raise SelfTestFailure(f"timed out after {timeout_s:.0f} s waiting for {what}")
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        QCoreApplication.sendPostedEvents()
+        QEventLoop().processEvents(
+            QEventLoop.ProcessEventsFlag.WaitForMoreEvents, QDeadlineTimer(20)
+        )
+    return time.perf_counter() - started
+
+
+def step_start(run: SelfTestRun) -> dict[str, Any]:
+    from teenvio_desktop.ui.app import build_main_window
+
+    window = build_main_window(run.context)
+    window.show()
+    wait_until(window.isVisible, 30, "the main window to be shown")
+    run.window = window
+    startup_ms = (time.perf_counter() - STARTED_AT) * 1000
+    return {"startup_ms": round(startup_ms, 1), "areas": window.area_keys()}
+
+
+def step_switch_areas(run: SelfTestRun) -> dict[str, Any]:
+    assert run.window is not None
+    for key in run.window.area_keys():
+        run.window.show_area(key)
+        wait_until(lambda k=key: run.window is not None and run.window.current_area() == k, 5, key)
+    return {"visited": run.window.area_keys()}
+
+
+STEPS: list[tuple[str, Step]] = [
+    ("start", step_start),
+    ("switch_areas", step_switch_areas),
+]
+
+
+def run_self_test(options: GuiOptions) -> int:
+    from teenvio_desktop.ui.app import create_application
+    from teenvio_desktop.ui.translation import install_translators, resolve_language
+    from teenvio_desktop.ui.worker import shutdown_all
+
+    app = create_application()
+    language = resolve_language(options.language)
+    install_translators(app, language)
+    report: dict[str, Any] = {"ok": False, "language": language, "steps": []}
+    with tempfile.TemporaryDirectory(prefix="teenvio-self-test-") as tmp:
+        context = AppContext.open(DataDir(Path(tmp)), language=language)
+        run = SelfTestRun(context=context, options=options)
+        try:
+            all_ok = True
+            for name, step in STEPS:
+                started = time.perf_counter()
+                entry: dict[str, Any] = {"name": name}
+                try:
+                    details = step(run)
+                except Exception as exc:  # every failure is reported, then the run stops
+                    entry.update(ok=False, error=f"{type(exc).__name__}: {exc}")
+                    entry["traceback"] = traceback.format_exc(limit=5)
+                    all_ok = False
+                else:
+                    entry.update(ok=True, **details)
+                    report.update({k: v for k, v in details.items() if k.endswith("_ms")})
+                entry["step_ms"] = round((time.perf_counter() - started) * 1000, 1)
+                report["steps"].append(entry)
+                if not all_ok:
+                    break
+            report["ok"] = all_ok
+        finally:
+            shutdown_all()
+            if run.window is not None:
+                run.window.hide()
+                run.window.deleteLater()
+            if context.sandbox is not None:
+                context.sandbox.stop()
+            context.close()
+    sys.stdout.write(json.dumps(report) + "\n")
+    sys.stdout.flush()
+    return 0 if report["ok"] else 1
