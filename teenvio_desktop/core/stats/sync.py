@@ -1,0 +1,251 @@
+"""One incremental sync of a campaign's statistics from TEA Lite into the store.
+
+Each feed remembers how far it was read (``stats_sync_state.synced_until``); the next
+sync asks from there minus an overlap (events can reach the ESP's store late), up to
+now. Overlapping windows are harmless: rows are deduplicated by their natural key.
+Feeds are read in an order that lets bounces (which /bounces only filters by source
+system) be linked to the campaign through the message ids /responses returned.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from teenvio_desktop.core.clock import parse_teenvio_timestamp, teenvio_timestamp, utc_now
+from teenvio_desktop.core.errors import Cancelled, TeenvioError
+from teenvio_desktop.core.i18n import QT_TRANSLATE_NOOP
+from teenvio_desktop.core.stats import events
+from teenvio_desktop.core.stats.events import KINDS, Kind
+from teenvio_desktop.core.stats.store import CAMPAIGN_FEED, StatsCampaign, StatsStore
+from teenvio_desktop.core.store import Database
+from teenvio_desktop.core.suppression import SuppressionList
+from teenvio_desktop.core.tasks import CancelToken, Progress, ProgressCallback
+from teenvio_desktop.core.tealite.connection import TeaLiteConnection
+from teenvio_desktop.core.tealite.errors import CredentialsRejected, TeaLiteError
+from teenvio_desktop.core.tealite.stats_api import RETRY_DELAYS_S, Page, StatsApi, TimeWindow
+
+DEFAULT_OVERLAP = timedelta(minutes=15)
+# Before the first sync, read from a little before the campaign was created (clock skew).
+FIRST_SYNC_MARGIN = timedelta(days=1)
+STAGE = QT_TRANSLATE_NOOP("stats", "Fetching {kind} (page {page})")
+
+
+class CampaignNotSyncable(TeenvioError):
+    def __init__(self, campaign_id: int) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "Campaign {campaign_id} has no TEA Lite identity (source system and campaign "
+                "id, or the Teenvio id of an SMTP send), so its statistics cannot be fetched.",
+            ),
+            campaign_id=campaign_id,
+        )
+
+
+class CampaignNotFound(TeenvioError):
+    def __init__(self, campaign_id: int) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP("errors", "There is no campaign {campaign_id} in this store."),
+            campaign_id=campaign_id,
+        )
+
+
+@dataclass
+class SyncReport:
+    campaign_id: int
+    added: dict[str, int] = field(default_factory=dict)
+    fetched: dict[str, int] = field(default_factory=dict)
+    linked_bounces: int = 0
+    suppressed: int = 0
+    requests: int = 0
+    window_end: str = ""
+    seconds: float = 0.0
+    errors: list[TeaLiteError] = field(default_factory=list)
+
+    @property
+    def total_added(self) -> int:
+        return sum(self.added.values())
+
+    def raise_first_error(self) -> None:
+        if self.errors:
+            raise self.errors[0]
+
+
+@dataclass
+class _Feed:
+    kind: Kind
+    scope: str
+    campaign_id: int | None
+
+
+def sync_campaign(
+    db: Database,
+    connection: TeaLiteConnection,
+    campaign: StatsCampaign | int,
+    progress: ProgressCallback,
+    cancel: CancelToken,
+    *,
+    overlap: timedelta = DEFAULT_OVERLAP,
+    kinds: Iterable[Kind] = KINDS,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    tz: str | None = None,
+    now: datetime | None = None,
+    retry_delays: tuple[float, ...] = RETRY_DELAYS_S,
+) -> SyncReport:
+    """Fetch what is new for ``campaign``; store each event once; feed the suppression list.
+
+    ``since``/``until`` give an explicit window (then the feeds' sync state is not moved);
+    ``tz`` sends windows as local ``startTime``/``endTime``/``tz`` instead of UTC.
+    Retriable answers and lost connections are retried after each of ``retry_delays``.
+    A 403 raises :class:`CredentialsRejected` at once; other API failures are recorded
+    per feed in ``SyncReport.errors`` and the remaining feeds are still read.
+    """
+    store = StatsStore(db)
+    target = store.campaign(campaign) if isinstance(campaign, int) else campaign
+    if target is None:
+        raise CampaignNotFound(int(campaign))  # type: ignore[arg-type]
+    source_system = target.source_system or connection.source_system
+    if not target.campaign_ref or not source_system:
+        raise CampaignNotSyncable(target.id)
+    started = time.perf_counter()
+    end = (until or now or utc_now()).astimezone(UTC)
+    report = SyncReport(campaign_id=target.id, window_end=teenvio_timestamp(end))
+    wanted = set(kinds)
+    suppression = SuppressionList(db)
+    to_suppress: dict[str, tuple[str, str, int | None]] = {}
+    links = store.outbox_links(target.id)
+
+    with connection.build_client() as client:
+        api = StatsApi(client, cancel=cancel, retry_delays=retry_delays)
+        order: tuple[Kind, ...] = ("responses", "opens", "clicks", "unsubscribes", "bounces")
+        for kind in order:
+            if kind not in wanted:
+                continue
+            scope = f"source:{source_system}" if kind == "bounces" else f"campaign:{target.id}"
+            feed = _Feed(kind, scope, None if kind == "bounces" else target.id)
+            start = since or _incremental_start(store, feed, target, overlap)
+            window = TimeWindow(start.astimezone(UTC), end, tz)
+            try:
+                pages = _pages(api, kind, source_system, target.campaign_ref, window)
+                for page in pages:
+                    cancel.raise_if_cancelled()
+                    added = _store_page(
+                        store, kind, page, target, source_system, links, to_suppress
+                    )
+                    report.added[kind] = report.added.get(kind, 0) + added
+                    report.fetched[kind] = report.fetched.get(kind, 0) + len(page.items)
+                    progress(
+                        Progress(
+                            STAGE,
+                            done=report.fetched[kind],
+                            details={"kind": kind, "page": page.number},
+                        )
+                    )
+            except CredentialsRejected as exc:
+                store.mark_failed(scope, kind, feed.campaign_id, exc.render())
+                store.mark_failed(f"campaign:{target.id}", CAMPAIGN_FEED, target.id, exc.render())
+                raise
+            except TeaLiteError as exc:
+                store.mark_failed(scope, kind, feed.campaign_id, exc.render())
+                store.mark_failed(f"campaign:{target.id}", CAMPAIGN_FEED, target.id, exc.render())
+                report.errors.append(exc)
+                continue
+            except Cancelled:
+                raise
+            report.added.setdefault(kind, 0)
+            report.fetched.setdefault(kind, 0)
+            if since is None:
+                store.mark_synced(scope, kind, feed.campaign_id, report.window_end)
+            if kind == "bounces":
+                store.mark_synced(f"campaign:{target.id}", "bounces", target.id, report.window_end)
+        report.requests = api.requests
+
+    report.linked_bounces = store.link_bounces(target, source_system)
+    if not report.errors:
+        store.mark_synced(f"campaign:{target.id}", CAMPAIGN_FEED, target.id, report.window_end)
+    known = suppression.all_addresses()
+    for email, (reason, detail, campaign_id) in to_suppress.items():
+        if email.lower() not in known and suppression.add(
+            email,
+            reason,  # type: ignore[arg-type]
+            detail=detail,
+            campaign_id=campaign_id,
+        ):
+            report.suppressed += 1
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _incremental_start(
+    store: StatsStore, feed: _Feed, campaign: StatsCampaign, overlap: timedelta
+) -> datetime:
+    state = store.sync_state(feed.scope, feed.kind)
+    if state.synced_until:
+        return parse_teenvio_timestamp(state.synced_until) - overlap
+    created = datetime.fromisoformat(campaign.created_at)
+    if created.tzinfo is None:
+        created = created.replace(tzinfo=UTC)
+    return created - FIRST_SYNC_MARGIN
+
+
+def _pages(
+    api: StatsApi, kind: str, source_system: str, campaign_ref: str, window: TimeWindow
+) -> Iterable[Page]:
+    if kind == "responses":
+        return api.responses(source_system, campaign_ref, window)
+    if kind == "bounces":
+        return api.bounces(source_system, window)
+    if kind == "opens":
+        return api.interactions(campaign_ref, "OPEN", window)
+    if kind == "clicks":
+        return api.interactions(campaign_ref, "CLICK", window)
+    return api.unsubscribes(source_system, window, id_campaign=campaign_ref)
+
+
+def _store_page(
+    store: StatsStore,
+    kind: str,
+    page: Page,
+    campaign: StatsCampaign,
+    source_system: str,
+    links: events.OutboxLinks,
+    to_suppress: dict[str, tuple[str, str, int | None]],
+) -> int:
+    items: list[dict[str, Any]] = page.items
+    if kind == "responses":
+        rows = events.response_rows(items, campaign.id, source_system, campaign.campaign_ref, links)
+        for item in items:  # /responses carries bounces too
+            _note_hard_bounce(item, to_suppress, campaign.id)
+        return store.insert("responses", rows)
+    if kind == "bounces":
+        for item in items:  # the whole source system's bounces: not all are this campaign's
+            _note_hard_bounce(item, to_suppress, None)
+        return store.insert("bounces", events.bounce_rows(items, source_system, campaign.id, links))
+    if kind in ("opens", "clicks"):
+        rows = events.interaction_rows(
+            items, campaign.id, source_system, campaign.campaign_ref, links
+        )
+        return store.insert("interactions", rows)
+    for item in items:
+        email = str(item.get("recipient") or "").strip()
+        if email:
+            date = str(item.get("dateRequest") or "")
+            to_suppress.setdefault(email, ("unsubscribe", date, campaign.id))
+    rows = events.unsubscribe_rows(items, campaign.id, source_system, links)
+    return store.insert("unsubscribes", rows)
+
+
+def _note_hard_bounce(
+    item: dict[str, Any],
+    to_suppress: dict[str, tuple[str, str, int | None]],
+    campaign_id: int | None,
+) -> None:
+    email = str(item.get("recipient") or "").strip()
+    if email and events.is_hard(str(item.get("type") or "")):
+        detail = " ".join(str(item.get(k) or "") for k in ("errorCode", "errorText")).strip()
+        to_suppress.setdefault(email, ("hard_bounce", detail[:500], campaign_id))
