@@ -36,3 +36,117 @@ def app_context(data_dir: DataDir) -> Iterator[AppContext]:
     context = AppContext.open(data_dir, language="en")
     yield context
     context.close()
+
+
+# ---- secret_service (issue 9) ------------------------------------------------------------
+# A real Secret Service: gnome-keyring-daemon inside its own dbus-run-session, with a
+# "login" collection created and unlocked from stdin. For the whole test session,
+# DBUS_SESSION_BUS_ADDRESS points at it; use `secret_service.backend()` for a keyring
+# backend and `secret_service.env` for subprocesses (the CLI). CI installs gnome-keyring:
+# a missing daemon is a failure, not a skip.
+
+import shutil  # noqa: E402
+import signal  # noqa: E402
+import subprocess  # noqa: E402
+import time  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+
+
+@dataclass(frozen=True)
+class SecretServiceSession:
+    address: str
+    env: dict[str, str]  # extra environment for subprocesses using this keyring
+
+    def backend(self):  # type: ignore[no-untyped-def]
+        from keyring.backends.SecretService import Keyring
+
+        return Keyring()
+
+
+_KEYRING_BACKEND = "keyring.backends.SecretService.Keyring"
+_DAEMON_SCRIPT = (
+    'echo "$DBUS_SESSION_BUS_ADDRESS" > "$1"; '
+    'printf %s "$TEENVIO_TEST_KEYRING_UNLOCK" | '
+    "exec gnome-keyring-daemon --unlock --components=secrets --foreground"
+)
+
+
+def _wait_for_secret_service(address_file: Path, proc: subprocess.Popen[bytes]) -> str:
+    import secretstorage
+
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"dbus-run-session exited with {proc.returncode}")
+        address = address_file.read_text().strip() if address_file.exists() else ""
+        if address:
+            os.environ["DBUS_SESSION_BUS_ADDRESS"] = address
+            try:
+                with secretstorage.dbus_init() as conn:
+                    if secretstorage.check_service_availability(conn):
+                        collection = secretstorage.get_default_collection(conn)
+                        if not collection.is_locked():
+                            return address
+            except (secretstorage.exceptions.SecretStorageException, OSError):
+                pass
+        time.sleep(0.1)
+    raise RuntimeError("the Secret Service did not come up within 20 s")
+
+
+@pytest.fixture(scope="session")
+def secret_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SecretServiceSession]:
+    daemon, bus = shutil.which("gnome-keyring-daemon"), shutil.which("dbus-run-session")
+    if daemon is None or bus is None:
+        pytest.fail(
+            "gnome-keyring-daemon and dbus-run-session are required for the keyring tests "
+            "(apt install gnome-keyring dbus)",
+            pytrace=False,
+        )
+    root = tmp_path_factory.mktemp("secret-service")
+    runtime_dir = root / "run"
+    runtime_dir.mkdir(mode=0o700)
+    address_file = root / "bus-address"
+    env = {
+        **os.environ,
+        "HOME": str(root / "home"),
+        "XDG_DATA_HOME": str(root / "home" / "data"),
+        "XDG_CONFIG_HOME": str(root / "home" / "config"),
+        "XDG_RUNTIME_DIR": str(runtime_dir),
+        "TEENVIO_TEST_KEYRING_UNLOCK": "test-keyring-unlock",
+    }
+    env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+    previous = os.environ.get("DBUS_SESSION_BUS_ADDRESS")
+    log_file = (root / "daemon.log").open("wb")
+    proc = subprocess.Popen(
+        [bus, "--", "sh", "-c", _DAEMON_SCRIPT, "sh", str(address_file)],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=log_file,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,  # its own process group, stopped as a whole below
+    )
+    try:
+        address = _wait_for_secret_service(address_file, proc)
+        yield SecretServiceSession(
+            address=address,
+            env={"DBUS_SESSION_BUS_ADDRESS": address, "PYTHON_KEYRING_BACKEND": _KEYRING_BACKEND},
+        )
+    except RuntimeError as exc:
+        log_file.flush()
+        pytest.fail(f"{exc}\n{(root / 'daemon.log').read_text(errors='replace')}", pytrace=False)
+    finally:
+        if previous is None:
+            os.environ.pop("DBUS_SESSION_BUS_ADDRESS", None)
+        else:
+            os.environ["DBUS_SESSION_BUS_ADDRESS"] = previous
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=10)
+        log_file.close()
+
+
+# ---- end of secret_service ---------------------------------------------------------------
