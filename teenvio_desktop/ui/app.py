@@ -21,8 +21,24 @@ class GuiOptions:
     self_test: bool = False
 
 
+def _pin_none_refcount() -> None:
+    """Work around PySide6 6.12 on Python 3.11: every call of a void Qt method from
+    Python drops one reference to ``None`` (fine on 3.12+, where ``None`` is immortal),
+    so a long session or a test that spins the event loop dies with "deallocating None".
+    Give ``None`` the huge reference count that Python 3.12 gives it.
+    """
+    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
+        return
+    import ctypes
+
+    refcount = ctypes.c_ssize_t.from_address(id(None))
+    if refcount.value < 1 << 40:
+        refcount.value += 1 << 40
+
+
 def prepare_qt_environment() -> None:
     """Settings Qt reads before the application object exists."""
+    _pin_none_refcount()
     # Chromium refuses to run its sandbox as root (containers, CI); it must be told.
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
@@ -30,6 +46,10 @@ def prepare_qt_environment() -> None:
 
     # QtWebEngine is created lazily, after the application: this must be set first.
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    # The composer preview's URL scheme must be known before the application exists.
+    from teenvio_desktop.ui.compose.scheme import register_preview_scheme
+
+    register_preview_scheme()
 
 
 def create_application(argv: list[str] | None = None):  # type: ignore[no-untyped-def]
@@ -43,7 +63,24 @@ def create_application(argv: list[str] | None = None):  # type: ignore[no-untype
     app.setOrganizationName("Teenvio")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(application_icon())
     return app
+
+
+def application_icon():  # type: ignore[no-untyped-def]
+    """The app's icon for windows, taskbar and dialogs (rendered by packaging/render_icons.py)."""
+    from importlib import resources
+
+    from PySide6.QtGui import QIcon, QPixmap
+
+    icon = QIcon()
+    folder = resources.files("teenvio_desktop.ui") / "icons"
+    for size in (16, 32, 48, 64, 128, 256):
+        # Read the bytes (not a path): works from a wheel, a zip and the frozen bundle alike.
+        pixmap = QPixmap()
+        if pixmap.loadFromData((folder / f"teenvio-desktop-{size}.png").read_bytes(), "PNG"):
+            icon.addPixmap(pixmap)
+    return icon
 
 
 def build_main_window(context: AppContext):  # type: ignore[no-untyped-def]

@@ -1,0 +1,1 @@
+"""The composer area: editors, live preview, Teenvio options, checks and sending."""
