@@ -1,0 +1,108 @@
+"""Property: any Unicode in any field builds a message that reads back equal, or a clear error."""
+
+from __future__ import annotations
+
+import email.policy
+from email.message import EmailMessage
+from email.parser import BytesParser
+
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from teenvio_desktop.core.campaign import Campaign, InlineImage, TeenvioOptions
+from teenvio_desktop.core.mime import build_message, normalize_body, serialize
+from teenvio_desktop.core.mime_checks import MessageFieldError, check_address
+
+EXPECTED_HEADERS = {
+    "message-id",
+    "date",
+    "from",
+    "reply-to",
+    "to",
+    "subject",
+    "mime-version",
+    "content-type",
+}
+
+any_text = st.text(max_size=60)
+names = st.one_of(any_text, st.sampled_from(['"quoted"', "a, b", "x (y)", "=?utf-8?q?a?=", " ä "]))
+addresses = st.one_of(
+    st.sampled_from(["demo@example.com", "r@exämple.com", "a.b+c@sub.example.org"]),
+    st.sampled_from(["demo@example.com", "r@exämple.com", "a.b+c@sub.example.org"]),
+    st.sampled_from(["demo@example.com", "r@exämple.com", "a.b+c@sub.example.org"]),
+    any_text,
+    st.builds(lambda a, b: f"{a}@{b}.com", st.text(min_size=1, max_size=8), st.text(max_size=8)),
+)
+
+
+def parse(data: bytes) -> EmailMessage:
+    msg = BytesParser(policy=email.policy.default).parsebytes(data)
+    assert isinstance(msg, EmailMessage)
+    return msg
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    subject=names,
+    sender=addresses,
+    sender_name=names,
+    reply_to=addresses,
+    reply_to_name=names,
+    html=st.text(max_size=200),
+    text=st.text(max_size=200),
+    language=st.sampled_from([3, 4, 18]),
+    show_cab=st.booleans(),
+)
+def test_any_field_round_trips_or_is_refused(
+    subject: str,
+    sender: str,
+    sender_name: str,
+    reply_to: str,
+    reply_to_name: str,
+    html: str,
+    text: str,
+    language: int,
+    show_cab: bool,
+) -> None:
+    campaign = Campaign(
+        subject=subject,
+        sender=sender,
+        sender_name=sender_name,
+        reply_to=reply_to,
+        reply_to_name=reply_to_name,
+        html="<p>" + html,
+        text=text,
+        images=[InlineImage("logo", "logo.png", "image/png", b"\x89PNG\r\n")],
+        options=TeenvioOptions(language=language, show_cab=show_cab),
+    )
+    try:
+        msg = build_message(campaign)
+    except MessageFieldError as exc:
+        event(f"refused: {type(exc).__name__} {exc.field}")
+        assert exc.field
+        assert exc.render()
+        return
+    event("built")
+    data = serialize(msg)
+    head = data.split(b"\r\n\r\n", 1)[0]
+    assert max(data) < 128, "the message must be 7-bit"
+    back = parse(data)
+    teenvio = {k.lower() for k in back if k.lower().startswith("x-teenvio-")}
+    assert {k.lower() for k in back} - teenvio == EXPECTED_HEADERS, head
+    assert back["Subject"] == subject.strip()
+    (sender_back,) = back["From"].addresses
+    assert sender_back.display_name == sender_name.strip()
+    assert sender_back.addr_spec == check_address(sender, "sender")
+    (reply_back,) = back["Reply-To"].addresses
+    assert reply_back.display_name == reply_to_name.strip()
+    plain = back.get_body(("plain",))
+    html_part = back.get_body(("html",))
+    assert plain is not None and html_part is not None
+    if text.strip():
+        assert normalize_body(plain.get_content()) == normalize_body(text)
+    assert normalize_body(html_part.get_content()) == normalize_body("<p>" + html)
+    assert back.get_all("X-Teenvio-ShowCab") == (None if show_cab else ["no"])
+    assert back.get_all("X-Teenvio-Language") == (None if language == 3 else [str(language)])
+    (image,) = [p for p in back.walk() if p.get_content_maintype() == "image"]
+    assert image["Content-ID"] == "<logo>"
+    assert image.get_content() == b"\x89PNG\r\n"
