@@ -150,3 +150,41 @@ def secret_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SecretS
 
 
 # ---- end of secret_service ---------------------------------------------------------------
+
+
+# --- sandbox fixtures (issue 3) ------------------------------------------------------------
+# ``sandbox``: a RunningSandbox on a temp dir (real sockets, loopback, free ports).
+# ``sandbox_factory(**overrides)``: the same with SandboxConfig overrides (seed, time_scale,
+# page_size, fail_rate, drop_rate, latency_ms, smtp_fail_rate, smtp_drop_rate, rates, ...).
+# Every sandbox started through them is stopped at the end of the test.
+from collections.abc import Callable  # noqa: E402
+from typing import Any  # noqa: E402
+
+from teenvio_desktop.sandbox.server import (  # noqa: E402
+    RunningSandbox,
+    SandboxConfig,
+    start_sandbox,
+)
+
+
+@pytest.fixture
+def sandbox_factory(tmp_path: Path) -> Iterator[Callable[..., RunningSandbox]]:
+    started: list[RunningSandbox] = []
+
+    def factory(**overrides: Any) -> RunningSandbox:
+        overrides.setdefault("data_dir", tmp_path / f"sandbox-{len(started)}")
+        running = start_sandbox(SandboxConfig(**overrides))
+        started.append(running)
+        return running
+
+    yield factory
+    for running in started:
+        running.stop()
+
+
+@pytest.fixture
+def sandbox(sandbox_factory: Callable[..., RunningSandbox]) -> RunningSandbox:
+    return sandbox_factory()
+
+
+# --- end of sandbox fixtures ---------------------------------------------------------------

@@ -1,0 +1,94 @@
+"""Starting, stopping and restarting the sandbox: listeners, TLS files, credentials."""
+
+from __future__ import annotations
+
+import json
+import socket
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from teenvio_desktop.sandbox.embedded import CREDENTIALS_FILE, start_embedded_sandbox
+from teenvio_desktop.sandbox.server import RunningSandbox
+from tests.sandbox.helpers import api, send_body, smtp_ssl, smtp_starttls
+
+
+def _accepts(host: str, port: int) -> bool:
+    with socket.create_connection((host, port), timeout=5):
+        return True
+
+
+@pytest.mark.timeout(30)
+def test_every_listener_accepts_once_started(sandbox: RunningSandbox) -> None:
+    info = sandbox.info
+    assert info.host == "127.0.0.1"
+    assert len({info.smtp_port, info.smtps_port}) == 2
+    assert info.api_url.startswith("http://127.0.0.1:")
+    assert _accepts(info.host, info.smtp_port)
+    assert _accepts(info.host, info.smtps_port)
+    assert info.ca_file.is_file() and b"BEGIN CERTIFICATE" in info.ca_file.read_bytes()
+    assert "password=<hidden>" in repr(info) and info.password not in repr(info)
+
+
+@pytest.mark.timeout(30)
+def test_stop_closes_every_listener(sandbox_factory: Callable[..., RunningSandbox]) -> None:
+    running = sandbox_factory()
+    ports = (
+        running.info.smtp_port,
+        running.info.smtps_port,
+        int(running.info.api_url.split(":")[-1]),
+    )
+    running.stop()
+    running.stop()  # idempotent
+    for port in ports:
+        with pytest.raises(OSError):
+            socket.create_connection(("127.0.0.1", port), timeout=2).close()
+
+
+@pytest.mark.timeout(30)
+def test_both_transports_work_end_to_end(sandbox: RunningSandbox) -> None:
+    with smtp_starttls(sandbox) as client:
+        client.sendmail(
+            "demo@example.com",
+            ["a@example.org"],
+            b"Subject: s\r\nContent-Type: multipart/alternative; boundary=b\r\n\r\n"
+            b"--b\r\nContent-Type: text/plain\r\n\r\nt\r\n--b\r\nContent-Type: text/html\r\n\r\n"
+            b"<p>h</p>\r\n--b--\r\n",
+        )
+    with smtp_ssl(sandbox) as client:
+        assert client.noop()[0] == 250
+    with api(sandbox) as http:
+        answer = http.post("/send", json=send_body())
+    assert answer.status_code == 202
+    assert [c.subject for c in sandbox.received_campaigns()] == ["s"]
+    assert len(sandbox.received_messages()) == 2
+
+
+@pytest.mark.timeout(60)
+def test_embedded_sandbox_keeps_credentials_and_ca_across_restarts(tmp_path: Path) -> None:
+    first = start_embedded_sandbox(tmp_path / "sb")
+    try:
+        info1 = first.info
+        ca1 = info1.ca_file.read_bytes()
+        with api(first) as http:
+            assert http.post("/send", json=send_body()).status_code == 202
+    finally:
+        first.stop()
+    stored = json.loads((tmp_path / "sb" / CREDENTIALS_FILE).read_text())
+    assert stored["password"] == info1.password and stored["token"] == info1.token
+    assert (tmp_path / "sb" / CREDENTIALS_FILE).stat().st_mode & 0o077 == 0
+    second = start_embedded_sandbox(tmp_path / "sb")
+    try:
+        assert (second.info.user, second.info.password, second.info.token) == (
+            info1.user,
+            info1.password,
+            info1.token,
+        )
+        assert second.info.ca_file.read_bytes() == ca1
+        # What the first run received is still there.
+        assert len(second.received_messages()) == 1
+        with smtp_ssl(second) as client:
+            assert client.noop()[0] == 250
+    finally:
+        second.stop()
