@@ -70,6 +70,35 @@ def step_start(run: SelfTestRun) -> dict[str, Any]:
     return {"startup_ms": round(startup_ms, 1), "areas": window.area_keys()}
 
 
+def step_sandbox(run: SelfTestRun) -> dict[str, Any]:
+    """Start the embedded sandbox (as ``--sandbox`` does) and check both protocols answer."""
+    import smtplib
+    import ssl
+
+    import httpx
+
+    from teenvio_desktop.sandbox.embedded import start_embedded_sandbox
+
+    started = time.perf_counter()
+    sandbox = start_embedded_sandbox(run.context.data_dir.sandbox)
+    run.context.sandbox = sandbox
+    sandbox_ms = (time.perf_counter() - started) * 1000
+    info = sandbox.info
+    context = ssl.create_default_context(cafile=str(info.ca_file))
+    with smtplib.SMTP_SSL(info.host, info.smtps_port, context=context, timeout=10) as client:
+        client.ehlo("self-test")
+        client.login(info.user, info.password)
+    answer = httpx.get(
+        f"{info.api_url}/unsubscribe",
+        params={"sourceSystem": info.user},
+        headers={"Authorization": f"Basic {info.token}"},
+        timeout=10,
+    )
+    if answer.status_code != 200 or "unsubscribes" not in answer.json():
+        raise SelfTestFailure(f"sandbox TEA Lite answered HTTP {answer.status_code}")
+    return {"sandbox_ms": round(sandbox_ms, 1), "sandbox_api": info.api_url}
+
+
 def step_switch_areas(run: SelfTestRun) -> dict[str, Any]:
     assert run.window is not None
     for key in run.window.area_keys():
@@ -80,6 +109,7 @@ def step_switch_areas(run: SelfTestRun) -> dict[str, Any]:
 
 STEPS: list[tuple[str, Step]] = [
     ("start", step_start),
+    ("sandbox", step_sandbox),
     ("switch_areas", step_switch_areas),
 ]
 
