@@ -26,7 +26,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from spec_support import APP_ID, ICON_SIZES, ROOT  # noqa: E402
+from spec_support import APP_ID, ICON_SIZES, ROOT
 
 ICONS = ROOT / "resources" / "icons"
 SVG = ICONS / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg"
