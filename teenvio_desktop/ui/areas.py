@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from teenvio_desktop.core.context import AppContext
+from teenvio_desktop.ui.accounts import AccountsArea
 from teenvio_desktop.ui.main_window import MainWindow
 from teenvio_desktop.ui.placeholder import AreaPlaceholder
 
@@ -18,9 +19,7 @@ def install_areas(window: MainWindow, context: AppContext) -> None:
     window.add_area(
         "recipients", _tr("Recipients"), AreaPlaceholder(_tr("Import and manage recipient lists."))
     )
-    window.add_area(
-        "results", _tr("Results"), AreaPlaceholder(_tr("Bounces, opens, clicks and unsubscribes."))
-    )
-    window.add_area(
-        "accounts", _tr("Accounts"), AreaPlaceholder(_tr("Teenvio accounts and credentials."))
-    )
+    from teenvio_desktop.ui.results import ResultsArea
+
+    window.add_area("results", _tr("Results"), ResultsArea(context))
+    window.add_area("accounts", _tr("Accounts"), AccountsArea(context))

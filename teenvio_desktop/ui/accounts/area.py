@@ -1,0 +1,359 @@
+"""The Accounts area: list, add, edit, test, remove accounts and choose the default.
+
+The composer reads accounts and senders through :meth:`AccountsArea.repository` (or
+``core.accounts.account_repository(context)``) and listens to ``accounts_changed``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from teenvio_desktop.core.accounts import (
+    Account,
+    AccountRepository,
+    KeyringUnavailable,
+    SecretKind,
+    SecretStore,
+    account_repository,
+    secret_store,
+)
+from teenvio_desktop.core.accounts.probe import ConnectionReport, test_connection
+from teenvio_desktop.core.context import AppContext
+from teenvio_desktop.core.errors import TeenvioError
+from teenvio_desktop.core.tasks import CancelToken, ProgressCallback
+from teenvio_desktop.ui.accounts.dialog import AccountDialog
+from teenvio_desktop.ui.translation import error_text, qt_translate
+from teenvio_desktop.ui.worker import BackgroundTask, run_in_background
+
+
+class KeyringBanner(QFrame):
+    """Says in plain words that secrets are kept for this session only; offers a retry."""
+
+    retry_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("keyring_banner")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet("#keyring_banner { background: #fff4e5; border: 1px solid #f0a020; }")
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.retry_button = QPushButton(self.tr("Try again"))
+        self.retry_button.setObjectName("keyring_retry")
+        self.retry_button.clicked.connect(self.retry_requested)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.retry_button)
+        self.hide()
+
+    def show_problem(self, problem: KeyringUnavailable | None) -> None:
+        if problem is None:
+            self.hide()
+            return
+        self.label.setText(error_text(problem))
+        self.show()
+
+
+class AccountsArea(QWidget):
+    accounts_changed = Signal()
+
+    def __init__(
+        self,
+        context: AppContext,
+        parent: QWidget | None = None,
+        *,
+        store: SecretStore | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._context = context
+        if store is not None:
+            context.extras["accounts.secret_store"] = store
+        self._store = secret_store(context)
+        self._task: BackgroundTask | None = None
+
+        self.banner = KeyringBanner()
+        self.banner.retry_requested.connect(self.retry_keyring)
+        self.account_list = QListWidget()
+        self.account_list.setObjectName("account_list")
+        self.account_list.currentItemChanged.connect(self._selection_changed)
+        self.add_button = QPushButton(self.tr("Add…"))
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.remove_button = QPushButton(self.tr("Remove…"))
+        self.default_button = QPushButton(self.tr("Make default"))
+        self.test_button = QPushButton(self.tr("Test connection"))
+        for name, button in (
+            ("add", self.add_button),
+            ("edit", self.edit_button),
+            ("remove", self.remove_button),
+            ("default", self.default_button),
+            ("test", self.test_button),
+        ):
+            button.setObjectName(f"{name}_button")
+        self.add_button.clicked.connect(self.add_account)
+        self.edit_button.clicked.connect(self.edit_account)
+        self.remove_button.clicked.connect(self.remove_account)
+        self.default_button.clicked.connect(self.make_default)
+        self.test_button.clicked.connect(self.test_selected)
+
+        self.details = QLabel()
+        self.details.setObjectName("details")
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.test_result = QLabel()
+        self.test_result.setObjectName("test_result")
+        self.test_result.setWordWrap(True)
+        self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        buttons = QHBoxLayout()
+        for button in (
+            self.add_button,
+            self.edit_button,
+            self.remove_button,
+            self.default_button,
+            self.test_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.account_list)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.details)
+        right_layout.addWidget(self.test_result)
+        right_layout.addStretch(1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(buttons)
+        layout.addWidget(splitter, 1)
+
+        self.banner.show_problem(self._store.check())
+        self.reload()
+
+    # -- public API ----------------------------------------------------------------------
+
+    def repository(self) -> AccountRepository:
+        return account_repository(self._context)
+
+    @property
+    def secrets(self) -> SecretStore:
+        return self._store
+
+    def selected(self) -> Account | None:
+        item = self.account_list.currentItem()
+        if item is None:
+            return None
+        return self.repository().find(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    def select(self, name: str) -> None:
+        for row in range(self.account_list.count()):
+            item = self.account_list.item(row)
+            if str(item.data(Qt.ItemDataRole.UserRole)).lower() == name.lower():
+                self.account_list.setCurrentRow(row)
+                return
+
+    def reload(self) -> None:
+        current = self.selected()
+        self.account_list.clear()
+        for account in self.repository().list():
+            label = account.name
+            if account.is_sandbox:
+                label = self.tr("{name} (sandbox)").format(name=label)
+            if account.is_default:
+                label = self.tr("{name} — default").format(name=label)
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, account.name)
+            self.account_list.addItem(item)
+        if current is not None:
+            self.select(current.name)
+        if self.account_list.currentRow() < 0 and self.account_list.count():
+            self.account_list.setCurrentRow(0)
+        self._selection_changed()
+
+    # -- actions -------------------------------------------------------------------------
+
+    def add_account(self) -> None:
+        dialog = AccountDialog(self, has_secrets=False)
+        if dialog.exec() and dialog.account() is not None:
+            self._save(None, dialog)
+
+    def edit_account(self) -> None:
+        account = self.selected()
+        if account is None or account.is_sandbox:
+            return
+        has_secrets = any(self._store.get(account.name, kind) for kind in SecretKind)
+        dialog = AccountDialog(self, account, has_secrets=has_secrets)
+        if dialog.exec() and dialog.account() is not None:
+            self._save(account, dialog)
+
+    def _save(self, original: Account | None, dialog: AccountDialog) -> None:
+        account = dialog.account()
+        assert account is not None
+        repo = self.repository()
+        try:
+            saved = repo.add(account) if original is None else repo.update(original.name, account)
+        except TeenvioError as exc:
+            QMessageBox.warning(self, self.tr("Account not saved"), error_text(exc))
+            return
+        problem: KeyringUnavailable | None = None
+        if original is not None and original.name != saved.name:
+            problem = self._store.rename_account(original.name, saved.name)
+        for kind, value in (
+            (SecretKind.SMTP_PASSWORD, dialog.password()),
+            (SecretKind.TEALITE_TOKEN, dialog.token()),
+        ):
+            if value:
+                problem = self._store.set(saved.name, kind, value) or problem
+        if saved.smtp is None:
+            self._store.delete(saved.name, SecretKind.SMTP_PASSWORD)
+        if saved.rest is None:
+            self._store.delete(saved.name, SecretKind.TEALITE_TOKEN)
+        self.banner.show_problem(problem or self._store.problem)
+        self.reload()
+        self.select(saved.name)
+        self.accounts_changed.emit()
+
+    def confirm_removal(self, account: Account) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Remove account"),
+            self.tr(
+                "Remove the account “{name}”? Its password and token are also deleted from "
+                "the system keyring."
+            ).format(name=account.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("confirm_remove")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def remove_account(self) -> None:
+        account = self.selected()
+        if account is None or account.is_sandbox or not self.confirm_removal(account):
+            return
+        try:
+            self.repository().remove(account.name)
+        except TeenvioError as exc:
+            QMessageBox.warning(self, self.tr("Account not removed"), error_text(exc))
+            return
+        self.banner.show_problem(self._store.delete_account(account.name))
+        self.reload()
+        self.accounts_changed.emit()
+
+    def make_default(self) -> None:
+        account = self.selected()
+        if account is None or account.is_sandbox:
+            return
+        self.repository().set_default(account.name)
+        self.reload()
+        self.accounts_changed.emit()
+
+    def retry_keyring(self) -> None:
+        self.banner.show_problem(self._store.retry())
+
+    def test_selected(self) -> BackgroundTask | None:
+        account = self.selected()
+        if account is None or self._task is not None:
+            return None
+        store = self._store
+
+        def work(progress: ProgressCallback, cancel: CancelToken) -> ConnectionReport:
+            return test_connection(account, store, progress, cancel)
+
+        self.test_button.setEnabled(False)
+        self.test_result.setText(self.tr("Testing “{name}”…").format(name=account.name))
+        task = run_in_background(work, self)
+        task.worker.progress.connect(
+            lambda p: self.test_result.setText(qt_translate("tasks", p.stage) + "…")
+        )
+        task.worker.result.connect(self._show_report)
+        task.worker.error.connect(lambda exc: self.test_result.setText(error_text(exc)))
+        task.worker.finished.connect(self._test_finished)
+        self._task = task
+        task.start()
+        return task
+
+    def _test_finished(self) -> None:
+        self._task = None
+        self._selection_changed()
+
+    def _show_report(self, report: ConnectionReport) -> None:
+        lines = []
+        for check in report.checks:
+            transport = self.tr("SMTP-API") if check.transport == "smtp" else self.tr("TEA Lite")
+            if check.error is None:
+                lines.append(
+                    self.tr("✔ {transport}: connection and login work.").format(transport=transport)
+                )
+            else:
+                lines.append(
+                    self.tr("✘ {transport}: {error}").format(
+                        transport=transport, error=error_text(check.error)
+                    )
+                )
+        self.test_result.setText("\n".join(lines))
+
+    # -- details -------------------------------------------------------------------------
+
+    def _selection_changed(self, *_args: object) -> None:
+        account = self.selected()
+        editable = account is not None and not account.is_sandbox
+        self.edit_button.setEnabled(editable)
+        self.remove_button.setEnabled(editable)
+        self.default_button.setEnabled(editable and account is not None and not account.is_default)
+        self.test_button.setEnabled(account is not None and self._task is None)
+        self.details.setText(
+            self._describe(account) if account else self.tr("No account selected.")
+        )
+
+    def _describe(self, account: Account) -> str:
+        lines = [account.name]
+        if account.smtp is not None:
+            smtp = account.smtp
+            lines.append(
+                self.tr("SMTP-API: {user} at {host}:{port} ({security})").format(
+                    user=smtp.user, host=smtp.host, port=smtp.port, security=smtp.security.upper()
+                )
+            )
+            if smtp.deprecated:
+                lines.append(self.tr("Port 2500 is deprecated; prefer 46500 (TLS) or 58700."))
+        if account.rest is not None:
+            lines.append(
+                self.tr("TEA Lite: {url} (source system {source})").format(
+                    url=account.rest.base_url, source=account.rest.source_system
+                )
+            )
+        if account.ca_file:
+            lines.append(self.tr("CA file: {path}").format(path=account.ca_file))
+        if account.senders:
+            lines.append(
+                self.tr("Senders: {list}").format(
+                    list=", ".join(s.formatted() for s in account.senders)
+                )
+            )
+        if account.reply_tos:
+            lines.append(
+                self.tr("Reply-to: {list}").format(
+                    list=", ".join(s.formatted() for s in account.reply_tos)
+                )
+            )
+        return "\n".join(lines)
