@@ -31,6 +31,9 @@ EXCLUDED_MODULES = (
     "matplotlib",
     "PyQt5",
     "PyQt6",
+    # Test-only (openapi-core) packages that yarl imports when it finds them installed.
+    "pydantic",
+    "pydantic_core",
 )
 
 
