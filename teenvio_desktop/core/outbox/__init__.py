@@ -1,0 +1,51 @@
+"""The TEA Lite outbox: campaigns and personalised messages written before sending."""
+
+from teenvio_desktop.core.outbox.create import (
+    CampaignNotReady,
+    NoRecipients,
+    PreparedCampaign,
+    create_rest_campaign,
+)
+from teenvio_desktop.core.outbox.payload import MAX_REQUEST_BYTES, RequestTooLarge
+from teenvio_desktop.core.outbox.recipients import InvalidRecipients, Recipient
+from teenvio_desktop.core.outbox.repository import (
+    MessageState,
+    OutboxCounts,
+    OutboxMessage,
+    OutboxRepository,
+)
+from teenvio_desktop.core.outbox.resume import (
+    UnfinishedCampaign,
+    retry_failed,
+    unfinished_campaigns,
+)
+from teenvio_desktop.core.outbox.sender import (
+    SendControl,
+    SendOptions,
+    SendSummary,
+    UnknownCampaign,
+    send_campaign,
+)
+
+__all__ = [
+    "MAX_REQUEST_BYTES",
+    "CampaignNotReady",
+    "InvalidRecipients",
+    "MessageState",
+    "NoRecipients",
+    "OutboxCounts",
+    "OutboxMessage",
+    "OutboxRepository",
+    "PreparedCampaign",
+    "Recipient",
+    "RequestTooLarge",
+    "SendControl",
+    "SendOptions",
+    "SendSummary",
+    "UnfinishedCampaign",
+    "UnknownCampaign",
+    "create_rest_campaign",
+    "retry_failed",
+    "send_campaign",
+    "unfinished_campaigns",
+]

@@ -1,0 +1,219 @@
+"""The ``outbox_messages`` table: every personalised message and where it stands.
+
+States: ``queued`` (never tried), ``sending`` (a request is or was in flight),
+``accepted`` (TEA Lite answered with a messageId), ``retrying`` (a temporary failure, next
+attempt at ``next_attempt_at``) and ``failed`` (a permanent answer or retries exhausted).
+A ``sending`` row found at start-up is from a run that died mid-request: it is sent again
+under the same outboundId, which lets the server deduplicate.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from teenvio_desktop.core.clock import utc_now_iso
+from teenvio_desktop.core.store import Database
+
+MessageState = Literal["queued", "sending", "accepted", "retrying", "failed"]
+PENDING_STATES: tuple[MessageState, ...] = ("queued", "sending", "retrying")
+_COLUMNS = (
+    "id, campaign_id, seq, outbound_id, recipient, recipient_name, merge_data, state,"
+    " message_id, attempts, next_attempt_at, error_category, error_text, updated_at"
+)
+
+
+@dataclass(frozen=True)
+class OutboxMessage:
+    id: int
+    campaign_id: int
+    seq: int
+    outbound_id: str
+    recipient: str
+    recipient_name: str
+    merge_data: dict[str, str]
+    state: MessageState
+    message_id: str | None
+    attempts: int
+    next_attempt_at: str | None
+    error_category: str | None
+    error_text: str | None
+    updated_at: str
+
+    @classmethod
+    def from_row(cls, row: sqlite3.Row) -> OutboxMessage:
+        values: dict[str, Any] = dict(zip(row.keys(), tuple(row), strict=True))
+        values["merge_data"] = json.loads(values["merge_data"] or "{}")
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class OutboxCounts:
+    queued: int = 0
+    sending: int = 0
+    accepted: int = 0
+    retrying: int = 0
+    failed: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.queued + self.sending + self.accepted + self.retrying + self.failed
+
+    @property
+    def remaining(self) -> int:
+        """Messages still to be sent (not accepted, not failed)."""
+        return self.queued + self.sending + self.retrying
+
+
+@dataclass(frozen=True)
+class MessageUpdate:
+    """One state change, applied in batches by :meth:`OutboxRepository.apply`."""
+
+    id: int
+    state: MessageState
+    message_id: str | None = None
+    next_attempt_at: str | None = None
+    error_category: str | None = None
+    error_text: str | None = None
+    count_attempt: bool = False  # ``sending``: one more attempt
+
+
+@dataclass(frozen=True)
+class NewMessage:
+    seq: int
+    outbound_id: str
+    recipient: str
+    recipient_name: str
+    merge_data: dict[str, str]
+
+
+class OutboxRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def insert(self, conn: sqlite3.Connection, campaign_id: int, rows: Iterable[NewMessage]) -> int:
+        """Insert messages inside the caller's transaction (see ``outbox.create``)."""
+        now = utc_now_iso()
+        cursor = conn.executemany(
+            "INSERT INTO outbox_messages (campaign_id, seq, outbound_id, recipient,"
+            " recipient_name, merge_data, state, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?)",
+            (
+                (
+                    campaign_id,
+                    m.seq,
+                    m.outbound_id,
+                    m.recipient,
+                    m.recipient_name,
+                    json.dumps(m.merge_data, ensure_ascii=False),
+                    now,
+                    now,
+                )
+                for m in rows
+            ),
+        )
+        return cursor.rowcount
+
+    def counts(self, campaign_id: int) -> OutboxCounts:
+        rows = self._db.conn.execute(
+            "SELECT state, COUNT(*) FROM outbox_messages WHERE campaign_id = ? GROUP BY state",
+            (campaign_id,),
+        )
+        return OutboxCounts(**{str(state): int(n) for state, n in rows})
+
+    def get(self, message_id: int) -> OutboxMessage | None:
+        row = self._db.conn.execute(
+            f"SELECT {_COLUMNS} FROM outbox_messages WHERE id = ?", (message_id,)
+        ).fetchone()
+        return OutboxMessage.from_row(row) if row else None
+
+    def pending(
+        self, campaign_id: int, *, after_id: int = 0, limit: int = 1000
+    ) -> list[OutboxMessage]:
+        """The next page of messages still to send, in list order (keyset paging by id)."""
+        rows = self._db.conn.execute(
+            f"SELECT {_COLUMNS} FROM outbox_messages WHERE campaign_id = ? AND id > ?"
+            " AND state IN ('queued', 'sending', 'retrying') ORDER BY id LIMIT ?",
+            (campaign_id, after_id, limit),
+        )
+        return [OutboxMessage.from_row(r) for r in rows]
+
+    def messages(
+        self,
+        campaign_id: int,
+        *,
+        states: Sequence[MessageState] | None = None,
+        limit: int = -1,
+        offset: int = 0,
+    ) -> list[OutboxMessage]:
+        where = "campaign_id = ?"
+        params: list[object] = [campaign_id]
+        if states:
+            where += f" AND state IN ({', '.join('?' * len(states))})"
+            params.extend(states)
+        rows = self._db.conn.execute(
+            f"SELECT {_COLUMNS} FROM outbox_messages WHERE {where} ORDER BY seq LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        )
+        return [OutboxMessage.from_row(r) for r in rows]
+
+    def apply(self, updates: Sequence[MessageUpdate]) -> None:
+        """Write state changes in order, in one transaction."""
+        if not updates:
+            return
+        now = utc_now_iso()
+        with self._db.transaction() as conn:
+            for u in updates:
+                if u.state == "sending":
+                    conn.execute(
+                        "UPDATE outbox_messages SET state = 'sending', attempts = attempts + ?,"
+                        " updated_at = ? WHERE id = ? AND state != 'accepted'",
+                        (1 if u.count_attempt else 0, now, u.id),
+                    )
+                elif u.state == "accepted":
+                    conn.execute(
+                        "UPDATE outbox_messages SET state = 'accepted', message_id = ?,"
+                        " next_attempt_at = NULL, error_category = NULL, error_text = NULL,"
+                        " accepted_at = ?, updated_at = ? WHERE id = ?",
+                        (u.message_id, now, now, u.id),
+                    )
+                else:
+                    conn.execute(
+                        "UPDATE outbox_messages SET state = ?, next_attempt_at = ?,"
+                        " error_category = ?, error_text = ?, updated_at = ?"
+                        " WHERE id = ? AND state != 'accepted'",
+                        (u.state, u.next_attempt_at, u.error_category, u.error_text, now, u.id),
+                    )
+
+    def recover_in_flight(self, campaign_id: int) -> int:
+        """``sending`` rows of a run that died: retry them now (same outboundId)."""
+        with self._db.transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE outbox_messages SET state = 'retrying', next_attempt_at = NULL,"
+                " updated_at = ? WHERE campaign_id = ? AND state = 'sending'",
+                (utc_now_iso(), campaign_id),
+            )
+            return cursor.rowcount
+
+    def requeue_failed(self, campaign_id: int, *, transient_only: bool = False) -> int:
+        """``retry failed``: failed messages go back to the queue with a fresh budget.
+
+        ``transient_only`` leaves out what the server refused for good (``Permanent``) or
+        what could not be rendered, keeping those that ran out of retries.
+        """
+        only = (
+            " AND COALESCE(error_category, '') NOT IN ('Permanent', 'Merge')"
+            if transient_only
+            else ""
+        )
+        with self._db.transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE outbox_messages SET state = 'queued', attempts = 0,"
+                " next_attempt_at = NULL, updated_at = ?"
+                f" WHERE campaign_id = ? AND state = 'failed'{only}",
+                (utc_now_iso(), campaign_id),
+            )
+            return cursor.rowcount

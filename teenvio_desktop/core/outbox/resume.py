@@ -1,0 +1,39 @@
+"""What to offer at start-up (campaigns left unfinished) and "retry failed"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from teenvio_desktop.core.campaigns import CampaignRecord, CampaignRepository
+from teenvio_desktop.core.outbox.repository import OutboxCounts, OutboxRepository
+from teenvio_desktop.core.store import Database
+
+
+@dataclass(frozen=True)
+class UnfinishedCampaign:
+    record: CampaignRecord
+    counts: OutboxCounts
+
+
+def unfinished_campaigns(db: Database) -> list[UnfinishedCampaign]:
+    """TEA Lite campaigns with messages still to send, except those the user cancelled."""
+    rows = db.conn.execute(
+        "SELECT DISTINCT c.id FROM campaigns c JOIN outbox_messages m ON m.campaign_id = c.id"
+        " WHERE c.transport = 'rest' AND c.state != 'cancelled'"
+        " AND m.state IN ('queued', 'sending', 'retrying') ORDER BY c.id"
+    ).fetchall()
+    campaigns, outbox = CampaignRepository(db), OutboxRepository(db)
+    found: list[UnfinishedCampaign] = []
+    for (campaign_id,) in rows:
+        record = campaigns.get(int(campaign_id))
+        if record is not None:
+            found.append(UnfinishedCampaign(record, outbox.counts(record.id)))
+    return found
+
+
+def retry_failed(db: Database, campaign_id: int, *, transient_only: bool = False) -> int:
+    """Put the failed messages back in the queue; send them with ``send_campaign``."""
+    requeued = OutboxRepository(db).requeue_failed(campaign_id, transient_only=transient_only)
+    if requeued:
+        CampaignRepository(db).set_state(campaign_id, "queued")
+    return requeued
