@@ -1,0 +1,203 @@
+"""Sending an SMTP-API campaign and keeping its record: the GUI's and the CLI's entry point.
+
+The campaign gets a ``campaigns`` row (transport ``smtp``) once it is checked and built,
+so a failed or cancelled attempt is recorded too. On success the row gets Teenvio's
+campaign id and SMTP id; ``smtp_recipients`` keeps every RCPT outcome (and the addresses
+left out because of the suppression list).
+
+States: ``sending`` -> ``sent`` | ``contacts_imported`` | ``failed`` | ``cancelled`` |
+``unknown`` (the connection broke after the message was sent, before Teenvio confirmed).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from teenvio_desktop.core.campaign import Campaign
+from teenvio_desktop.core.campaigns import CampaignRepository
+from teenvio_desktop.core.clock import utc_now_iso
+from teenvio_desktop.core.errors import Cancelled, TeenvioError
+from teenvio_desktop.core.smtp.client import (
+    STAGE_PREPARING,
+    SmtpSendResult,
+    deliver,
+    prepare_send,
+)
+from teenvio_desktop.core.smtp.errors import ConnectionLost
+from teenvio_desktop.core.smtp.settings import SmtpSettings
+from teenvio_desktop.core.store import Database
+from teenvio_desktop.core.suppression import SuppressionList
+from teenvio_desktop.core.tasks import CancelToken, Progress, ProgressCallback, no_progress
+
+Outcome = Literal["accepted", "refused", "suppressed"]
+
+STATE_SENDING = "sending"
+STATE_SENT = "sent"
+STATE_CONTACTS_IMPORTED = "contacts_imported"
+STATE_FAILED = "failed"
+STATE_CANCELLED = "cancelled"
+STATE_UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class RecordedSend:
+    """What :func:`send_and_record` returns: the stored campaign id and the result."""
+
+    campaign_id: int
+    result: SmtpSendResult
+
+
+@dataclass(frozen=True)
+class RecipientOutcome:
+    email: str
+    outcome: Outcome
+    code: int | None
+    reply: str
+
+
+@dataclass(frozen=True)
+class SmtpSendInfo:
+    campaign_id: int
+    host: str
+    port: int
+    security: str
+    user: str
+    contacts_only: bool
+    message_size: int
+    server_reply: str | None
+    started_at: str
+    finished_at: str | None
+
+
+class SmtpSendRepository:
+    """The ``smtp_sends`` and ``smtp_recipients`` tables."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def start(
+        self, campaign_id: int, settings: SmtpSettings, *, contacts_only: bool, size: int
+    ) -> None:
+        with self._db.transaction() as conn:
+            conn.execute(
+                "INSERT INTO smtp_sends (campaign_id, host, port, security, user,"
+                " contacts_only, message_size, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    campaign_id,
+                    settings.host,
+                    settings.port,
+                    settings.security,
+                    settings.user,
+                    int(contacts_only),
+                    size,
+                    utc_now_iso(),
+                ),
+            )
+
+    def finish(
+        self, campaign_id: int, *, reply: str | None, outcomes: list[RecipientOutcome]
+    ) -> None:
+        with self._db.transaction() as conn:
+            conn.execute(
+                "UPDATE smtp_sends SET server_reply = ?, finished_at = ? WHERE campaign_id = ?",
+                (reply, utc_now_iso(), campaign_id),
+            )
+            conn.executemany(
+                "INSERT OR REPLACE INTO smtp_recipients (campaign_id, email, outcome, code, reply)"
+                " VALUES (?, ?, ?, ?, ?)",
+                ((campaign_id, o.email, o.outcome, o.code, o.reply) for o in outcomes),
+            )
+
+    def info(self, campaign_id: int) -> SmtpSendInfo | None:
+        row = self._db.conn.execute(
+            "SELECT * FROM smtp_sends WHERE campaign_id = ?", (campaign_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        return SmtpSendInfo(
+            campaign_id=row["campaign_id"],
+            host=row["host"],
+            port=row["port"],
+            security=row["security"],
+            user=row["user"],
+            contacts_only=bool(row["contacts_only"]),
+            message_size=row["message_size"],
+            server_reply=row["server_reply"],
+            started_at=row["started_at"],
+            finished_at=row["finished_at"],
+        )
+
+    def outcomes(self, campaign_id: int, outcome: Outcome | None = None) -> list[RecipientOutcome]:
+        sql = "SELECT email, outcome, code, reply FROM smtp_recipients WHERE campaign_id = ?"
+        params: tuple[object, ...] = (campaign_id,)
+        if outcome is not None:
+            sql += " AND outcome = ?"
+            params += (outcome,)
+        rows = self._db.conn.execute(sql + " ORDER BY outcome, email", params).fetchall()
+        return [RecipientOutcome(r[0], r[1], r[2], r[3]) for r in rows]
+
+
+def result_outcomes(result: SmtpSendResult) -> list[RecipientOutcome]:
+    outcomes = [RecipientOutcome(e, "accepted", 250, "") for e in result.accepted]
+    outcomes += [RecipientOutcome(e, "refused", c, t) for e, (c, t) in result.refused.items()]
+    outcomes += [RecipientOutcome(e, "suppressed", None, "") for e in result.suppressed]
+    return outcomes
+
+
+def send_and_record(
+    db: Database,
+    campaign: Campaign,
+    settings: SmtpSettings,
+    progress: ProgressCallback = no_progress,
+    cancel: CancelToken | None = None,
+    *,
+    contacts_only: bool = False,
+) -> RecordedSend:
+    """Check, build, record and send ``campaign``, honouring the suppression list.
+
+    Errors found before connecting (invalid fields, too large, nobody to send to) raise
+    without creating a record; later failures are recorded with their explanation.
+    """
+    settings = settings.check()
+    progress(Progress(STAGE_PREPARING))
+    suppressed = SuppressionList(db).all_addresses()
+    prepared = prepare_send(campaign, contacts_only=contacts_only, suppressed=suppressed)
+    campaigns = CampaignRepository(db)
+    sends = SmtpSendRepository(db)
+    # The recipients are in smtp_recipients; the snapshot keeps the content.
+    snapshot = replace(campaign, transport="smtp", recipients=[])
+    with db.transaction():
+        campaign_id = campaigns.create(
+            snapshot, state=STATE_SENDING, recipients_count=len(prepared.recipients)
+        )
+        sends.start(campaign_id, settings, contacts_only=contacts_only, size=prepared.size)
+    try:
+        result = deliver(prepared, settings, progress, cancel)
+    except Cancelled:
+        campaigns.set_state(campaign_id, STATE_CANCELLED)
+        raise
+    except TeenvioError as exc:
+        lost_after_data = isinstance(exc, ConnectionLost) and exc.after_data
+        state = STATE_UNKNOWN if lost_after_data else STATE_FAILED
+        campaigns.set_state(campaign_id, state, last_error=exc.render())
+        sends.finish(
+            campaign_id,
+            reply=exc.server_reply(),
+            outcomes=[RecipientOutcome(e, "suppressed", None, "") for e in prepared.suppressed],
+        )
+        raise
+    except BaseException as exc:
+        campaigns.set_state(campaign_id, STATE_FAILED, last_error=f"{type(exc).__name__}: {exc}")
+        raise
+    with db.transaction():
+        campaigns.update(
+            campaign_id,
+            state=STATE_CONTACTS_IMPORTED if contacts_only else STATE_SENT,
+            teenvio_id=result.teenvio_id,
+            smtp_id=result.smtp_id,
+            sent_at=utc_now_iso(),
+            last_error=None,
+        )
+        sends.finish(campaign_id, reply=result.reply, outcomes=result_outcomes(result))
+    return RecordedSend(campaign_id, result)

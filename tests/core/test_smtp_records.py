@@ -1,0 +1,118 @@
+"""Sending with a record: campaigns row, RCPT outcomes, suppression list, failures."""
+
+from __future__ import annotations
+
+import pytest
+
+from teenvio_desktop.core.campaigns import CampaignRepository
+from teenvio_desktop.core.context import AppContext
+from teenvio_desktop.core.errors import Cancelled
+from teenvio_desktop.core.mime_checks import InvalidAddress
+from teenvio_desktop.core.smtp import errors
+from teenvio_desktop.core.smtp.records import SmtpSendRepository, send_and_record
+from teenvio_desktop.core.suppression import SuppressionList
+from teenvio_desktop.core.tasks import CancelToken
+from teenvio_desktop.sandbox.server import RunningSandbox
+from tests.core.smtp_helpers import sample_campaign, sandbox_settings
+
+pytestmark = pytest.mark.timeout(60)
+
+
+def test_a_send_is_recorded_with_ids_outcomes_and_suppression(
+    app_context: AppContext, sandbox: RunningSandbox
+) -> None:
+    db = app_context.db
+    SuppressionList(db).add("luis@example.org", "unsubscribe")
+    campaign = sample_campaign(
+        recipients=["ana@example.com", "Luis@Example.org", "eva@example.com"]
+    )
+
+    recorded = send_and_record(db, campaign, sandbox_settings(sandbox))
+
+    (received,) = sandbox.received_campaigns()
+    assert list(received.recipients) == ["ana@example.com", "eva@example.com"]
+    record = CampaignRepository(db).get(recorded.campaign_id)
+    assert record is not None
+    assert record.transport == "smtp"
+    assert record.state == "sent"
+    assert record.teenvio_id == str(received.teenvio_id)
+    assert record.smtp_id == received.smtp_ident
+    assert record.subject == campaign.subject
+    assert record.sender == "demo@example.com"
+    assert record.recipients_count == 2
+    assert record.sent_at is not None
+    assert record.content is not None and record.content["html"] == campaign.html
+    assert record.campaign().images[0].data == campaign.images[0].data
+
+    sends = SmtpSendRepository(db)
+    info = sends.info(recorded.campaign_id)
+    assert info is not None
+    assert info.message_size == recorded.result.size == received.size
+    assert info.server_reply == recorded.result.reply
+    assert not info.contacts_only
+    outcomes = {(o.email, o.outcome, o.code) for o in sends.outcomes(recorded.campaign_id)}
+    assert outcomes == {
+        ("ana@example.com", "accepted", 250),
+        ("eva@example.com", "accepted", 250),
+        ("Luis@example.org", "suppressed", None),
+    }
+    assert recorded.result.suppressed == ["Luis@example.org"]
+
+
+def test_contacts_only_is_recorded_as_such(
+    app_context: AppContext, sandbox: RunningSandbox
+) -> None:
+    recorded = send_and_record(
+        app_context.db, sample_campaign(), sandbox_settings(sandbox), contacts_only=True
+    )
+    record = CampaignRepository(app_context.db).get(recorded.campaign_id)
+    assert record is not None and record.state == "contacts_imported"
+    info = SmtpSendRepository(app_context.db).info(recorded.campaign_id)
+    assert info is not None and info.contacts_only
+
+
+def test_a_refused_send_is_recorded_as_failed(
+    app_context: AppContext, sandbox: RunningSandbox
+) -> None:
+    with pytest.raises(errors.AuthenticationFailed):
+        send_and_record(app_context.db, sample_campaign(), sandbox_settings(sandbox, password="x"))
+    (record,) = CampaignRepository(app_context.db).list(transport="smtp")
+    assert record.state == "failed"
+    assert record.last_error is not None and "535 Authentication credentials invalid" in (
+        record.last_error
+    )
+
+
+def test_a_cancelled_send_is_recorded_as_cancelled(
+    app_context: AppContext, sandbox: RunningSandbox
+) -> None:
+    cancel = CancelToken()
+    cancel.cancel()
+    with pytest.raises(Cancelled):
+        send_and_record(app_context.db, sample_campaign(), sandbox_settings(sandbox), cancel=cancel)
+    (record,) = CampaignRepository(app_context.db).list(transport="smtp")
+    assert record.state == "cancelled"
+
+
+def test_invalid_input_creates_no_record(app_context: AppContext, sandbox: RunningSandbox) -> None:
+    with pytest.raises(InvalidAddress) as info:
+        send_and_record(
+            app_context.db,
+            sample_campaign(recipients=["ok@example.com", "not an address"]),
+            sandbox_settings(sandbox),
+        )
+    assert info.value.field == "recipient address"
+    assert CampaignRepository(app_context.db).list() == []
+
+
+def test_everybody_suppressed_is_a_clear_error(
+    app_context: AppContext, sandbox: RunningSandbox
+) -> None:
+    SuppressionList(app_context.db).add("only@example.com", "hard_bounce")
+    with pytest.raises(errors.NoRecipients) as info:
+        send_and_record(
+            app_context.db,
+            sample_campaign(recipients=["only@example.com"]),
+            sandbox_settings(sandbox),
+        )
+    assert "1 address(es)" in str(info.value)
