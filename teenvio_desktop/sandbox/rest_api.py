@@ -145,7 +145,7 @@ async def send_with_attachment(request: web.Request) -> web.Response:
         if total > limit:
             await _drain(request)
             raise ApiError(400, TOO_BIG)
-        if part.name == "attachment" or part.filename:
+        if part.name == "attachment":
             files.append(
                 (
                     part.filename or "attachment",
@@ -160,7 +160,7 @@ async def send_with_attachment(request: web.Request) -> web.Response:
                 raise ApiError(500, "El cuerpo de la petición no es un JSON válido") from exc
             if isinstance(document, dict):
                 data.update(document)
-        elif part.name:
+        elif part.name and not part.filename:  # files under other keys are not read
             data[part.name] = content.decode(part.get_charset("utf-8"), "replace")
     if not files:
         raise ApiError(400, NO_ATTACHMENT)

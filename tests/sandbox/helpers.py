@@ -67,8 +67,13 @@ def smtp_ssl(sandbox: RunningSandbox, *, login: bool = True) -> smtplib.SMTP_SSL
     return client
 
 
+# Plain HTTP needs no CA bundle; one default context spares loading it for every client.
+_HTTP_CONTEXT = ssl.create_default_context()
+
+
 def api(sandbox: RunningSandbox, *, token: str | None = None) -> httpx.Client:
     return httpx.Client(
+        verify=_HTTP_CONTEXT,
         base_url=sandbox.info.api_url,
         headers={"Authorization": f"Basic {token or sandbox.info.token}"},
         timeout=10,
