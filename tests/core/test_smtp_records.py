@@ -116,3 +116,20 @@ def test_everybody_suppressed_is_a_clear_error(
             sandbox_settings(sandbox),
         )
     assert "1 address(es)" in str(info.value)
+
+
+def test_a_saved_recipient_list_is_used_when_no_addresses_are_given(
+    app_context: AppContext, sandbox: RunningSandbox
+) -> None:
+    from teenvio_desktop.core.recipients import RecipientListRepository
+
+    list_id = RecipientListRepository(app_context.db).create_from_addresses(
+        "Clientes", ["uno@example.com", "dos@example.com"]
+    )
+    campaign = sample_campaign(recipients=[])
+    campaign.recipient_list_id = list_id
+    recorded = send_and_record(app_context.db, campaign, sandbox_settings(sandbox))
+    assert recorded.result.accepted == ["uno@example.com", "dos@example.com"]
+    record = CampaignRepository(app_context.db).get(recorded.campaign_id)
+    assert record is not None and record.content is not None
+    assert record.content["recipient_list_id"] == list_id

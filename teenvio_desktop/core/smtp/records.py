@@ -156,11 +156,18 @@ def send_and_record(
 ) -> RecordedSend:
     """Check, build, record and send ``campaign``, honouring the suppression list.
 
-    Errors found before connecting (invalid fields, too large, nobody to send to) raise
-    without creating a record; later failures are recorded with their explanation.
+    The recipients are ``campaign.recipients`` or, when empty, the members of the saved
+    list ``campaign.recipient_list_id``. Errors found before connecting (invalid fields,
+    too large, nobody to send to) raise without creating a record; later failures are
+    recorded with their explanation.
     """
     settings = settings.check()
     progress(Progress(STAGE_PREPARING))
+    if not campaign.recipients and campaign.recipient_list_id is not None:
+        from teenvio_desktop.core.recipients import RecipientListRepository
+
+        members = RecipientListRepository(db).iter_members(campaign.recipient_list_id)
+        campaign = replace(campaign, recipients=[member.email for member in members])
     suppressed = SuppressionList(db).all_addresses()
     prepared = prepare_send(campaign, contacts_only=contacts_only, suppressed=suppressed)
     campaigns = CampaignRepository(db)
