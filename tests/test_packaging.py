@@ -407,6 +407,14 @@ def test_install_sh_installs_and_uninstalls_into_a_prefix(tmp_path: Path) -> Non
     for size in support.ICON_SIZES:
         assert (prefix / f"share/icons/hicolor/{size}x{size}/apps/{APP_ID}.png").is_file()
     assert (prefix / f"share/icons/hicolor/scalable/apps/{APP_ID}.svg").is_file()
+    # The installed tree as a software centre sees it: entry, metadata and icon together.
+    tree = subprocess.run(
+        [_tool("appstreamcli"), "validate-tree", "--no-net", str(prefix)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert tree.returncode == 0, tree.stdout + tree.stderr
 
     removed = subprocess.run(
         ["bash", str(installer), "--prefix", str(prefix), "--uninstall"],
@@ -441,3 +449,20 @@ def test_install_sh_refuses_a_missing_bundle(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert "no bundle" in result.stderr
+
+
+@pytest.mark.timeout(60)
+def test_bundle_check_says_so_when_pyinstaller_cannot_be_installed(tmp_path: Path) -> None:
+    # A Python without pip cannot install PyInstaller: the CI step must say it skipped.
+    venv = tmp_path / "no-pip"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    result = subprocess.run(
+        ["bash", str(PACKAGING / "ci_bundle_check.sh")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHON": str(venv / "bin" / "python")},
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "SKIPPED: PyInstaller could not be installed" in result.stdout
+    assert "NOT built" in result.stdout
