@@ -83,7 +83,7 @@ class SandboxService:
         self,
         message_id: int,
         recipient: str,
-        html: str | None,
+        links: list[tuple[str, str | None]],
         base_time: float,
         *,
         track_opens: bool = True,
@@ -93,7 +93,7 @@ class SandboxService:
             seed=self.config.seed,
             message_id=message_id,
             recipient=recipient,
-            links=extract_links(html),
+            links=links,
             base_time=base_time,
             time_scale=self.config.time_scale,
             rates=self.rates,
@@ -117,12 +117,13 @@ class SandboxService:
         accepted = time.time()
         track_opens = parsed.flag("X-Teenvio-TrackingOpening", True)
         track_clicks = parsed.flag("X-Teenvio-TrackingClicks", True)
+        links = extract_links(parsed.html)  # once per campaign, not per recipient
 
         def plan(message_id: int, recipient: str) -> list[PlannedEvent]:
             return self._plan(
                 message_id,
                 recipient,
-                parsed.html,
+                links,
                 accepted,
                 track_opens=track_opens,
                 track_clicks=track_clicks,
@@ -165,7 +166,8 @@ class SandboxService:
         base = max(accepted, send_at_epoch or 0.0)
 
         def plan(message_id: int) -> list[PlannedEvent]:
-            return self._plan(message_id, str(fields["recipient"]), fields.get("html"), base)
+            links = extract_links(fields.get("html"))
+            return self._plan(message_id, str(fields["recipient"]), links, base)
 
         message_id, _created = self.store.add_rest_message(
             fields, accepted_at=accepted, payload=payload, attachments=attachments, plan=plan

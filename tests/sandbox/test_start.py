@@ -92,3 +92,23 @@ def test_embedded_sandbox_keeps_credentials_and_ca_across_restarts(tmp_path: Pat
             assert client.noop()[0] == 250
     finally:
         second.stop()
+
+
+@pytest.mark.timeout(30)
+def test_embedded_sandbox_shows_outcomes_within_seconds(tmp_path: Path) -> None:
+    import time
+
+    from tests.sandbox.helpers import WIDE
+
+    running = start_embedded_sandbox(tmp_path / "demo")
+    try:
+        with api(running) as http:
+            body = send_body(recipient="clicker@example.org", outboundId="demo")
+            assert http.post("/send", json=body).status_code == 202
+            params = {"sourceSystem": "IDSystemaEnvio", "campaignId": "1", **WIDE}
+            deadline = time.monotonic() + 10
+            while not http.get("/responses", params=params).json():
+                assert time.monotonic() < deadline, "no delivery within 10 s"
+                time.sleep(0.1)
+    finally:
+        running.stop()
