@@ -158,17 +158,16 @@ def secret_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SecretS
 # page_size, fail_rate, drop_rate, latency_ms, smtp_fail_rate, smtp_drop_rate, rates, ...).
 # Every sandbox started through them is stopped at the end of the test.
 from collections.abc import Callable  # noqa: E402
-from typing import Any  # noqa: E402
+from typing import TYPE_CHECKING, Any  # noqa: E402
 
-from teenvio_desktop.sandbox.server import (  # noqa: E402
-    RunningSandbox,
-    SandboxConfig,
-    start_sandbox,
-)
+if TYPE_CHECKING:  # imported lazily: aiohttp/aiosmtpd/cryptography only when a test needs them
+    from teenvio_desktop.sandbox.server import RunningSandbox
 
 
 @pytest.fixture
 def sandbox_factory(tmp_path: Path) -> Iterator[Callable[..., RunningSandbox]]:
+    from teenvio_desktop.sandbox.server import SandboxConfig, start_sandbox
+
     started: list[RunningSandbox] = []
 
     def factory(**overrides: Any) -> RunningSandbox:
