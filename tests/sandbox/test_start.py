@@ -112,3 +112,34 @@ def test_embedded_sandbox_shows_outcomes_within_seconds(tmp_path: Path) -> None:
                 time.sleep(0.1)
     finally:
         running.stop()
+
+
+@pytest.mark.timeout(30)
+def test_a_busy_port_fails_the_start_cleanly(
+    tmp_path: Path, sandbox_factory: Callable[..., RunningSandbox]
+) -> None:
+    import threading
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        threads = threading.active_count()
+        with pytest.raises(OSError):
+            sandbox_factory(api_port=busy.getsockname()[1])
+    assert threading.active_count() == threads  # the loop thread ended
+
+
+@pytest.mark.timeout(30)
+def test_tls_is_verified_against_the_sandbox_ca_only(sandbox: RunningSandbox) -> None:
+    import smtplib
+    import ssl
+
+    system_only = ssl.create_default_context()
+    with pytest.raises(ssl.SSLCertVerificationError):
+        smtplib.SMTP_SSL(
+            sandbox.info.host, sandbox.info.smtps_port, context=system_only, timeout=10
+        )
+    trusting = ssl.create_default_context(cafile=str(sandbox.info.ca_file))
+    # The certificate names localhost as well as the loopback address.
+    with smtplib.SMTP_SSL("localhost", sandbox.info.smtps_port, context=trusting, timeout=10) as c:
+        assert c.noop()[0] == 250
