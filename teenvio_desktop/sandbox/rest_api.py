@@ -140,11 +140,15 @@ async def send_with_attachment(request: web.Request) -> web.Response:
             break
         if not isinstance(part, BodyPartReader):
             continue
-        content = await part.read(decode=True)
-        total += len(content)
-        if total > limit:
-            await _drain(request)
-            raise ApiError(400, TOO_BIG)
+        # Chunk by chunk, so an upload without Content-Length cannot outgrow the limit.
+        chunks: list[bytes] = []
+        while chunk := await part.read_chunk():
+            total += len(chunk)
+            if total > limit:
+                await _drain(request)
+                raise ApiError(400, TOO_BIG)
+            chunks.append(chunk)
+        content = bytes(part.decode(bytearray(b"".join(chunks))))
         if part.name == "attachment":
             files.append(
                 (

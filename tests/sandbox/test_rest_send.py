@@ -3,6 +3,8 @@ sandbox's OpenAPI document."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import httpx
 import pytest
 
@@ -186,3 +188,28 @@ def test_send_with_attachment_errors(sandbox: RunningSandbox) -> None:
     assert missing.status_code == 500
     assert missing.json() == _permanent("El recipient es requerido")
     assert sandbox.received_messages() == []
+
+
+def test_streamed_upload_without_length_is_limited_too(sandbox: RunningSandbox) -> None:
+    boundary = "frontera"
+    head = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="attachment"; filename="b.bin"\r\n'
+        "Content-Type: application/octet-stream\r\n\r\n"
+    ).encode()
+    tail = f"\r\n--{boundary}--\r\n".encode()
+
+    def chunks() -> Iterator[bytes]:
+        yield head
+        for _ in range(3):
+            yield b"\0" * (1024 * 1024)
+        yield tail
+
+    with api(sandbox) as http:
+        answer = http.post(
+            "/sendWithAttachment",
+            content=chunks(),
+            headers={"Content-Type": f"multipart/form-data; boundary={boundary}"},
+        )
+        assert "content-length" not in {k.lower() for k in answer.request.headers}
+    assert answer.status_code == 400
+    assert answer.json()["errorText"] == "Request size too big. Maximum request size is 2 MB."
