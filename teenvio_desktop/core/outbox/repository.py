@@ -217,3 +217,34 @@ class OutboxRepository:
                 (utc_now_iso(), campaign_id),
             )
             return cursor.rowcount
+
+    def table_rows(self, campaign_id: int, *, changed_since: str | None = None) -> list[TableRow]:
+        """What a per-message table shows (no merge data), optionally only recent changes.
+
+        ``changed_since`` is compared inclusively (timestamps have one-second precision),
+        so a caller passing the newest ``updated_at`` it saw never misses a change.
+        """
+        sql = (
+            "SELECT id, seq, recipient, recipient_name, state, attempts, message_id,"
+            " error_category, error_text, updated_at FROM outbox_messages WHERE campaign_id = ?"
+        )
+        params: list[object] = [campaign_id]
+        if changed_since is not None:
+            sql += " AND updated_at >= ?"
+            params.append(changed_since)
+        rows = self._db.conn.execute(sql + " ORDER BY seq", params)
+        return [TableRow(*tuple(r)) for r in rows]
+
+
+@dataclass(frozen=True)
+class TableRow:
+    id: int
+    seq: int
+    recipient: str
+    recipient_name: str
+    state: MessageState
+    attempts: int
+    message_id: str | None
+    error_category: str | None
+    error_text: str | None
+    updated_at: str

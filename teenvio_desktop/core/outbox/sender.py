@@ -391,7 +391,8 @@ class CampaignSender:
         while True:
             now = time.monotonic()
             halted, paused = self._halted(), self.control.paused
-            if paused != was_paused and not halted:
+            # "paused" is recorded once the requests in flight have come back.
+            if not halted and paused != was_paused and not (paused and in_flight):
                 self.campaigns.set_state(self.campaign_id, "paused" if paused else "sending")
                 was_paused = paused
                 self._report(now, force=True)

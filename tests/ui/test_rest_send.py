@@ -1,0 +1,136 @@
+"""The TEA Lite sending dialog against the sandbox: progress, table, pause, cancel, retry."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from teenvio_desktop.core.campaigns import CampaignRepository
+from teenvio_desktop.core.context import AppContext
+from teenvio_desktop.core.outbox import OutboxRepository, SendOptions, create_rest_campaign
+from teenvio_desktop.sandbox.server import RunningSandbox
+from teenvio_desktop.ui.rest_send import OutboxTableModel, RestSendDialog, start_rest_send
+from tests.core.outbox_helpers import connect, people, rest_campaign
+
+FAST = SendOptions(concurrency=4, backoff_base_s=0.01, backoff_max_s=0.02, progress_interval_s=0.02)
+
+
+def _dialog(task: object) -> RestSendDialog:
+    dialog = task.parent()  # type: ignore[attr-defined]
+    assert isinstance(dialog, RestSendDialog)
+    return dialog
+
+
+@pytest.mark.timeout(60)
+def test_dialog_sends_under_faults_and_table_shows_every_state(
+    qtbot: QtBot, app_context: AppContext, sandbox_factory: Callable[..., RunningSandbox]
+) -> None:
+    sandbox = sandbox_factory(fail_rate=0.2, drop_rate=0.1, seed=4)
+    prepared = create_rest_campaign(app_context.db, rest_campaign(), people(60))
+    task = start_rest_send(
+        None, app_context.db, prepared.campaign_id, connect(sandbox), options=FAST
+    )
+    dialog = _dialog(task)
+    qtbot.addWidget(dialog)
+    assert not dialog.close_button.isEnabled() and dialog.pause_button.isEnabled()
+    with qtbot.waitSignal(task.worker.finished, timeout=30_000):
+        pass
+    qtbot.waitUntil(lambda: dialog.close_button.isEnabled(), timeout=5_000)
+    assert dialog.summary is not None and dialog.summary.complete
+    assert dialog.values["accepted"].text() == "60" and dialog.values["remaining"].text() == "0"
+    assert "60" in dialog.status.text()
+    model = dialog.model
+    assert model.rowCount() == 60
+    states = {model.data(model.index(r, 3)) for r in range(60)}
+    assert states == {"Accepted"}
+    ids = {model.data(model.index(r, 5)) for r in range(60)}
+    assert "" not in ids and len(ids) == 60
+    assert len(sandbox.received_messages(source_system="tests")) == 60
+
+
+def test_table_model_passes_the_model_tester(
+    app_context: AppContext,
+    qtmodeltester,  # type: ignore[no-untyped-def]
+) -> None:
+    prepared = create_rest_campaign(app_context.db, rest_campaign(), people(7))
+    model = OutboxTableModel(app_context.db, prepared.campaign_id)
+    qtmodeltester.check(model)
+    outbox = OutboxRepository(app_context.db)
+    first = outbox.messages(prepared.campaign_id)[0]
+    app_context.db.conn.execute(
+        "UPDATE outbox_messages SET state = 'failed', error_category = 'Permanent',"
+        " error_text = 'El recipient es requerido', updated_at = '9999' WHERE id = ?",
+        (first.id,),
+    )
+    model.refresh()
+    assert model.data(model.index(0, 3)) == "Failed"
+    assert model.data(model.index(0, 6)) == "Permanent: El recipient es requerido"
+    qtmodeltester.check(model)
+
+
+@pytest.mark.timeout(60)
+def test_pause_resume_and_cancel_buttons(
+    qtbot: QtBot, app_context: AppContext, sandbox_factory: Callable[..., RunningSandbox]
+) -> None:
+    sandbox = sandbox_factory(latency_ms=20)
+    db = app_context.db
+    prepared = create_rest_campaign(db, rest_campaign(), people(80))
+    dialog = RestSendDialog(db, prepared.campaign_id, connect(sandbox), options=FAST)
+    qtbot.addWidget(dialog)
+    task = dialog.start()
+    qtbot.waitUntil(lambda: int(dialog.values["accepted"].text()) >= 5, timeout=10_000)
+    dialog.pause_button.click()
+    assert dialog.control.paused and dialog.pause_button.text() == "Resume"
+    qtbot.waitUntil(
+        lambda: CampaignRepository(db).get(prepared.campaign_id).state == "paused",  # type: ignore[union-attr]
+        timeout=5_000,
+    )
+    held = len(sandbox.received_messages(source_system="tests"))
+    qtbot.wait(300)
+    assert len(sandbox.received_messages(source_system="tests")) == held  # nothing while paused
+    dialog.pause_button.click()
+    assert not dialog.control.paused
+    qtbot.waitUntil(lambda: int(dialog.values["accepted"].text()) >= held + 5, timeout=10_000)
+    with qtbot.waitSignal(task.worker.cancelled, timeout=10_000):
+        dialog.cancel_button.click()
+    qtbot.waitUntil(lambda: dialog.close_button.isEnabled(), timeout=5_000)
+    record = CampaignRepository(db).get(prepared.campaign_id)
+    assert record is not None and record.state == "cancelled"
+    assert "Cancelled" in dialog.status.text()
+    remaining = OutboxRepository(db).counts(prepared.campaign_id).remaining
+    assert remaining > 0
+    # Starting again sends only what is left.
+    with qtbot.waitSignal(dialog.send_finished, timeout=30_000):
+        dialog.start()
+    received = sandbox.received_messages(source_system="tests")
+    assert len(received) == 80 and len({m.outbound_id for m in received}) == 80
+
+
+@pytest.mark.timeout(60)
+def test_rejected_token_asks_for_credentials_then_retry_failed(
+    qtbot: QtBot, app_context: AppContext, sandbox_factory: Callable[..., RunningSandbox]
+) -> None:
+    sandbox = sandbox_factory()
+    db = app_context.db
+    prepared = create_rest_campaign(db, rest_campaign(), people(10))
+    options = SendOptions(concurrency=2, max_attempts=2, backoff_base_s=0.01, backoff_max_s=0.02)
+    dialog = RestSendDialog(db, prepared.campaign_id, connect(sandbox, "bad"), options=options)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.credentials_rejected, timeout=10_000) as blocker:
+        dialog.start()
+    assert blocker.args == [prepared.campaign_id]
+    qtbot.waitUntil(lambda: dialog.close_button.isEnabled(), timeout=5_000)
+    assert "token" in dialog.status.text()
+    sandbox.set_faults(fail_rate=1.0)
+    dialog.set_connection(connect(sandbox))
+    with qtbot.waitSignal(dialog.send_finished, timeout=20_000):
+        dialog.start()
+    qtbot.waitUntil(lambda: dialog.retry_button.isEnabled(), timeout=5_000)
+    assert dialog.values["failed"].text() == "10"
+    sandbox.set_faults(fail_rate=0.0)
+    with qtbot.waitSignal(dialog.send_finished, timeout=20_000):
+        dialog.retry_button.click()
+    assert dialog.summary is not None and dialog.summary.complete
+    assert len(sandbox.received_messages(source_system="tests")) == 10
