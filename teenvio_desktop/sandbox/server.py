@@ -92,6 +92,7 @@ class RunningSandbox:
         self._thread = threading.Thread(target=self._run_loop, name="teenvio-sandbox", daemon=True)
         self._servers: list[asyncio.Server] = []
         self._runner: web.AppRunner | None = None
+        self._smtp_handler: TeenvioHandler | None = None
         self._stopped = False
         self.info: SandboxInfo
 
@@ -116,7 +117,7 @@ class RunningSandbox:
     async def _serve(self) -> SandboxInfo:
         config, loop = self.config, self._loop
         ssl_context = server_ssl_context(self._tls)
-        handler = TeenvioHandler(self._service)
+        handler = self._smtp_handler = TeenvioHandler(self._service)
         for port, implicit in ((config.smtp_port, False), (config.smtps_port, True)):
             server = await loop.create_server(
                 lambda implicit=implicit: smtp_factory(
@@ -149,6 +150,8 @@ class RunningSandbox:
     async def _close_listeners(self) -> None:
         for server in self._servers:
             server.close()
+        if self._smtp_handler is not None:
+            self._smtp_handler.close_sessions()
         if self._runner is not None:
             await self._runner.cleanup()
         for server in self._servers:

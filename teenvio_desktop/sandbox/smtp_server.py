@@ -29,6 +29,7 @@ import email.utils
 import hmac
 import logging
 import ssl
+import weakref
 from datetime import datetime
 from typing import Any
 
@@ -121,6 +122,15 @@ class TeenvioHandler:
 
     def __init__(self, service: SandboxService) -> None:
         self.service = service
+        # Open sessions, so stopping the sandbox can close them (asyncio.Server.close()
+        # leaves accepted connections open before Python 3.13).
+        self.sessions: weakref.WeakSet[TeenvioSMTP] = weakref.WeakSet()
+
+    def close_sessions(self) -> None:
+        for session in list(self.sessions):
+            transport = session.transport
+            if isinstance(transport, asyncio.WriteTransport) and not transport.is_closing():
+                transport.abort()
 
     # aiosmtpd calls it as authenticator(server, session, envelope, mechanism, auth_data).
     def authenticate(
@@ -234,7 +244,7 @@ def smtp_factory(
     """One protocol object per connection; the greeting carries the connection's date."""
     config = handler.service.config
     moment = email.utils.format_datetime(datetime.now().astimezone())
-    return TeenvioSMTP(
+    server = TeenvioSMTP(
         handler,
         implicit_tls=implicit_tls,
         loop=loop,
@@ -249,3 +259,5 @@ def smtp_factory(
         authenticator=handler.authenticate,
         timeout=300,
     )
+    handler.sessions.add(server)
+    return server

@@ -143,3 +143,27 @@ def test_tls_is_verified_against_the_sandbox_ca_only(sandbox: RunningSandbox) ->
     # The certificate names localhost as well as the loopback address.
     with smtplib.SMTP_SSL("localhost", sandbox.info.smtps_port, context=trusting, timeout=10) as c:
         assert c.noop()[0] == 250
+
+
+@pytest.mark.timeout(30)
+def test_stop_closes_open_sessions(tmp_path: Path) -> None:
+    import gc
+    import smtplib
+    import warnings
+
+    from teenvio_desktop.sandbox.server import SandboxConfig, start_sandbox
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ResourceWarning)
+        running = start_sandbox(SandboxConfig(data_dir=tmp_path / "open"))
+        implicit, starttls = smtp_ssl(running), smtp_starttls(running)
+        starttls.mail("demo@example.com")
+        running.stop()
+        for client in (implicit, starttls):
+            with pytest.raises(smtplib.SMTPServerDisconnected):
+                client.noop()
+            client.close()
+        del running
+        gc.collect()
+    leaked = [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)]
+    assert leaked == []
