@@ -92,10 +92,11 @@ class SandboxInfo:
 
     def as_json_line(self) -> str:
         """The one line ``teenvio-desktop sandbox`` prints once every listener accepts."""
+        host = f"[{self.host}]" if ":" in self.host else self.host  # IPv6 literal
         return json.dumps(
             {
-                "smtp": f"{self.host}:{self.smtp_port}",
-                "smtps": f"{self.host}:{self.smtps_port}",
+                "smtp": f"{host}:{self.smtp_port}",
+                "smtps": f"{host}:{self.smtps_port}",
                 "api": self.api_url,
                 "ca_file": str(self.ca_file),
                 "user": self.user,
