@@ -288,9 +288,8 @@ class CampaignSender:
             return True
         if now < self.next_slot:
             return False
-        self.next_slot = (
-            max(self.next_slot, now - 1.0 / self.options.rate) + 1.0 / self.options.rate
-        )
+        # No burst: at most one request per 1/rate seconds, from the first one on.
+        self.next_slot = max(self.next_slot, now) + 1.0 / self.options.rate
         return True
 
     # -- outcomes --------------------------------------------------------------------
