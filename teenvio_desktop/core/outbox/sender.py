@@ -1,10 +1,9 @@
 """Sending an outbox campaign to TEA Lite: bounded concurrency, retries, pause and resume.
 
-One sync ``httpx.Client`` per run (keep-alive pool sized to the concurrency) is shared by a
-small pool of threads: measured faster than ``httpx.AsyncClient`` at the same concurrency
-(see ``tests/benchmarks/test_bench_rest.py``), and it keeps SQLite on one thread. Worker
-threads only render and POST; the calling thread dispatches, applies the rate limit,
-schedules retries and writes every state change to the outbox in small batches.
+One client per run, keep-alive, at most ``concurrency`` requests in flight (see
+``transport.py`` for the two runners and why). The runner only renders and POSTs; the
+calling thread dispatches, applies the rate limit, schedules retries and writes every
+state change to the outbox in small batches, so SQLite is used from one thread.
 
 Exactly once per outboundId: outboundIds are fixed when the campaign is written to the
 outbox, so anything that might have reached the server (a lost answer, a kill before the
@@ -22,38 +21,21 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Literal
 
-import httpx
-
-from teenvio_desktop.core.campaign import Campaign
 from teenvio_desktop.core.campaigns import CampaignRepository
 from teenvio_desktop.core.clock import utc_now
 from teenvio_desktop.core.errors import Cancelled, TeenvioError
 from teenvio_desktop.core.i18n import QT_TRANSLATE_NOOP
 from teenvio_desktop.core.merge import MergeTemplates
-from teenvio_desktop.core.outbox.payload import (
-    MAX_REQUEST_BYTES,
-    MessageAddress,
-    build_request,
-)
 from teenvio_desktop.core.outbox.repository import MessageUpdate, OutboxMessage, OutboxRepository
+from teenvio_desktop.core.outbox.transport import Outcome, RunnerKind, open_runner
 from teenvio_desktop.core.store import Database
 from teenvio_desktop.core.tasks import CancelToken, Progress, ProgressCallback, no_progress
-from teenvio_desktop.core.tealite.connection import (
-    TeaLiteConnection,
-    error_for_exception,
-    error_for_response,
-)
-from teenvio_desktop.core.tealite.errors import (
-    CredentialsRejected,
-    TeaLiteError,
-    TeaLiteUnavailable,
-    TlsVerificationError,
-)
+from teenvio_desktop.core.tealite.connection import TeaLiteConnection
+from teenvio_desktop.core.tealite.errors import TeaLiteError
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +54,8 @@ class SendOptions:
     progress_interval_s: float = 0.25
     flush_interval_s: float = 0.2
     flush_rows: int = 500
+    # "threads" or "aiohttp"; None picks aiohttp when httpx-aiohttp is installed.
+    transport: RunnerKind | None = None
 
     def backoff(self, attempt: int, rng: random.Random) -> float:
         """Exponential backoff with jitter (50-100 % of the step) to spread retries."""
@@ -128,65 +112,10 @@ class SendSummary:
         return self.accepted == self.total
 
 
-OutcomeKind = Literal["accepted", "retry", "failed", "stop"]
-
-
 @dataclass
 class _Job:
     message: OutboxMessage
     attempts: int
-
-
-@dataclass(frozen=True)
-class _Outcome:
-    kind: OutcomeKind
-    message_id: str | None = None
-    error: TeaLiteError | None = None
-    category: str | None = None
-    text: str | None = None
-
-
-def _message_id(response: httpx.Response) -> str | None:
-    try:
-        body = response.json()
-    except ValueError:
-        return None
-    value = body.get("messageId") if isinstance(body, dict) else None
-    return None if value is None else str(value)
-
-
-def attempt_message(
-    client: httpx.Client, campaign: Campaign, templates: MergeTemplates, message: OutboxMessage
-) -> _Outcome:
-    """Render and POST one message; classify the answer. Runs in a worker thread."""
-    try:
-        rendered = templates.render(message.merge_data)
-        address = MessageAddress(message.outbound_id, message.recipient, message.recipient_name)
-        request = build_request(campaign, address, rendered)
-    except Exception as exc:  # validated before queueing; a failure here is this row's only
-        return _Outcome("failed", category="Merge", text=str(exc))
-    if request.size > MAX_REQUEST_BYTES:
-        return _Outcome("failed", category="Permanent", text=f"request of {request.size} bytes")
-    url = f"{client.base_url}{request.path}"
-    error: TeaLiteError | None
-    try:
-        response = client.post(request.path, content=request.body, headers=request.headers())
-    except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
-        return _Outcome("stop", error=error_for_exception(url, exc))
-    except (httpx.HTTPError, OSError) as exc:
-        error = error_for_exception(url, exc)
-    else:
-        error = error_for_response(response)
-        if error is None:
-            message_id = _message_id(response)
-            if message_id is not None:
-                return _Outcome("accepted", message_id=message_id)
-            error = TeaLiteUnavailable(url, "answer without messageId", status=response.status_code)
-    if isinstance(error, (CredentialsRejected, TlsVerificationError)):
-        return _Outcome("stop", error=error)
-    category = error.category or "Unavailable"
-    text = error.text or str(error.params.get("detail", "")) or None
-    return _Outcome("retry" if error.retriable else "failed", None, error, category, text)
 
 
 @dataclass
@@ -293,7 +222,7 @@ class CampaignSender:
         return True
 
     # -- outcomes --------------------------------------------------------------------
-    def _record(self, job: _Job, outcome: _Outcome, now: float) -> None:
+    def _record(self, job: _Job, outcome: Outcome, now: float) -> None:
         mid = job.message.id
         if outcome.kind == "accepted":
             self.tally.accepted += 1
@@ -368,15 +297,12 @@ class CampaignSender:
         self.tally = _Tally(counts.total, counts.accepted, counts.failed)
         self.campaigns.set_state(self.campaign_id, "sending")
         concurrency = max(1, self.options.concurrency)
-        with (
-            self.connection.build_client(max_connections=concurrency) as client,
-            ThreadPoolExecutor(concurrency, thread_name_prefix="tealite-send") as pool,
-        ):
+        runner = open_runner(
+            self.options.transport, self.connection, concurrency, campaign, templates
+        )
+        with runner:
             try:
-                self._loop(
-                    concurrency,
-                    lambda m: pool.submit(attempt_message, client, campaign, templates, m),
-                )
+                self._loop(concurrency, runner.submit)
             finally:
                 self._flush(time.monotonic(), force=True)
         return self._finish()
@@ -384,8 +310,8 @@ class CampaignSender:
     def _halted(self) -> bool:
         return self.cancel.cancelled or self.control.cancelled or self.stop_error is not None
 
-    def _loop(self, concurrency: int, submit: Callable[[OutboxMessage], Future[_Outcome]]) -> None:
-        in_flight: dict[Future[_Outcome], _Job] = {}
+    def _loop(self, concurrency: int, submit: Callable[[OutboxMessage], Future[Outcome]]) -> None:
+        in_flight: dict[Future[Outcome], _Job] = {}
         was_paused = False
         while True:
             now = time.monotonic()
