@@ -107,7 +107,8 @@ def error_for_exception(url: str, exc: Exception) -> TeaLiteError:
     cause: BaseException | None = exc
     while cause is not None:
         if isinstance(cause, ssl.SSLCertVerificationError):
-            return TlsVerificationError(url, cause.verify_message or str(cause))
+            # aiohttp raises an ssl.CertificateError subclass without verify_message.
+            return TlsVerificationError(url, getattr(cause, "verify_message", None) or str(cause))
         cause = cause.__cause__ or cause.__context__
     if isinstance(exc, httpx.TimeoutException):
         return TeaLiteUnavailable(url, "timeout")
