@@ -26,6 +26,9 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QTableView,
@@ -33,15 +36,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from teenvio_desktop.core.campaigns import CampaignRepository
+from teenvio_desktop.core.context import AppContext
+from teenvio_desktop.core.errors import TeenvioError
 from teenvio_desktop.core.outbox import (
     OutboxRepository,
     SendControl,
     SendOptions,
     SendSummary,
+    UnfinishedCampaign,
     retry_failed,
     send_campaign,
+    unfinished_campaigns,
 )
 from teenvio_desktop.core.outbox.repository import TableRow
+from teenvio_desktop.core.outbox.resume import connection_for
 from teenvio_desktop.core.store import Database
 from teenvio_desktop.core.tasks import CancelToken, Progress, ProgressCallback
 from teenvio_desktop.core.tealite.connection import TeaLiteConnection
@@ -398,3 +407,84 @@ def start_rest_send(
     if show:
         dialog.show()
     return dialog.start()
+
+
+class ResumeCampaignsDialog(QDialog):
+    """At start-up: the TEA Lite campaigns left unfinished, to resume (all checked)."""
+
+    def __init__(self, items: list[UnfinishedCampaign], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ResumeCampaignsDialog")
+        self.setWindowTitle(self.tr("Unfinished campaigns"))
+        self.items = items
+        self.list = QListWidget()
+        for item in items:
+            record, counts = item.record, item.counts
+            text = self.tr("{subject} (campaign {ref}): {accepted} of {total} sent").format(
+                subject=record.subject,
+                ref=record.campaign_ref or record.id,
+                accepted=counts.accepted,
+                total=counts.total,
+            )
+            row = QListWidgetItem(text)
+            row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            row.setCheckState(Qt.CheckState.Checked)
+            row.setData(Qt.ItemDataRole.UserRole, record.id)
+            self.list.addItem(row)
+        buttons = QDialogButtonBox()
+        self.resume_button = buttons.addButton(
+            self.tr("Resume sending"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        buttons.addButton(self.tr("Later"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        explanation = QLabel(
+            self.tr(
+                "These campaigns stopped before every message was sent. Resuming sends only "
+                "the messages not yet accepted."
+            )
+        )
+        explanation.setWordWrap(True)
+        layout.addWidget(explanation)
+        layout.addWidget(self.list)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> list[int]:
+        rows = (self.list.item(i) for i in range(self.list.count()))
+        return [
+            int(row.data(Qt.ItemDataRole.UserRole))
+            for row in rows
+            if row.checkState() == Qt.CheckState.Checked
+        ]
+
+
+def resume_campaigns(
+    parent: QWidget | None, context: AppContext, campaign_ids: list[int]
+) -> list[BackgroundTask]:
+    """Start a sending dialog for each campaign; errors (no account...) are shown."""
+    tasks: list[BackgroundTask] = []
+    campaigns = CampaignRepository(context.db)
+    for campaign_id in campaign_ids:
+        record = campaigns.get(campaign_id)
+        if record is None:
+            continue
+        try:
+            connection = connection_for(context, record)
+        except TeenvioError as exc:
+            QMessageBox.warning(parent, _tr("Cannot resume"), error_text(exc))
+            continue
+        tasks.append(start_rest_send(parent, context.db, campaign_id, connection))
+    return tasks
+
+
+def offer_resume(parent: QWidget | None, context: AppContext) -> ResumeCampaignsDialog | None:
+    """Call once the main window is shown: asks (non-modally) to resume unfinished sends."""
+    items = unfinished_campaigns(context.db)
+    if not items:
+        return None
+    dialog = ResumeCampaignsDialog(items, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.accepted.connect(lambda: resume_campaigns(parent, context, dialog.chosen()))
+    dialog.open()
+    return dialog

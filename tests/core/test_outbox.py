@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from teenvio_desktop.core.campaign import Attachment, Campaign
 from teenvio_desktop.core.campaigns import CampaignRepository
 from teenvio_desktop.core.context import AppContext
-from teenvio_desktop.core.merge import MergeValidationError, RenderedMessage
+from teenvio_desktop.core.merge import MergeTemplates, MergeValidationError, RenderedMessage
 from teenvio_desktop.core.outbox import (
     CampaignNotReady,
     InvalidRecipients,
@@ -18,6 +19,8 @@ from teenvio_desktop.core.outbox import (
     Recipient,
     RequestTooLarge,
     create_rest_campaign,
+    read_recipient_file,
+    recipients_for,
     retry_failed,
     unfinished_campaigns,
 )
@@ -176,3 +179,35 @@ def test_state_changes_recovery_and_retry_failed(app_context: AppContext) -> Non
     assert retry_failed(db, prepared.campaign_id) == 1
     counts = outbox.counts(prepared.campaign_id)
     assert (counts.accepted, counts.failed, counts.remaining) == (1, 0, 3)
+
+
+def test_recipients_from_a_saved_list_a_file_and_typed_addresses(
+    app_context: AppContext, tmp_path: Path
+) -> None:
+    from teenvio_desktop.core.recipients import import_text
+
+    db = app_context.db
+    imported = import_text(
+        db, "Correo;Nombre;Ciudad\nana@example.com;Ana;Lugo\nbea@example.com;Bea;Vigo\n"
+    )
+    from_list = recipients_for(db, Campaign(recipient_list_id=imported.list_id))
+    assert [(r.email, r.name, r.merge_row()["Ciudad"]) for r in from_list] == [
+        ("ana@example.com", "Ana", "Lugo"),
+        ("bea@example.com", "Bea", "Vigo"),
+    ]
+    typed = recipients_for(db, Campaign(recipients=[" x@example.com ", ""]))
+    assert [(r.email, r.merge_row()) for r in typed] == [
+        ("x@example.com", {"email": "x@example.com"})
+    ]
+    path = tmp_path / "list.csv"
+    path.write_text("\ufeffE-mail,Nombre,Código\ncris@example.com,Cris,7\n,,\n", encoding="utf-8")
+    from_file = read_recipient_file(path)
+    assert len(from_file) == 1 and from_file[0].email == "cris@example.com"
+    assert from_file[0].name == "Cris"
+    campaign = rest_campaign(
+        subject="{{ nombre }} {{ e_mail }}",
+        html="{{ codigo | default('-') }}{{ Código }}",
+        text="t",
+    )
+    rendered = MergeTemplates.for_campaign(campaign).render(from_file[0].merge_row())
+    assert rendered.subject == "Cris cris@example.com" and rendered.html == "-7"

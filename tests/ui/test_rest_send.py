@@ -11,7 +11,14 @@ from teenvio_desktop.core.campaigns import CampaignRepository
 from teenvio_desktop.core.context import AppContext
 from teenvio_desktop.core.outbox import OutboxRepository, SendOptions, create_rest_campaign
 from teenvio_desktop.sandbox.server import RunningSandbox
-from teenvio_desktop.ui.rest_send import OutboxTableModel, RestSendDialog, start_rest_send
+from teenvio_desktop.ui import rest_send
+from teenvio_desktop.ui.rest_send import (
+    OutboxTableModel,
+    RestSendDialog,
+    ResumeCampaignsDialog,
+    offer_resume,
+    start_rest_send,
+)
 from tests.core.outbox_helpers import connect, people, rest_campaign
 
 FAST = SendOptions(concurrency=4, backoff_base_s=0.01, backoff_max_s=0.02, progress_interval_s=0.02)
@@ -134,3 +141,30 @@ def test_rejected_token_asks_for_credentials_then_retry_failed(
         dialog.retry_button.click()
     assert dialog.summary is not None and dialog.summary.complete
     assert len(sandbox.received_messages(source_system="tests")) == 10
+
+
+@pytest.mark.timeout(60)
+def test_start_up_offers_to_resume_unfinished_campaigns(
+    qtbot: QtBot, app_context: AppContext, sandbox: RunningSandbox
+) -> None:
+    from teenvio_desktop.core.accounts import SANDBOX_ACCOUNT_NAME
+
+    app_context.sandbox = sandbox  # as with --sandbox: the sandbox account and its token
+    db = app_context.db
+    assert offer_resume(None, app_context) is None  # nothing to resume: no dialog
+    campaign = rest_campaign(account_name=SANDBOX_ACCOUNT_NAME)
+    first = create_rest_campaign(db, campaign, people(15))
+    second = create_rest_campaign(db, rest_campaign(campaign_ref="c-2"), people(5, "ex.org"))
+    CampaignRepository(db).set_state(second.campaign_id, "cancelled")
+    dialog = offer_resume(None, app_context)
+    assert isinstance(dialog, ResumeCampaignsDialog)  # deletes itself once answered
+    assert dialog.chosen() == [first.campaign_id]  # a cancelled campaign is not offered
+    with qtbot.waitSignal(dialog.finished, timeout=5_000):
+        dialog.resume_button.click()
+    sending = [d for d in rest_send._open_dialogs if d.campaign_id == first.campaign_id]
+    assert len(sending) == 1  # a sending dialog started for the campaign
+    qtbot.addWidget(sending[0])
+    qtbot.waitUntil(lambda: not sending[0].is_running(), timeout=20_000)
+    assert OutboxRepository(db).counts(first.campaign_id).accepted == 15
+    received = sandbox.received_messages(source_system="tests")
+    assert sorted(m.recipient for m in received) == sorted(p.email for p in people(15))

@@ -7,7 +7,13 @@ from teenvio_desktop.core.outbox.create import (
     create_rest_campaign,
 )
 from teenvio_desktop.core.outbox.payload import MAX_REQUEST_BYTES, RequestTooLarge
-from teenvio_desktop.core.outbox.recipients import InvalidRecipients, Recipient
+from teenvio_desktop.core.outbox.recipients import (
+    InvalidRecipients,
+    Recipient,
+    read_recipient_file,
+    recipients_for,
+    recipients_from_list,
+)
 from teenvio_desktop.core.outbox.repository import (
     MessageState,
     OutboxCounts,
@@ -32,6 +38,7 @@ __all__ = [
     "CampaignNotReady",
     "InvalidRecipients",
     "MessageState",
+    "NoAccountForCampaign",
     "NoRecipients",
     "OutboxCounts",
     "OutboxMessage",
@@ -44,7 +51,11 @@ __all__ = [
     "SendSummary",
     "UnfinishedCampaign",
     "UnknownCampaign",
+    "connection_for",
     "create_rest_campaign",
+    "read_recipient_file",
+    "recipients_for",
+    "recipients_from_list",
     "retry_failed",
     "send_campaign",
     "unfinished_campaigns",

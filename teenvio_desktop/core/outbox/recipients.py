@@ -9,6 +9,7 @@ from pathlib import Path
 
 from email_validator import EmailNotValidError, validate_email
 
+from teenvio_desktop.core.campaign import Campaign
 from teenvio_desktop.core.errors import TeenvioError
 from teenvio_desktop.core.i18n import QT_TRANSLATE_NOOP
 from teenvio_desktop.core.store import Database
@@ -115,4 +116,13 @@ def recipients_from_list(db: Database, list_id: int) -> list[Recipient]:
     return [
         Recipient(m.email, m.name, dict(m.fields))
         for m in RecipientListRepository(db).iter_members(list_id)
+    ]
+
+
+def recipients_for(db: Database, campaign: Campaign) -> list[Recipient]:
+    """Who the composer's campaign goes to: its saved list, else its typed addresses."""
+    if campaign.recipient_list_id is not None:
+        return recipients_from_list(db, campaign.recipient_list_id)
+    return [
+        Recipient(a.strip(), "", {"email": a.strip()}) for a in campaign.recipients if a.strip()
     ]

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from teenvio_desktop.core.campaigns import CampaignRecord, CampaignRepository
+from teenvio_desktop.core.errors import TeenvioError
+from teenvio_desktop.core.i18n import QT_TRANSLATE_NOOP
 from teenvio_desktop.core.outbox.repository import OutboxCounts, OutboxRepository
 from teenvio_desktop.core.store import Database
+from teenvio_desktop.core.tealite.connection import TeaLiteConnection
 
 
 @dataclass(frozen=True)
@@ -37,3 +41,32 @@ def retry_failed(db: Database, campaign_id: int, *, transient_only: bool = False
     if requeued:
         CampaignRepository(db).set_state(campaign_id, "queued")
     return requeued
+
+
+class NoAccountForCampaign(TeenvioError):
+    def __init__(self, campaign_ref: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "No TEA Lite account is available to resume campaign {campaign}. Add the "
+                "account it was sent with, or resume it from the command line.",
+            ),
+            campaign=campaign_ref,
+        )
+
+
+def connection_for(context: Any, record: CampaignRecord) -> TeaLiteConnection:
+    """The connection to resume ``record`` with: its account (or the default one)."""
+    from teenvio_desktop.core.accounts import (
+        account_repository,
+        env_overrides,
+        resolve_tealite,
+        secret_store,
+    )
+
+    accounts = account_repository(context)
+    account = accounts.find(record.account_name) if record.account_name else accounts.default()
+    if account is None or account.rest is None:
+        raise NoAccountForCampaign(record.campaign_ref or str(record.id))
+    _, token = env_overrides()
+    return resolve_tealite(account, secret_store(context), token=token)
