@@ -64,17 +64,13 @@ _open_dialogs: set[RestSendDialog] = set()
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RestSend", text)
-
-
 def state_label(state: str) -> str:
     labels = {
-        "queued": _tr("Queued"),
-        "sending": _tr("Sending"),
-        "accepted": _tr("Accepted"),
-        "retrying": _tr("Retrying"),
-        "failed": _tr("Failed"),
+        "queued": QCoreApplication.translate("RestSend", "Queued"),
+        "sending": QCoreApplication.translate("RestSend", "Sending"),
+        "accepted": QCoreApplication.translate("RestSend", "Accepted"),
+        "retrying": QCoreApplication.translate("RestSend", "Retrying"),
+        "failed": QCoreApplication.translate("RestSend", "Failed"),
     }
     return labels.get(state, state)
 
@@ -95,13 +91,13 @@ class OutboxTableModel(QAbstractTableModel):
 
     def _headers(self) -> tuple[str, ...]:
         return (
-            _tr("#"),
-            _tr("Recipient"),
-            _tr("Name"),
-            _tr("State"),
-            _tr("Attempts"),
-            _tr("Message ID"),
-            _tr("Reason"),
+            QCoreApplication.translate("RestSend", "#"),
+            QCoreApplication.translate("RestSend", "Recipient"),
+            QCoreApplication.translate("RestSend", "Name"),
+            QCoreApplication.translate("RestSend", "State"),
+            QCoreApplication.translate("RestSend", "Attempts"),
+            QCoreApplication.translate("RestSend", "Message ID"),
+            QCoreApplication.translate("RestSend", "Reason"),
         )
 
     def refresh(self) -> None:
@@ -472,7 +468,9 @@ def resume_campaigns(
         try:
             connection = connection_for(context, record)
         except TeenvioError as exc:
-            QMessageBox.warning(parent, _tr("Cannot resume"), error_text(exc))
+            QMessageBox.warning(
+                parent, QCoreApplication.translate("RestSend", "Cannot resume"), error_text(exc)
+            )
             continue
         tasks.append(start_rest_send(parent, context.db, campaign_id, connection))
     return tasks
