@@ -155,3 +155,32 @@ def test_refusals_and_usage_errors(tmp_path: Path, sandbox: RunningSandbox) -> N
     assert wrong.stdout.strip() == "accepted=0 failed=0"
     fixed = run([*base, "--recipients", str(recipients)], sandbox.info.token)
     assert fixed.returncode == 0 and fixed.stdout.strip() == "accepted=3 failed=0"
+
+
+@pytest.mark.timeout(120)
+def test_account_token_comes_from_the_keyring(
+    tmp_path: Path,
+    sandbox: RunningSandbox,
+    secret_service,  # type: ignore[no-untyped-def]
+) -> None:
+    recipients, html = write_inputs(tmp_path, 4)
+    data_dir = tmp_path / "data"
+    env = {**environment(None), **secret_service.env}
+    added = subprocess.run(
+        [sys.executable, "-m", "teenvio_desktop", "account", "add", "Api", "--api",
+         sandbox.info.api_url, "--source-system", "from-account", "--data-dir", str(data_dir)],
+        capture_output=True, text=True, timeout=60,
+        env={**env, "TEENVIO_TOKEN": sandbox.info.token},
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    args = [
+        sys.executable, "-m", "teenvio_desktop", "send", "--data-dir", str(data_dir),
+        "--via", "rest", "--account", "Api", "--campaign-id", "5", "--from", "demo@example.com",
+        "--from-name", "Demo", "--subject", "Hola {{ nombre }}", "--html", str(html),
+        "--recipients", str(recipients),
+    ]  # fmt: skip
+    sent = subprocess.run(args, capture_output=True, text=True, timeout=60, env=env)
+    assert sent.returncode == 0, sent.stderr
+    assert sent.stdout.strip() == "accepted=4 failed=0"
+    received = sandbox.received_messages(source_system="from-account")
+    assert len(received) == 4 and {m.reply_to for m in received} == {"demo@example.com"}
