@@ -22,7 +22,7 @@ import time
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from teenvio_desktop.core.campaigns import CampaignRepository
@@ -30,6 +30,7 @@ from teenvio_desktop.core.clock import utc_now
 from teenvio_desktop.core.errors import Cancelled, TeenvioError
 from teenvio_desktop.core.i18n import QT_TRANSLATE_NOOP
 from teenvio_desktop.core.merge import MergeTemplates
+from teenvio_desktop.core.outbox.progress import SendTally
 from teenvio_desktop.core.outbox.repository import MessageUpdate, OutboxMessage, OutboxRepository
 from teenvio_desktop.core.outbox.transport import Outcome, RunnerKind, open_runner
 from teenvio_desktop.core.store import Database
@@ -41,7 +42,6 @@ log = logging.getLogger(__name__)
 
 STAGE_SENDING = QT_TRANSLATE_NOOP("tasks", "Sending through TEA Lite")
 PAGE_SIZE = 1000
-RATE_WINDOW_S = 5.0
 
 
 @dataclass(frozen=True)
@@ -118,42 +118,6 @@ class _Job:
     attempts: int
 
 
-@dataclass
-class _Tally:
-    """Counts for progress, kept in memory while the rows are written in batches."""
-
-    total: int
-    accepted: int
-    failed: int
-    retrying: set[int] = field(default_factory=set)
-    started: float = field(default_factory=time.monotonic)
-    finished_times: deque[float] = field(default_factory=deque)
-    sent_this_run: int = 0
-
-    def note_done(self, now: float) -> None:
-        self.finished_times.append(now)
-        while self.finished_times and now - self.finished_times[0] > RATE_WINDOW_S:
-            self.finished_times.popleft()
-
-    def rate(self, now: float) -> float:
-        window = min(RATE_WINDOW_S, max(now - self.started, 1e-3))
-        return len(self.finished_times) / window
-
-    def details(self, now: float, *, paused: bool) -> dict[str, object]:
-        remaining = self.total - self.accepted - self.failed
-        rate = self.rate(now)
-        return {
-            "accepted": self.accepted,
-            "failed": self.failed,
-            "retrying": len(self.retrying),
-            "remaining": remaining,
-            "total": self.total,
-            "rate": round(rate, 1),
-            "eta_s": round(remaining / rate, 1) if rate > 0 else None,
-            "paused": paused,
-        }
-
-
 class CampaignSender:
     """One run over a campaign's pending messages. Use :func:`send_campaign`."""
 
@@ -187,7 +151,7 @@ class CampaignSender:
         self.exhausted = False
         self.next_slot = 0.0
         self.stop_error: TeaLiteError | None = None
-        self.tally = _Tally(0, 0, 0)
+        self.tally = SendTally(0, 0, 0)
 
     # -- queue -----------------------------------------------------------------------
     def _refill(self) -> None:
@@ -294,7 +258,7 @@ class CampaignSender:
         if recovered:
             log.info("Campaign %s: %s messages were in flight; resending", record.id, recovered)
         counts = self.outbox.counts(self.campaign_id)
-        self.tally = _Tally(counts.total, counts.accepted, counts.failed)
+        self.tally = SendTally(counts.total, counts.accepted, counts.failed)
         self.campaigns.set_state(self.campaign_id, "sending")
         concurrency = max(1, self.options.concurrency)
         runner = open_runner(
