@@ -71,8 +71,28 @@ _DAEMON_SCRIPT = (
 )
 
 
+# A session bus without service directories: nothing is D-Bus-activated behind our back
+# (an activated second gnome-keyring, without the unlocked login collection, would win
+# the race for the Secret Service name).
+_BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:tmpdir=/tmp</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"""
+
+
 def _wait_for_secret_service(address_file: Path, proc: subprocess.Popen[bytes]) -> str:
     import secretstorage
+    from jeepney.bus_messages import message_bus
+    from jeepney.io.blocking import Proxy
 
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
@@ -83,7 +103,9 @@ def _wait_for_secret_service(address_file: Path, proc: subprocess.Popen[bytes]) 
             os.environ["DBUS_SESSION_BUS_ADDRESS"] = address
             try:
                 with secretstorage.dbus_init() as conn:
-                    if secretstorage.check_service_availability(conn):
+                    # NameHasOwner, not check_service_availability (which counts activatable).
+                    owned = Proxy(message_bus, conn).NameHasOwner("org.freedesktop.secrets")
+                    if owned[0] == 1:
                         collection = secretstorage.get_default_collection(conn)
                         if not collection.is_locked():
                             return address
@@ -106,6 +128,8 @@ def secret_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SecretS
     runtime_dir = root / "run"
     runtime_dir.mkdir(mode=0o700)
     address_file = root / "bus-address"
+    bus_config = root / "session-bus.conf"
+    bus_config.write_text(_BUS_CONFIG)
     env = {
         **os.environ,
         "HOME": str(root / "home"),
@@ -118,7 +142,16 @@ def secret_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SecretS
     previous = os.environ.get("DBUS_SESSION_BUS_ADDRESS")
     log_file = (root / "daemon.log").open("wb")
     proc = subprocess.Popen(
-        [bus, "--", "sh", "-c", _DAEMON_SCRIPT, "sh", str(address_file)],
+        [
+            bus,
+            f"--config-file={bus_config}",
+            "--",
+            "sh",
+            "-c",
+            _DAEMON_SCRIPT,
+            "sh",
+            str(address_file),
+        ],
         env=env,
         stdin=subprocess.DEVNULL,
         stdout=log_file,

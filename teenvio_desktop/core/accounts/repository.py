@@ -31,7 +31,8 @@ def sandbox_account(info: Any) -> Account:
         smtp=SmtpConnection(
             host=str(info.host), port=int(info.smtps_port), security="tls", user=str(info.user)
         ),
-        rest=RestConnection(base_url=str(info.api_url), source_system="sandbox"),
+        # The sandbox files SMTP-API sends under the SMTP user as source system.
+        rest=RestConnection(base_url=str(info.api_url), source_system=str(info.user)),
         ca_file=str(ca_file) if ca_file else None,
         senders=tuple(NamedAddress(str(a)) for a in getattr(info, "senders", ())),
         is_default=True,
