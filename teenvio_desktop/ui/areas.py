@@ -15,7 +15,11 @@ def _tr(text: str) -> str:
 
 
 def install_areas(window: MainWindow, context: AppContext) -> None:
-    window.add_area("compose", _tr("Compose"), AreaPlaceholder(_tr("Compose a campaign.")))
+    from teenvio_desktop.ui.compose.area import ComposeArea
+
+    compose = ComposeArea(context, window)
+    window.add_area("compose", _tr("Compose"), compose)
+    compose.install_menus(window)
     window.add_area(
         "recipients", _tr("Recipients"), AreaPlaceholder(_tr("Import and manage recipient lists."))
     )

@@ -1,0 +1,68 @@
+"""The HTML and plain-text editors in tabs, with the shared find/replace bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, Signal
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from teenvio_desktop.ui.compose.code_editor import CodeEditor, FindReplaceBar
+from teenvio_desktop.ui.compose.highlighter import HtmlHighlighter
+
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bmp"}
+
+
+class HtmlEditor(CodeEditor):
+    """Dropping image files inserts them as inline ``cid:`` images."""
+
+    images_dropped = Signal(list)  # list[Path]
+
+    def _image_paths(self, source: QMimeData) -> list[Path]:
+        if not source.hasUrls():
+            return []
+        paths = [Path(u.toLocalFile()) for u in source.urls() if u.isLocalFile()]
+        return [p for p in paths if p.suffix.lower() in IMAGE_SUFFIXES]
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        return bool(self._image_paths(source)) or super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        paths = self._image_paths(source)
+        if paths:
+            self.images_dropped.emit(paths)
+        else:
+            super().insertFromMimeData(source)
+
+
+class EditorTabs(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.html_editor = HtmlEditor()
+        self.html_editor.setObjectName("html_editor")
+        self.highlighter = HtmlHighlighter(self.html_editor.document())
+        self.text_editor = CodeEditor()
+        self.text_editor.setObjectName("text_editor")
+        self.text_editor.setLineWrapMode(CodeEditor.LineWrapMode.WidgetWidth)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.html_editor, self.tr("HTML"))
+        self.tabs.addTab(self.text_editor, self.tr("Plain text"))
+        self.find_bar = FindReplaceBar()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.find_bar)
+
+    def current_editor(self) -> CodeEditor:
+        widget = self.tabs.currentWidget()
+        assert isinstance(widget, CodeEditor)
+        return widget
+
+    def open_find(self) -> None:
+        self.find_bar.open_for(self.current_editor())
+
+    def undo(self) -> None:
+        self.current_editor().undo()
+
+    def redo(self) -> None:
+        self.current_editor().redo()

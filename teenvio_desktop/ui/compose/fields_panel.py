@@ -1,0 +1,286 @@
+"""The campaign's envelope: account, transport, sender, reply-to, subject, recipients, and
+the TEA Lite fields (campaign id, source system, send-at, List-Unsubscribe)."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QDateTime, Qt, QTimeZone, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QMenu,
+    QToolButton,
+    QWidget,
+)
+
+from teenvio_desktop.core.campaign import Campaign
+from teenvio_desktop.core.clock import parse_teenvio_timestamp, teenvio_timestamp
+from teenvio_desktop.ui.compose.sources import AccountChoice, ListChoice
+
+_ADDRESS_SPLIT = re.compile(r"[\s,;]+")
+
+
+def parse_addresses(text: str) -> list[str]:
+    return [a for a in _ADDRESS_SPLIT.split(text.strip()) if a]
+
+
+class CampaignFieldsPanel(QWidget):
+    changed = Signal()
+    account_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._accounts: list[AccountChoice] = []
+        self._lists: list[ListChoice] = []
+        self.account = QComboBox()
+        self.account.setObjectName("field_account")
+        self.transport = QComboBox()
+        self.transport.setObjectName("field_transport")
+        self.transport.addItem(self.tr("SMTP-API (one message to all)"), "smtp")
+        self.transport.addItem(self.tr("TEA Lite REST (personalised)"), "rest")
+        self.sender = QComboBox()
+        self.sender.setEditable(True)
+        self.sender.setObjectName("field_sender")
+        self.sender_name = QLineEdit()
+        self.sender_name.setObjectName("field_sender_name")
+        self.reply_to = QComboBox()
+        self.reply_to.setEditable(True)
+        self.reply_to.setObjectName("field_reply_to")
+        self.reply_to_name = QLineEdit()
+        self.reply_to_name.setObjectName("field_reply_to_name")
+        self.subject = QLineEdit()
+        self.subject.setObjectName("field_subject")
+        self.merge_button = QToolButton()
+        self.merge_button.setText(self.tr("Insert field"))
+        self.merge_button.setObjectName("merge_field_picker")
+        self.merge_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.merge_menu = QMenu(self.merge_button)
+        self.merge_button.setMenu(self.merge_menu)
+        self.recipient_list = QComboBox()
+        self.recipient_list.setObjectName("field_recipient_list")
+        self.addresses = QLineEdit()
+        self.addresses.setObjectName("field_addresses")
+        self.addresses.setPlaceholderText(self.tr("ana@example.com, luis@example.com"))
+        # TEA Lite only.
+        self.campaign_ref = QLineEdit()
+        self.campaign_ref.setObjectName("field_campaign_ref")
+        self.source_system = QLineEdit()
+        self.source_system.setObjectName("field_source_system")
+        self.schedule = QCheckBox(self.tr("Send at"))
+        self.schedule.setObjectName("field_schedule")
+        self.send_at = QDateTimeEdit()
+        self.send_at.setObjectName("field_send_at")
+        self.send_at.setCalendarPopup(True)
+        self.send_at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.send_at.setDateTime(QDateTime.currentDateTime().addSecs(3600))
+        self.send_at.setEnabled(False)
+        self.list_unsubscribe = QLineEdit()
+        self.list_unsubscribe.setObjectName("field_list_unsubscribe")
+        self.list_unsubscribe.setPlaceholderText(
+            "mailto:baja@example.com, https://example.com/baja"
+        )
+
+        subject_row = QHBoxLayout()
+        subject_row.addWidget(self.subject, 1)
+        subject_row.addWidget(self.merge_button)
+        schedule_row = QHBoxLayout()
+        schedule_row.addWidget(self.schedule)
+        schedule_row.addWidget(self.send_at, 1)
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Account"), self.account)
+        form.addRow(self.tr("Send through"), self.transport)
+        form.addRow(self.tr("From"), self.sender)
+        form.addRow(self.tr("From name"), self.sender_name)
+        form.addRow(self.tr("Reply to"), self.reply_to)
+        form.addRow(self.tr("Reply-to name"), self.reply_to_name)
+        form.addRow(self.tr("Subject"), subject_row)
+        form.addRow(self.tr("Recipients"), self.recipient_list)
+        form.addRow(self.tr("Addresses"), self.addresses)
+        self._rest_rows = [
+            (self.tr("Campaign id"), self.campaign_ref),
+            (self.tr("Source system"), self.source_system),
+            (self.tr("Schedule"), schedule_row),
+            (self.tr("List-Unsubscribe"), self.list_unsubscribe),
+        ]
+        for label, widget in self._rest_rows:
+            form.addRow(label, widget)
+        self._form = form
+
+        self.account.currentIndexChanged.connect(self._on_account_changed)
+        self.transport.currentIndexChanged.connect(self._on_transport_changed)
+        self.recipient_list.currentIndexChanged.connect(self._on_list_changed)
+        self.schedule.toggled.connect(self.send_at.setEnabled)
+        for combo in (self.sender, self.reply_to):
+            combo.currentTextChanged.connect(self.changed)
+        for edit in (self.sender_name, self.reply_to_name, self.subject, self.addresses,
+                     self.campaign_ref, self.source_system, self.list_unsubscribe):  # fmt: skip
+            edit.textChanged.connect(self.changed)
+        self.schedule.toggled.connect(self.changed)
+        self.send_at.dateTimeChanged.connect(self.changed)
+        self.set_lists([])
+        self._on_transport_changed()
+
+    # -- choices -----------------------------------------------------------------------------
+    def set_accounts(self, accounts: list[AccountChoice]) -> None:
+        current = self.account.currentData()
+        self._accounts = list(accounts)
+        self.account.blockSignals(True)
+        self.account.clear()
+        for choice in accounts:
+            label = (
+                self.tr("{name} (sandbox)").format(name=choice.name)
+                if choice.is_sandbox
+                else choice.name
+            )
+            self.account.addItem(label, choice.name)
+        index = self.account.findData(current)
+        self.account.setCurrentIndex(index if index >= 0 else 0)
+        self.account.blockSignals(False)
+        self._fill_senders()
+
+    def current_account(self) -> AccountChoice | None:
+        name = self.account.currentData()
+        return next((a for a in self._accounts if a.name == name), None)
+
+    def _fill_senders(self) -> None:
+        account = self.current_account()
+        for combo, choices in (
+            (self.sender, account.senders if account else ()),
+            (self.reply_to, account.reply_tos if account else ()),
+        ):
+            text = combo.currentText()
+            combo.blockSignals(True)
+            combo.clear()
+            for choice in choices:
+                combo.addItem(choice.address, choice.name)
+            combo.setEditText(text or (choices[0].address if choices else ""))
+            combo.blockSignals(False)
+        if account and account.source_system and not self.source_system.text():
+            self.source_system.setText(account.source_system)
+
+    def _on_account_changed(self) -> None:
+        self._fill_senders()
+        self.account_changed.emit()
+        self.changed.emit()
+
+    def _on_transport_changed(self) -> None:
+        rest = self.transport.currentData() == "rest"
+        for _label, widget in self._rest_rows:
+            self._form.setRowVisible(widget, rest)
+        self.changed.emit()
+
+    def set_lists(self, lists: list[ListChoice]) -> None:
+        current = self.recipient_list.currentData()
+        self._lists = list(lists)
+        self.recipient_list.blockSignals(True)
+        self.recipient_list.clear()
+        self.recipient_list.addItem(self.tr("Addresses typed below"), None)
+        for choice in lists:
+            self.recipient_list.addItem(
+                self.tr("{name} ({count} recipients)").format(name=choice.name, count=choice.count),
+                choice.id,
+            )
+        index = self.recipient_list.findData(current)
+        self.recipient_list.setCurrentIndex(max(0, index))
+        self.recipient_list.blockSignals(False)
+        self._on_list_changed()
+
+    def current_list(self) -> ListChoice | None:
+        list_id = self.recipient_list.currentData()
+        return next((c for c in self._lists if c.id == list_id), None)
+
+    def _on_list_changed(self) -> None:
+        chosen = self.current_list()
+        self.addresses.setEnabled(chosen is None)
+        self.merge_menu.clear()
+        columns = ["email", "name", *(chosen.columns if chosen else ())]
+        for column in columns:
+            action = QAction(column, self.merge_menu)
+            action.triggered.connect(lambda _c=False, name=column: self.insert_merge_field(name))
+            self.merge_menu.addAction(action)
+        self.changed.emit()
+
+    def merge_columns(self) -> list[str]:
+        return [a.text() for a in self.merge_menu.actions()]
+
+    def insert_merge_field(self, column: str) -> None:
+        from teenvio_desktop.core.merge import field_key
+
+        key = column if column.isidentifier() else field_key(column)
+        self.subject.insert("{{ " + key + " }}")
+        self.subject.setFocus()
+
+    # -- campaign <-> widgets ----------------------------------------------------------------
+    def apply_to(self, campaign: Campaign) -> None:
+        campaign.account_name = self.account.currentData()
+        campaign.transport = "rest" if self.transport.currentData() == "rest" else "smtp"
+        campaign.sender = self.sender.currentText().strip()
+        campaign.sender_name = self.sender_name.text().strip()
+        campaign.reply_to = self.reply_to.currentText().strip()
+        campaign.reply_to_name = self.reply_to_name.text().strip()
+        campaign.subject = self.subject.text()
+        chosen = self.current_list()
+        campaign.recipient_list_id = chosen.id if chosen else None
+        campaign.recipients = [] if chosen else parse_addresses(self.addresses.text())
+        campaign.campaign_ref = self.campaign_ref.text().strip()
+        campaign.source_system = self.source_system.text().strip()
+        campaign.list_unsubscribe = self.list_unsubscribe.text().strip()
+        if self.schedule.isChecked():
+            moment = self.send_at.dateTime().toPython()
+            if moment.tzinfo is None:
+                moment = moment.astimezone()  # the picker shows local time
+            campaign.send_at = teenvio_timestamp(moment)
+        else:
+            campaign.send_at = None
+
+    def load(self, campaign: Campaign) -> None:
+        widgets = [self, self.account, self.transport, self.sender, self.reply_to,
+                   self.recipient_list, self.schedule, self.send_at]  # fmt: skip
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            if campaign.account_name:
+                index = self.account.findData(campaign.account_name)
+                if index >= 0:
+                    self.account.setCurrentIndex(index)
+            self._fill_senders()
+            self.transport.setCurrentIndex(max(0, self.transport.findData(campaign.transport)))
+            self.sender.setEditText(campaign.sender)
+            self.sender_name.setText(campaign.sender_name)
+            self.reply_to.setEditText(campaign.reply_to)
+            self.reply_to_name.setText(campaign.reply_to_name)
+            self.subject.setText(campaign.subject)
+            index = self.recipient_list.findData(campaign.recipient_list_id)
+            self.recipient_list.setCurrentIndex(max(0, index))
+            self.addresses.setText(", ".join(campaign.recipients))
+            self.campaign_ref.setText(campaign.campaign_ref)
+            self.source_system.setText(campaign.source_system)
+            self.list_unsubscribe.setText(campaign.list_unsubscribe)
+            self.schedule.setChecked(bool(campaign.send_at))
+            self.send_at.setEnabled(bool(campaign.send_at))
+            if campaign.send_at:
+                try:
+                    moment = parse_teenvio_timestamp(campaign.send_at)
+                except ValueError:
+                    moment = datetime.now(UTC)
+                self.send_at.setDateTime(
+                    QDateTime.fromSecsSinceEpoch(
+                        int(moment.timestamp()), QTimeZone.systemTimeZone()
+                    )
+                )
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+        self._on_transport_changed()
+        self._on_list_changed()
+
+    def focus_subject(self) -> None:
+        self.subject.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,245 @@
+"""Sending from the composer: checks, confirmation, autosave, the transport, the result.
+
+The transports own their workers and progress dialogs (``ui/smtp_send.py`` and
+``ui/rest_send.py``); this module decides what to send, asks the user, and opens the
+campaign in the Results pane when the transport reports its result.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QMessageBox
+
+from teenvio_desktop.core.campaign import Campaign
+from teenvio_desktop.core.checks import has_errors, message_size, run_checks
+from teenvio_desktop.core.errors import TeenvioError
+from teenvio_desktop.core.i18n import QT_TRANSLATE_NOOP
+from teenvio_desktop.ui.compose.options_panel import language_names
+
+if TYPE_CHECKING:
+    from teenvio_desktop.ui.compose.area import ComposeArea
+
+log = logging.getLogger(__name__)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ComposeSending", text)
+
+
+class SendingUnavailable(TeenvioError):
+    def __init__(self, transport: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "errors", "Sending through {transport} is not available in this build."
+            ),
+            transport=transport,
+        )
+
+
+def yes_no(value: bool) -> str:
+    return _tr("yes") if value else _tr("no")
+
+
+def confirmation_summary(area: ComposeArea, campaign: Campaign) -> str:
+    env = area.check_environment()
+    size, limit = message_size(campaign, env)
+    count = env.recipients_count if env.recipients_count is not None else len(campaign.recipients)
+    transport = _tr("SMTP-API") if campaign.transport == "smtp" else _tr("TEA Lite REST")
+    options = campaign.options
+    lines = [
+        _tr('Send "{subject}"?').format(subject=campaign.subject),
+        "",
+        _tr("Transport: {transport}").format(transport=transport),
+        _tr("Account: {account}").format(account=campaign.account_name or "-"),
+        _tr("From: {sender}").format(sender=campaign.sender),
+        _tr("Recipients: {count}").format(count=count),
+        _tr("Size: {size} KB of {limit} KB").format(
+            size=f"{size / 1024:.1f}", limit=f"{limit / 1024:.0f}"
+        ),
+        _tr("Header: {cab}; social links: {social}; language: {language}").format(
+            cab=yes_no(options.show_cab),
+            social=yes_no(options.social_links),
+            language=language_names().get(options.language, str(options.language)),
+        ),
+        _tr("Track opens: {opens}; track clicks: {clicks}").format(
+            opens=yes_no(options.tracking_opening), clicks=yes_no(options.tracking_clicks)
+        ),
+    ]
+    if campaign.transport == "rest" and campaign.send_at:
+        lines.append(_tr("Scheduled for {when} (UTC)").format(when=campaign.send_at))
+    return "\n".join(lines)
+
+
+def _blocking_errors(area: ComposeArea, campaign: Campaign) -> bool:
+    checks = run_checks(campaign, area.check_environment())
+    area.checks_panel.set_checks(checks)
+    if not has_errors(checks):
+        return False
+    errors = [c.render(QCoreApplication.translate) for c in checks if c.severity == "error"]
+    message = _tr("Fix these before sending:") + "\n\n• " + "\n• ".join(errors)
+    area.last_error = TeenvioError(message)
+    area.side_tabs.setCurrentWidget(area.checks_panel)
+    if area.interactive:
+        QMessageBox.warning(area, _tr("Cannot send yet"), message)
+    return True
+
+
+def send_campaign(area: ComposeArea) -> bool:
+    """Checks, confirmation, autosave, then the transport in the background."""
+    if area.send_task is not None:
+        return False
+    campaign = area.campaign()
+    if _blocking_errors(area, campaign):
+        return False
+    if area.interactive:
+        answer = QMessageBox.question(
+            area,
+            _tr("Send campaign"),
+            confirmation_summary(area, campaign),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+    area._autosave_due = True  # every send leaves the exact content in the database
+    area.autosave_now()
+    return start_transport(area, campaign, test=False)
+
+
+def test_campaign(campaign: Campaign, addresses: list[str], row: dict[str, str] | None) -> Campaign:
+    """The campaign as one recipient would get it, addressed to the test addresses."""
+    test = dataclasses.replace(campaign, recipients=list(addresses), recipient_list_id=None)
+    if row is not None:
+        from teenvio_desktop.core.merge import MergeTemplates
+
+        rendered = MergeTemplates.for_campaign(campaign).render(row)
+        test.subject, test.html, test.text = rendered.subject, rendered.html, rendered.text
+    if campaign.transport == "rest":
+        # Its own campaign id: a test must never count as (or resume) the real campaign.
+        stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
+        test.campaign_ref = f"{campaign.campaign_ref or 'campaign'}-test-{stamp}"
+        test.send_at = None
+    return test
+
+
+def test_send_campaign(
+    area: ComposeArea, addresses: list[str] | None, row: dict[str, str] | None
+) -> bool:
+    if area.send_task is not None:
+        return False
+    campaign = area.campaign()
+    if addresses is None or (row is None and campaign.recipient_list_id is not None):
+        from teenvio_desktop.ui.compose.test_send_dialog import TestSendDialog
+
+        if not area.interactive:
+            return False
+        dialog = TestSendDialog(area.context, campaign, area)
+        if not dialog.exec():
+            return False
+        addresses, row = dialog.addresses(), dialog.row()
+    if not addresses:
+        return False
+    try:
+        test = test_campaign(campaign, addresses, row)
+    except Exception as exc:  # a template error in the chosen row's data
+        area._report(exc)
+        return False
+    blocking = [
+        c for c in run_checks(test, area.check_environment_for_test()) if c.severity == "error"
+    ]
+    if blocking:
+        area._report(
+            TeenvioError("\n".join(c.render(QCoreApplication.translate) for c in blocking))
+        )
+        return False
+    area._autosave_due = True
+    area.autosave_now()
+    return start_transport(area, test, test=True)
+
+
+def _transport_starter(transport: str) -> Any:
+    try:
+        if transport == "rest":
+            from teenvio_desktop.ui.rest_send import start_rest_send  # type: ignore[import-not-found]
+
+            return start_rest_send
+        from teenvio_desktop.ui.smtp_send import start_smtp_send  # type: ignore[import-not-found]
+
+        return start_smtp_send
+    except ImportError as exc:
+        raise SendingUnavailable(transport) from exc
+
+
+class _SendWatcher(QObject):
+    """Receives the transport worker's signals in the GUI thread."""
+
+    def __init__(self, area: ComposeArea, test: bool) -> None:
+        super().__init__(area)
+        self._area = area
+        self._test = test
+
+    def on_result(self, result: object) -> None:
+        finish_send(self._area, result, self._test)
+
+    def on_error(self, exc: object) -> None:
+        self._area.send_task = None
+        self._area._report(exc if isinstance(exc, BaseException) else TeenvioError(str(exc)))
+        self._area.send_failed.emit(exc)
+
+    def on_cancelled(self) -> None:
+        self._area.send_task = None
+        self._area._status(_tr("Sending cancelled."))
+        self._area.send_failed.emit(None)
+
+
+def start_transport(area: ComposeArea, campaign: Campaign, *, test: bool) -> bool:
+    try:
+        starter = _transport_starter(campaign.transport)
+        task = starter(area, area.context, campaign)
+    except TeenvioError as exc:
+        area._report(exc)
+        area.send_failed.emit(exc)
+        return False
+    watcher = _SendWatcher(area, test)
+    worker = getattr(task, "worker", task)
+    worker.result.connect(watcher.on_result)
+    worker.error.connect(watcher.on_error)
+    if hasattr(worker, "cancelled"):
+        worker.cancelled.connect(watcher.on_cancelled)
+    area.send_task = task
+    if hasattr(task, "start") and not (hasattr(task, "is_running") and task.is_running()):
+        task.start()
+    return True
+
+
+def local_campaign_id(result: object) -> int | None:
+    """The id of the ``campaigns`` row a transport's result refers to."""
+    for name in ("campaign_id", "local_id", "id"):
+        value = getattr(result, name, None)
+        if isinstance(value, int):
+            return value
+    if isinstance(result, int):
+        return result
+    return None
+
+
+def finish_send(area: ComposeArea, result: object, test: bool) -> None:
+    area.send_task = None
+    area.last_send_result = result
+    area.send_finished.emit(result)
+    if test:
+        area._status(_tr("Test message sent."))
+        return
+    campaign_id = local_campaign_id(result)
+    window = area.main_window
+    if window is None or campaign_id is None or "results" not in window.area_keys():
+        return
+    window.show_area("results")
+    results = window.area("results")
+    show = getattr(results, "show_campaign", None)
+    if callable(show):
+        show(campaign_id)
