@@ -11,7 +11,7 @@ from teenvio_desktop import __version__
 from teenvio_desktop.cli.common import EXIT_USAGE, CliRuntime, add_common_options
 
 # Each module registers one subcommand through ``register(subparsers)``.
-SUBCOMMAND_MODULES: tuple[str, ...] = ("send", "sandbox", "account")
+SUBCOMMAND_MODULES: tuple[str, ...] = ("send", "stats", "sandbox", "account", "recipients")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -199,3 +199,47 @@ def is_hard(bounce_type: str) -> bool:
 
 def is_soft(bounce_type: str) -> bool:
     return bounce_type.strip().lower() == SOFT
+
+
+# Positions, in the rows built above, of the natural key and of its timestamp.
+KEY_POSITIONS: dict[str, tuple[tuple[int, ...], int]] = {
+    "responses": ((1, 2, 3, 4, 5, 8), 8),
+    "bounces": ((1, 2, 3, 4, 7), 7),
+    "interactions": ((2, 3, 4, 5, 6, 7), 6),
+    "unsubscribes": ((1, 2, 3, 4, 5), 5),
+}
+# Above this many remembered keys, only those of the newest timestamp are kept.
+_MAX_REMEMBERED = 50_000
+
+
+class Occurrences:
+    """Numbers entries identical in their natural key within one feed's answer.
+
+    TEA Lite gives events no id of their own: two opens of one message in the same
+    second are two identical entries. Numbering them (``seq`` 0, 1, ...) keeps both, and a
+    later overlapping sync that receives the same pair numbers them the same way, so
+    neither is stored twice. Memory stays bounded: once many keys are remembered, only
+    those at the newest timestamp are kept (answers come in time order).
+    """
+
+    def __init__(self, table: str) -> None:
+        self._key, self._time = KEY_POSITIONS[table]
+        self._counts: dict[tuple[Any, ...], int] = {}
+        self._newest = ""
+
+    def number(self, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+        counts = self._counts
+        positions = self._key
+        numbered = []
+        for row in rows:
+            key = tuple([row[p] for p in positions])
+            seq = counts.get(key, 0)
+            counts[key] = seq + 1
+            numbered.append((*row, seq))
+        if rows:
+            newest = max(str(row[self._time]) for row in rows)
+            self._newest = max(self._newest, newest)
+        if len(counts) > _MAX_REMEMBERED:
+            t = positions.index(self._time)
+            self._counts = {k: v for k, v in counts.items() if k[t] == self._newest}
+        return numbered

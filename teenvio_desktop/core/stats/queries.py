@@ -8,6 +8,7 @@ be in memory at once.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
@@ -375,3 +376,33 @@ def addresses(db: Database, campaign_id: int, which: str) -> list[str]:
             )
         ]
     return [r for r in recipients if r.lower() not in openers]
+
+
+AUDIENCE_NAMES = {
+    "non_openers": QT_TRANSLATE_NOOP("stats", "Non-openers of {subject}"),
+    "openers": QT_TRANSLATE_NOOP("stats", "Openers of {subject}"),
+    "clickers": QT_TRANSLATE_NOOP("stats", "Clickers of {subject}"),
+}
+
+
+def save_audience_as_list(db: Database, campaign_id: int, which: str, name: str) -> tuple[int, int]:
+    """Store the campaign's ``which`` audience as a new recipient list (merge fields kept
+    from the outbox). Returns ``(list_id, members)``."""
+    from teenvio_desktop.core.recipients.repository import RecipientListRepository
+
+    emails = addresses(db, campaign_id, which)
+    fields: dict[str, dict[str, str]] = {}
+    for recipient, merge_data in db.conn.execute(
+        "SELECT recipient, merge_data FROM outbox_messages WHERE campaign_id = ?", (campaign_id,)
+    ):
+        try:
+            values = json.loads(merge_data or "{}")
+        except ValueError:
+            continue
+        if isinstance(values, dict):
+            fields[str(recipient)] = {str(k): str(v) for k, v in values.items()}
+    repository = RecipientListRepository(db)
+    list_id = repository.create_from_addresses(
+        repository.unique_name(name), emails, fields, source=f"campaign:{campaign_id}:{which}"
+    )
+    return list_id, repository.count(list_id)

@@ -22,22 +22,22 @@ CAMPAIGN_FEED = "_campaign"
 _INSERT = {
     "responses": (
         "INSERT INTO stats_responses (campaign_id, source_system, campaign_ref, message_id, "
-        "recipient, type, error_code, error_text, event_time, extra, outbox_id) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
+        "recipient, type, error_code, error_text, event_time, extra, outbox_id, seq) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
     ),
     "bounces": (
         "INSERT INTO stats_bounces (campaign_id, source_system, message_id, recipient, type, "
-        "error_code, error_text, event_time, extra, outbox_id) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
+        "error_code, error_text, event_time, extra, outbox_id, seq) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
     ),
     "interactions": (
         "INSERT INTO stats_interactions (campaign_id, source_system, id_campaign, id_message, "
-        "email, type, event_time, link, link_name, ip, extra, outbox_id) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
+        "email, type, event_time, link, link_name, ip, extra, outbox_id, seq) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
     ),
     "unsubscribes": (
         "INSERT INTO stats_unsubscribes (campaign_id, source_system, recipient, id_campaign, "
-        "id_message, date_request, extra, outbox_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+        "id_message, date_request, extra, outbox_id, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT DO NOTHING"
     ),
 }

@@ -129,13 +129,15 @@ def sync_campaign(
             scope = f"source:{source_system}" if kind == "bounces" else f"campaign:{target.id}"
             feed = _Feed(kind, scope, None if kind == "bounces" else target.id)
             start = since or _incremental_start(store, feed, target, overlap)
+            table = "interactions" if kind in ("opens", "clicks") else kind
+            occurrences = events.Occurrences(table)
             window = TimeWindow(start.astimezone(UTC), end, tz)
             try:
                 pages = _pages(api, kind, source_system, target.campaign_ref, window)
                 for page in pages:
                     cancel.raise_if_cancelled()
                     added = _store_page(
-                        store, kind, page, target, source_system, links, to_suppress
+                        store, kind, page, target, source_system, links, occurrences, to_suppress
                     )
                     report.added[kind] = report.added.get(kind, 0) + added
                     report.fetched[kind] = report.fetched.get(kind, 0) + len(page.items)
@@ -214,6 +216,7 @@ def _store_page(
     campaign: StatsCampaign,
     source_system: str,
     links: events.OutboxLinks,
+    occurrences: events.Occurrences,
     to_suppress: dict[str, tuple[str, str, int | None]],
 ) -> int:
     items: list[dict[str, Any]] = page.items
@@ -221,23 +224,24 @@ def _store_page(
         rows = events.response_rows(items, campaign.id, source_system, campaign.campaign_ref, links)
         for item in items:  # /responses carries bounces too
             _note_hard_bounce(item, to_suppress, campaign.id)
-        return store.insert("responses", rows)
+        return store.insert("responses", occurrences.number(rows))
     if kind == "bounces":
         for item in items:  # the whole source system's bounces: not all are this campaign's
             _note_hard_bounce(item, to_suppress, None)
-        return store.insert("bounces", events.bounce_rows(items, source_system, campaign.id, links))
+        rows = events.bounce_rows(items, source_system, campaign.id, links)
+        return store.insert("bounces", occurrences.number(rows))
     if kind in ("opens", "clicks"):
         rows = events.interaction_rows(
             items, campaign.id, source_system, campaign.campaign_ref, links
         )
-        return store.insert("interactions", rows)
+        return store.insert("interactions", occurrences.number(rows))
     for item in items:
         email = str(item.get("recipient") or "").strip()
         if email:
             date = str(item.get("dateRequest") or "")
             to_suppress.setdefault(email, ("unsubscribe", date, campaign.id))
     rows = events.unsubscribe_rows(items, campaign.id, source_system, links)
-    return store.insert("unsubscribes", rows)
+    return store.insert("unsubscribes", occurrences.number(rows))
 
 
 def _note_hard_bounce(

@@ -1,0 +1,89 @@
+"""Which TEA Lite connection reads a campaign's statistics.
+
+The campaign's account when the accounts module knows it (its TEA Lite part; for an
+SMTP-API send the source system is the SMTP user, which is how Teenvio files SMTP sends),
+else the embedded sandbox when the app runs with ``--sandbox``, else none.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from typing import Any
+
+from teenvio_desktop.core.errors import TeenvioError
+from teenvio_desktop.core.stats.store import StatsCampaign
+from teenvio_desktop.core.tealite.connection import TeaLiteConnection
+
+log = logging.getLogger(__name__)
+
+
+def sandbox_connection(sandbox: Any) -> TeaLiteConnection:
+    """The embedded sandbox's TEA Lite API (its SMTP user is the SMTP sends' source system)."""
+    info = sandbox.info
+    return TeaLiteConnection(
+        base_url=str(info.api_url),
+        token=str(info.token),
+        source_system=str(info.user),
+        ca_file=str(info.ca_file) if getattr(info, "ca_file", None) else None,
+    )
+
+
+def connection_for_campaign(context: Any, campaign: StatsCampaign) -> TeaLiteConnection | None:
+    """The connection to poll ``campaign`` with, or None when nothing is configured.
+
+    Raises the accounts module's errors (missing token, keyring unavailable) so the
+    caller can ask the user for credentials.
+    """
+    if campaign.account_name:
+        found = _account_connection(context, campaign)
+        if found is not None:
+            return found
+    if getattr(context, "sandbox", None) is not None:
+        return sandbox_connection(context.sandbox)
+    return None
+
+
+def _account_connection(context: Any, campaign: StatsCampaign) -> TeaLiteConnection | None:
+    try:
+        from teenvio_desktop.core.accounts import (
+            AccountNotFound,
+            account_repository,
+            resolve_tealite,
+            secret_store,
+        )
+    except ImportError:  # a build without the accounts module
+        return None
+    try:
+        account = account_repository(context).get(campaign.account_name or "")
+    except AccountNotFound:
+        return None
+    if account.rest is None:
+        return None
+    connection = resolve_tealite(account, secret_store(context))
+    if campaign.transport == "smtp" and account.smtp is not None:
+        connection = replace(connection, source_system=account.smtp.user)
+    return connection
+
+
+def keyring_token(context: Any, base_url: str, source_system: str) -> str | None:
+    """The keyring token of a saved account whose TEA Lite part matches, if any."""
+    try:
+        from teenvio_desktop.core.accounts import account_repository, secret_store
+        from teenvio_desktop.core.accounts.secrets import SecretKind
+    except ImportError:
+        return None
+    wanted = base_url.rstrip("/")
+    try:
+        for account in account_repository(context).list():
+            rest = account.rest
+            if rest is None or rest.base_url.rstrip("/") != wanted:
+                continue
+            if rest.source_system and rest.source_system != source_system:
+                continue
+            token = secret_store(context).get(account.name, SecretKind.TEALITE_TOKEN)
+            if token:
+                return str(token)
+    except TeenvioError as exc:  # keyring locked or absent: say why no token was found
+        log.warning("No token from the keyring: %s", exc)
+    return None

@@ -1,0 +1,551 @@
+"""The Results area: pick a campaign, see what happened, browse and export the events.
+
+Layout only plus the glue to core: numbers, chart and links are computed by core queries
+in a background task; tables read SQLite lazily; polling runs in :class:`StatsPoller`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from teenvio_desktop.core.clock import utc_now
+from teenvio_desktop.core.context import AppContext
+from teenvio_desktop.core.csv_export import export_csv
+from teenvio_desktop.core.i18n import QT_TRANSLATE_NOOP
+from teenvio_desktop.core.stats.queries import (
+    AUDIENCE_NAMES,
+    TABLES,
+    LinkClicks,
+    Scope,
+    StatsSummary,
+    TimelinePoint,
+    save_audience_as_list,
+    summary,
+    timeline,
+    top_links,
+)
+from teenvio_desktop.core.stats.store import StatsStore, SyncState
+from teenvio_desktop.core.stats.sync import SyncReport
+from teenvio_desktop.core.tasks import CancelToken, ProgressCallback
+from teenvio_desktop.ui.results.campaign_model import CAMPAIGN_ID_ROLE, CampaignListModel
+from teenvio_desktop.ui.results.chart import TimelineChart
+from teenvio_desktop.ui.results.poller import NoConnection, StatsPoller
+from teenvio_desktop.ui.results.table_page import TablePage
+from teenvio_desktop.ui.translation import error_text
+from teenvio_desktop.ui.worker import run_in_background
+
+TABLE_ORDER = ("bounces", "opens", "clicks", "unsubscribes", "responses")
+TAB_TITLES = {
+    "bounces": QT_TRANSLATE_NOOP("ResultsArea", "Bounces"),
+    "opens": QT_TRANSLATE_NOOP("ResultsArea", "Opens"),
+    "clicks": QT_TRANSLATE_NOOP("ResultsArea", "Clicks"),
+    "unsubscribes": QT_TRANSLATE_NOOP("ResultsArea", "Unsubscribes"),
+    "responses": QT_TRANSLATE_NOOP("ResultsArea", "Responses"),
+}
+SUMMARY_FIELDS = (
+    ("sent", QT_TRANSLATE_NOOP("ResultsArea", "Sent")),
+    ("accepted", QT_TRANSLATE_NOOP("ResultsArea", "Accepted")),
+    ("delivered", QT_TRANSLATE_NOOP("ResultsArea", "Delivered")),
+    ("bounces_soft", QT_TRANSLATE_NOOP("ResultsArea", "Soft bounces")),
+    ("bounces_hard", QT_TRANSLATE_NOOP("ResultsArea", "Hard bounces")),
+    ("unique_opens", QT_TRANSLATE_NOOP("ResultsArea", "Unique opens")),
+    ("opens", QT_TRANSLATE_NOOP("ResultsArea", "Total opens")),
+    ("unique_clicks", QT_TRANSLATE_NOOP("ResultsArea", "Unique clicks")),
+    ("clicks", QT_TRANSLATE_NOOP("ResultsArea", "Total clicks")),
+    ("ctr", QT_TRANSLATE_NOOP("ResultsArea", "Click-through rate")),
+    ("unsubscribes", QT_TRANSLATE_NOOP("ResultsArea", "Unsubscribes")),
+)
+
+
+@dataclass(frozen=True)
+class CampaignView:
+    """Everything the overview shows for one campaign, computed off the GUI thread."""
+
+    campaign_id: int
+    summary: StatsSummary
+    timeline: list[TimelinePoint]
+    links: list[LinkClicks]
+    status: SyncState
+
+
+def _audiences_available() -> bool:
+    try:
+        import teenvio_desktop.core.recipients.repository  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+class ResultsArea(QWidget):
+    def __init__(self, context: AppContext, *, poller: StatsPoller | None = None) -> None:
+        super().__init__()
+        self.context = context
+        self.store = StatsStore(context.db)
+        self.current_campaign_id: int | None = None
+        self.current_view: CampaignView | None = None
+        self.last_error: str = ""
+        self._loading = False
+        self._reload_again = False
+        self._export_path = Path()
+        self._audience_name = ""
+        self.last_exported: tuple[Path, int] | None = None
+        self.last_saved_list: tuple[int, int] | None = None
+        self.last_message = ""
+        self.poller = poller or StatsPoller(context)
+        self.poller.setParent(self)
+        self._build()
+        self.poller.sync_started.connect(self._on_sync_started)
+        self.poller.synced.connect(self._on_synced)
+        self.poller.failed.connect(self._on_failed)
+        self.poller.credentials_needed.connect(self._on_credentials_needed)
+        self.poller.scheduled.connect(self._on_scheduled)
+        self.reload_campaigns()
+
+    # -- construction --------------------------------------------------------------------
+    def _build(self) -> None:
+        self.campaign_model = CampaignListModel(self)
+        self.campaign_proxy = QSortFilterProxyModel(self)
+        self.campaign_proxy.setSourceModel(self.campaign_model)
+        self.campaign_proxy.setSortRole(Qt.ItemDataRole.EditRole)
+        self.campaign_view = QTableView()
+        self.campaign_view.setObjectName("campaign_list")
+        self.campaign_view.setModel(self.campaign_proxy)
+        self.campaign_view.setSortingEnabled(True)
+        self.campaign_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.campaign_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.campaign_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.campaign_view.verticalHeader().hide()
+        self.campaign_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.campaign_view.horizontalHeader().setStretchLastSection(True)
+        self.campaign_view.selectionModel().currentRowChanged.connect(self._on_campaign_row)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel(self.tr("Campaigns")))
+        left_layout.addWidget(self.campaign_view, 1)
+
+        self.title_label = QLabel(self.tr("Choose a campaign."))
+        self.title_label.setObjectName("results_title")
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.title_label.setWordWrap(True)
+        self.sync_label = QLabel()
+        self.sync_label.setObjectName("last_sync")
+        self.error_label = QLabel()
+        self.error_label.setObjectName("last_error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label.setStyleSheet("color: #b3261e;")
+        self.error_label.hide()
+
+        self.credentials_banner = QFrame()
+        self.credentials_banner.setObjectName("credentials_banner")
+        self.credentials_banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.credentials_banner.setStyleSheet(
+            "#credentials_banner { background: #fff4e5; border: 1px solid #e0a100; }"
+        )
+        banner_layout = QHBoxLayout(self.credentials_banner)
+        self.banner_label = QLabel(
+            self.tr(
+                "TEA Lite rejected the token, so polling stopped. Enter a valid token to go on."
+            )
+        )
+        self.banner_label.setWordWrap(True)
+        self.credentials_button = QPushButton(self.tr("Enter token…"))
+        self.credentials_button.setObjectName("enter_token")
+        self.credentials_button.clicked.connect(self.ask_for_token)
+        banner_layout.addWidget(self.banner_label, 1)
+        banner_layout.addWidget(self.credentials_button)
+        self.credentials_banner.hide()
+
+        self.sync_button = QPushButton(self.tr("Sync now"))
+        self.sync_button.setObjectName("sync_now")
+        self.sync_button.clicked.connect(self.poller.sync_now)
+        self.non_openers_button = QPushButton(self.tr("Save non-openers as a list"))
+        self.non_openers_button.setObjectName("save_non_openers")
+        self.non_openers_button.clicked.connect(lambda: self.save_audience("non_openers"))
+        self.clickers_button = QPushButton(self.tr("Save clickers as a list"))
+        self.clickers_button.setObjectName("save_clickers")
+        self.clickers_button.clicked.connect(lambda: self.save_audience("clickers"))
+        if not _audiences_available():
+            self.non_openers_button.hide()
+            self.clickers_button.hide()
+        actions = QHBoxLayout()
+        actions.addWidget(self.sync_button)
+        actions.addStretch(1)
+        actions.addWidget(self.non_openers_button)
+        actions.addWidget(self.clickers_button)
+
+        self.summary_values: dict[str, QLabel] = {}
+        summary_box = QFrame()
+        summary_box.setObjectName("summary")
+        grid = QGridLayout(summary_box)
+        for index, (key, title) in enumerate(SUMMARY_FIELDS):
+            value = QLabel("–")
+            value.setObjectName(f"summary_{key}")
+            value.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            bold = value.font()
+            bold.setBold(True)
+            bold.setPointSizeF(bold.pointSizeF() * 1.4)
+            value.setFont(bold)
+            caption = QLabel(self.tr(title))
+            caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            column = index % 6
+            row = (index // 6) * 2
+            grid.addWidget(value, row, column)
+            grid.addWidget(caption, row + 1, column)
+            self.summary_values[key] = value
+
+        self.chart = TimelineChart()
+        self.links_table = QTableWidget(0, 3)
+        self.links_table.setObjectName("top_links")
+        self.links_table.setHorizontalHeaderLabels(
+            [self.tr("Link"), self.tr("Clicks"), self.tr("Unique clicks")]
+        )
+        self.links_table.verticalHeader().hide()
+        self.links_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.links_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        overview = QSplitter(Qt.Orientation.Vertical)
+        overview.addWidget(self.chart)
+        links_box = QWidget()
+        links_layout = QVBoxLayout(links_box)
+        links_layout.setContentsMargins(0, 0, 0, 0)
+        links_layout.addWidget(QLabel(self.tr("Top clicked links")))
+        links_layout.addWidget(self.links_table)
+        overview.addWidget(links_box)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("results_tabs")
+        self.tabs.addTab(overview, self.tr("Overview"))
+        self.pages: dict[str, TablePage] = {}
+        for kind in TABLE_ORDER:
+            page = TablePage(self.context.db, TABLES[kind])
+            page.export_requested.connect(self._choose_export_file)
+            self.pages[kind] = page
+            self.tabs.addTab(page, self.tr(TAB_TITLES[kind]))
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.title_label)
+        right_layout.addWidget(self.sync_label)
+        right_layout.addWidget(self.error_label)
+        right_layout.addWidget(self.credentials_banner)
+        right_layout.addLayout(actions)
+        right_layout.addWidget(summary_box)
+        right_layout.addWidget(self.tabs, 1)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 3)
+        # In a scroll area so a small window still fits (scroll bars instead of clipping).
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.addWidget(splitter)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        self._set_enabled(False)
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for widget in (self.sync_button, self.non_openers_button, self.clickers_button):
+            widget.setEnabled(enabled)
+
+    # -- public API ----------------------------------------------------------------------
+    def show_campaign(self, campaign_id: int) -> None:
+        """Select ``campaign_id`` (e.g. right after a send) and start polling it."""
+        self.reload_campaigns()
+        self._select_row(campaign_id)
+        if self.current_campaign_id != campaign_id:
+            self._activate(campaign_id)
+
+    def reload_campaigns(self) -> None:
+        selected = self.current_campaign_id
+        self.campaign_model.set_campaigns(self.store.campaigns())
+        if selected is not None:
+            self._select_row(selected)
+        elif self.campaign_model.rowCount() and self.current_campaign_id is None:
+            newest = self.campaign_proxy.index(0, 0)
+            self.campaign_view.setCurrentIndex(newest)
+
+    def export_table(self, kind: str, path: Path) -> None:
+        """Export the table ``kind`` as shown (filter and order) to ``path``, in the background."""
+        page = self.pages[kind]
+        query = page.model.query
+        db = self.context.db
+        headers = [
+            page.model.headerData(i, Qt.Orientation.Horizontal)
+            for i in range(page.model.columnCount())
+        ]
+
+        def job(progress: ProgressCallback, cancel: CancelToken) -> int:
+            del progress, cancel
+            return export_csv(path, headers, query.iter_rows(db))
+
+        task = run_in_background(job, self)
+        self._export_path = path
+        task.worker.result.connect(self._exported)
+        task.worker.error.connect(self._show_error)
+        task.thread.finished.connect(task.deleteLater)
+        task.start()
+
+    def save_audience(self, which: str) -> None:
+        campaign_id = self.current_campaign_id
+        if campaign_id is None:
+            return
+        campaign = self.store.campaign(campaign_id)
+        subject = campaign.subject if campaign and campaign.subject else str(campaign_id)
+        name = self.tr(AUDIENCE_NAMES[which]).format(subject=subject)
+        db = self.context.db
+
+        def job(progress: ProgressCallback, cancel: CancelToken) -> tuple[int, int]:
+            del progress, cancel
+            return save_audience_as_list(db, campaign_id, which, name)
+
+        task = run_in_background(job, self)
+        self._audience_name = name
+        task.worker.result.connect(self._audience_saved)
+        task.worker.error.connect(self._show_error)
+        task.thread.finished.connect(task.deleteLater)
+        task.start()
+
+    def _exported(self, count: int) -> None:
+        self.last_exported = (self._export_path, count)
+        self._notify(
+            self.tr("Exported {count} rows to {path}.").format(
+                count=count, path=str(self._export_path)
+            )
+        )
+
+    def _audience_saved(self, result: tuple[int, int]) -> None:
+        self.last_saved_list = result
+        self._notify(
+            self.tr("Saved the list “{name}” with {count} recipients.").format(
+                name=self._audience_name, count=result[1]
+            )
+        )
+
+    def ask_for_token(self) -> None:
+        token, ok = QInputDialog.getText(
+            self,
+            self.tr("TEA Lite token"),
+            self.tr("The token was rejected. Enter the account's TEA Lite token:"),
+            QLineEdit.EchoMode.Password,
+        )
+        if ok and token.strip():
+            self.credentials_banner.hide()
+            self.poller.use_token(token.strip())
+
+    def may_close(self) -> bool:
+        self.poller.stop()
+        return True
+
+    # -- selection and loading -----------------------------------------------------------
+    def _select_row(self, campaign_id: int) -> None:
+        row = self.campaign_model.row_of(campaign_id)
+        if row < 0:
+            return
+        index = self.campaign_proxy.mapFromSource(self.campaign_model.index(row, 0))
+        if self.campaign_view.currentIndex().row() != index.row():
+            self.campaign_view.setCurrentIndex(index)
+
+    def _on_campaign_row(self, current: Any, _previous: Any) -> None:
+        campaign_id = current.data(CAMPAIGN_ID_ROLE) if current.isValid() else None
+        if campaign_id is not None and campaign_id != self.current_campaign_id:
+            self._activate(int(campaign_id))
+
+    def _activate(self, campaign_id: int) -> None:
+        self.current_campaign_id = campaign_id
+        self.current_view = None
+        campaign = self.store.campaign(campaign_id)
+        subject = campaign.subject if campaign and campaign.subject else ""
+        self.title_label.setText(subject or self.tr("Campaign {id}").format(id=campaign_id))
+        self.error_label.hide()
+        self.credentials_banner.hide()
+        self.last_error = ""
+        self._set_enabled(True)
+        scope = Scope(campaign_id=campaign_id)
+        for page in self.pages.values():
+            page.set_scope(scope)
+        self.load_view()
+        self.poller.watch(campaign_id)
+
+    def load_view(self) -> None:
+        """Recompute summary, chart, links and sync status in the background."""
+        campaign_id = self.current_campaign_id
+        if campaign_id is None:
+            return
+        if self._loading:
+            self._reload_again = True
+            return
+        self._loading = True
+        db = self.context.db
+
+        def job(progress: ProgressCallback, cancel: CancelToken) -> CampaignView:
+            del progress, cancel
+            scope = Scope(campaign_id=campaign_id)
+            return CampaignView(
+                campaign_id,
+                summary(db, scope),
+                timeline(db, scope),
+                top_links(db, scope),
+                StatsStore(db).campaign_sync_status(campaign_id),
+            )
+
+        task = run_in_background(job, self)
+        task.worker.result.connect(self._show_view)
+        task.worker.error.connect(self._show_error)
+        task.worker.finished.connect(self._view_loaded)
+        task.thread.finished.connect(task.deleteLater)
+        task.start()
+
+    def _view_loaded(self) -> None:
+        self._loading = False
+        if self._reload_again:
+            self._reload_again = False
+            self.load_view()
+
+    def _show_view(self, view: CampaignView) -> None:
+        if view.campaign_id != self.current_campaign_id:
+            return
+        self.current_view = view
+        values = view.summary.to_dict()
+        for key, label in self.summary_values.items():
+            if key == "ctr":
+                label.setText(f"{view.summary.click_through_rate:.1%}")
+            else:
+                label.setText(str(values[key]))
+        self.chart.set_points(view.timeline)
+        self.links_table.setRowCount(len(view.links))
+        for row, link in enumerate(view.links):
+            text = link.link if not link.link_name else f"{link.link_name} — {link.link}"
+            self.links_table.setItem(row, 0, QTableWidgetItem(text))
+            self.links_table.setItem(row, 1, QTableWidgetItem(str(link.clicks)))
+            self.links_table.setItem(row, 2, QTableWidgetItem(str(link.unique_clicks)))
+        self._show_status(view.status)
+
+    def _show_status(self, status: SyncState) -> None:
+        if status.last_sync_at:
+            self.sync_label.setText(
+                self.tr("Last synced: {time}").format(time=_local(status.last_sync_at))
+            )
+        else:
+            self.sync_label.setText(self.tr("Not synced yet."))
+        if status.last_error and not self.last_error:
+            self._set_error(status.last_error)
+
+    # -- poller signals ------------------------------------------------------------------
+    def _on_sync_started(self, campaign_id: int) -> None:
+        if campaign_id == self.current_campaign_id:
+            self.sync_label.setText(self.tr("Syncing…"))
+
+    def _on_synced(self, campaign_id: int, report: SyncReport) -> None:
+        if campaign_id != self.current_campaign_id:
+            return
+        if not report.errors:
+            self.error_label.hide()
+            self.last_error = ""
+        if report.total_added or report.linked_bounces:
+            for page in self.pages.values():
+                page.refresh()
+        self.reload_campaigns()
+        self.load_view()
+
+    def _on_failed(self, campaign_id: int, error: BaseException) -> None:
+        if campaign_id != self.current_campaign_id:
+            return
+        if isinstance(error, NoConnection):
+            self._set_error(
+                self.tr(
+                    "No TEA Lite connection is configured for this campaign's account, so its "
+                    "statistics cannot be fetched. Add the account's TEA Lite details in Accounts."
+                )
+            )
+        else:
+            self._set_error(error_text(error))
+        self.load_view()
+
+    def _on_credentials_needed(self, campaign_id: int, error: BaseException) -> None:
+        if campaign_id != self.current_campaign_id:
+            return
+        self._set_error(error_text(error))
+        self.credentials_banner.show()
+
+    def _on_scheduled(self, seconds: float) -> None:
+        if seconds < 0:
+            self.sync_label.setText(self.sync_label.text() + "  " + self.tr("(polling stopped)"))
+
+    # -- messages ------------------------------------------------------------------------
+    def _set_error(self, text: str) -> None:
+        self.last_error = text
+        stamp = utc_now().astimezone().strftime("%H:%M:%S")
+        self.error_label.setText(
+            self.tr("Last error ({time}): {error}").format(time=stamp, error=text)
+        )
+        self.error_label.show()
+
+    def _show_error(self, error: BaseException) -> None:
+        self._set_error(error_text(error))
+
+    def _notify(self, text: str) -> None:
+        window = self.window()
+        status_bar = getattr(window, "statusBar", None)
+        if callable(status_bar):
+            status_bar().showMessage(text, 8000)
+        self.last_message = text
+
+    def _choose_export_file(self, kind: str) -> None:
+        default = f"{kind}-{self.current_campaign_id or 'all'}.csv"
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export to CSV"), default, self.tr("CSV files (*.csv)")
+        )
+        if path:
+            self.export_table(kind, Path(path))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.reload_campaigns()
+
+
+def _local(iso: str) -> str:
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return iso

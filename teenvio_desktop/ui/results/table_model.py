@@ -1,0 +1,147 @@
+"""Event tables that stay smooth with a million rows.
+
+:class:`StatsTableModel` reads its rows from SQLite in blocks, only for the rows a view
+asks for, and keeps a few blocks cached. Sorting and filtering are done by SQLite: the
+:class:`SqlSortFilterProxy` in front of it passes ``sort()`` and the filter text down to
+the source model instead of reading every row itself (which is what a plain
+QSortFilterProxyModel would do).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from teenvio_desktop.core.stats.queries import Scope, TableQuery, TableSpec
+from teenvio_desktop.core.store import Database
+
+BLOCK_ROWS = 256
+CACHED_BLOCKS = 64
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class StatsTableModel(QAbstractTableModel):
+    def __init__(self, db: Database, spec: TableSpec, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.spec = spec
+        self._query = TableQuery(spec, Scope(campaign_id=-1))
+        self._count = 0
+        self._blocks: OrderedDict[int, list[tuple[Any, ...]]] = OrderedDict()
+
+    # -- what to show ----------------------------------------------------------------------
+    @property
+    def query(self) -> TableQuery:
+        return self._query
+
+    def set_scope(self, scope: Scope) -> None:
+        self._requery(
+            TableQuery(
+                self.spec,
+                scope,
+                self._query.filter_text,
+                self._query.order_key,
+                self._query.descending,
+            )
+        )
+
+    def set_filter_text(self, text: str) -> None:
+        if text != self._query.filter_text:
+            q = self._query
+            self._requery(TableQuery(self.spec, q.scope, text, q.order_key, q.descending))
+
+    def refresh(self) -> None:
+        """Read again (new rows arrived); keeps scope, filter and order."""
+        self._requery(self._query)
+
+    def _requery(self, query: TableQuery) -> None:
+        self.beginResetModel()
+        self._query = query
+        self._blocks.clear()
+        self._count = query.count(self._db)
+        self.endResetModel()
+
+    # -- Qt model API ----------------------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.spec.columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.spec.columns):
+            return QCoreApplication.translate("stats", self.spec.columns[section].title)
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < self._count):
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        row = self.row_values(index.row())
+        if row is None or index.column() >= len(row):
+            return None
+        value = row[index.column()]
+        text = "" if value is None else str(value)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return text.replace("\n", " ")  # multi-line SMTP answers fit one row
+        return text if len(text) > 40 or "\n" in text else None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.spec.columns):
+            return
+        q = self._query
+        descending = order == Qt.SortOrder.DescendingOrder
+        key = self.spec.columns[column].key
+        if (key, descending) != (q.order_key, q.descending):
+            self._requery(TableQuery(self.spec, q.scope, q.filter_text, key, descending))
+
+    # -- windowed reading ------------------------------------------------------------------
+    def row_values(self, row: int) -> tuple[Any, ...] | None:
+        block_number = row // BLOCK_ROWS
+        block = self._blocks.get(block_number)
+        if block is None:
+            block = self._query.rows(self._db, block_number * BLOCK_ROWS, BLOCK_ROWS)
+            self._blocks[block_number] = block
+            if len(self._blocks) > CACHED_BLOCKS:
+                self._blocks.popitem(last=False)
+        else:
+            self._blocks.move_to_end(block_number)
+        offset = row - block_number * BLOCK_ROWS
+        return block[offset] if offset < len(block) else None
+
+
+class SqlSortFilterProxy(QSortFilterProxyModel):
+    """A sort/filter proxy whose sorting and filtering happen in SQL, in the source."""
+
+    def source(self) -> StatsTableModel:
+        model = self.sourceModel()
+        assert isinstance(model, StatsTableModel)
+        return model
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        # The source answers in the requested order; the proxy keeps the identity mapping.
+        self.source().sort(column, order)
+
+    def set_filter_text(self, text: str) -> None:
+        self.source().set_filter_text(text)

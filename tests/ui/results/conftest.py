@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# Share the sandbox campaign helper of the core statistics tests.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "core" / "stats"))
+
+
+import pytest
+
+from teenvio_desktop.ui.worker import shutdown_all
+
+
+@pytest.fixture(autouse=True)
+def _stop_background_tasks():  # type: ignore[no-untyped-def]
+    """A poll may still run when a test ends: stop it before its widgets go away."""
+    yield
+    shutdown_all()
