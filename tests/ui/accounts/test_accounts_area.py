@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import logging
+
 import pytest
 from keyring.backends import fail
 from PySide6.QtCore import QTimer
@@ -9,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from teenvio_desktop.core.accounts import SecretKind, SecretStore, account_repository
+from teenvio_desktop.core.logsetup import configure_logging
 from teenvio_desktop.ui.accounts import AccountDialog, AccountsArea
 
 pytestmark = pytest.mark.timeout(90)
@@ -47,6 +51,7 @@ def _fill(dialog: AccountDialog, sandbox, name: str) -> None:
 def test_add_test_and_remove_an_account_with_the_real_keyring(
     qtbot: QtBot, app_context, sandbox, secret_service
 ) -> None:
+    log_file = configure_logging(app_context.data_dir.logs, debug=True)
     store = SecretStore(secret_service.backend())
     area = AccountsArea(app_context, store=store)
     qtbot.addWidget(area)
@@ -88,6 +93,23 @@ def test_add_test_and_remove_an_account_with_the_real_keyring(
     assert account_repository(app_context).find("Desk") is None
     assert fresh.get("Desk", SecretKind.SMTP_PASSWORD) is None
     assert fresh.get("Desk", SecretKind.TEALITE_TOKEN) is None
+
+    # Nothing secret in the data directory or the (debug) log.
+    _stop_logging()
+    assert log_file.exists()
+    secrets = [sandbox.info.password, sandbox.info.token]
+    secrets += [base64.b64encode(s.encode()).decode() for s in secrets]
+    for path in app_context.data_dir.root.rglob("*"):
+        if path.is_file():
+            assert not any(s.encode() in path.read_bytes() for s in secrets), path
+
+
+def _stop_logging() -> None:
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "_teenvio", False):
+            root.removeHandler(handler)
+            handler.close()
 
 
 def test_a_failed_test_is_explained(qtbot: QtBot, app_context, sandbox) -> None:
