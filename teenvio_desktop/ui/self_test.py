@@ -107,10 +107,93 @@ def step_switch_areas(run: SelfTestRun) -> dict[str, Any]:
     return {"visited": run.window.area_keys()}
 
 
+def _self_test_rest_campaign(run: SelfTestRun) -> int:
+    """Send a small TEA Lite campaign to the sandbox through the core sender."""
+    from teenvio_desktop.core.campaign import Campaign
+    from teenvio_desktop.core.outbox import Recipient, create_rest_campaign, send_campaign
+    from teenvio_desktop.core.stats.connections import sandbox_connection
+
+    info = run.context.sandbox.info
+    campaign = Campaign(
+        transport="rest",
+        subject="Self-test statistics",
+        sender=info.senders[0],
+        sender_name="Self-test",
+        reply_to=info.senders[0],
+        reply_to_name="Self-test",
+        html='<p>Hello {{ email }} <a href="https://example.com/self-test">open</a></p>',
+        source_system="self-test",
+        campaign_ref=f"self-test-{int(time.time())}",
+    )
+    recipients = [
+        Recipient(email=address)
+        for address in (
+            "clicker-1@example.net",
+            "hard-bounce-1@example.net",
+            "unsubscribe-1@example.net",
+            "silent-1@example.net",
+        )
+    ]
+    prepared = create_rest_campaign(run.context.db, campaign, recipients)
+    send_campaign(run.context.db, prepared.campaign_id, sandbox_connection(run.context.sandbox))
+    return prepared.campaign_id
+
+
+def step_stats(run: SelfTestRun) -> dict[str, Any]:
+    """The Results pane shows a sandbox campaign's statistics by itself."""
+    from teenvio_desktop.core.stats.store import StatsStore
+
+    assert run.window is not None
+    if run.context.sandbox is None:
+        from teenvio_desktop.sandbox.embedded import start_embedded_sandbox
+
+        run.context.sandbox = start_embedded_sandbox(run.context.data_dir.sandbox)
+    sandbox = run.context.sandbox
+    campaign_id = run.shared.get("rest_campaign_id") or _self_test_rest_campaign(run)
+    sandbox.simulate_until_done()
+    campaign = StatsStore(run.context.db).campaign(int(campaign_id))
+    assert campaign is not None
+    expected = sandbox.expected_summary(campaign.campaign_ref, campaign.source_system or None)
+    results = run.window.area("results")
+    started = time.perf_counter()
+    run.window.show_area("results")
+    results.show_campaign(int(campaign_id))  # type: ignore[attr-defined]
+
+    def shown() -> bool:
+        view = results.current_view  # type: ignore[attr-defined]
+        return view is not None and (
+            view.summary.delivered,
+            view.summary.bounces_hard,
+            view.summary.opens,
+            view.summary.clicks,
+            view.summary.unsubscribes,
+        ) == (
+            expected.delivered,
+            expected.bounces_hard,
+            expected.opens,
+            expected.clicks,
+            expected.unsubscribes,
+        )
+
+    wait_until(shown, 60, "the Results pane to show the campaign's statistics")
+    stats_ms = (time.perf_counter() - started) * 1000
+    numbers = results.current_view.summary  # type: ignore[attr-defined]
+    return {
+        "stats_ms": round(stats_ms, 1),
+        "stats": {
+            "delivered": numbers.delivered,
+            "opens": numbers.opens,
+            "clicks": numbers.clicks,
+            "bounces_hard": numbers.bounces_hard,
+        },
+    }
+
+
 STEPS: list[tuple[str, Step]] = [
     ("start", step_start),
     ("sandbox", step_sandbox),
     ("switch_areas", step_switch_areas),
+    ("stats", step_stats),
 ]
 
 
