@@ -1,7 +1,8 @@
 """``teenvio-desktop stats``: sync a campaign's statistics from TEA Lite and print them.
 
 The token comes from ``TEENVIO_TOKEN`` or, failing that, from the keyring entry of a saved
-account with the same API address and source system; never from an argument.
+account (``--account NAME``, or one with the same API address and source system); never
+from an argument.
 """
 
 from __future__ import annotations
@@ -53,9 +54,12 @@ def register(subparsers: Any, add_common: Callable[[argparse.ArgumentParser], No
         "TEENVIO_TOKEN, else from the keyring entry of a saved account with this API.",
     )
     add_common(parser)
-    parser.add_argument("--api", metavar="URL", required=True, help="base URL of TEA Lite")
+    parser.add_argument(
+        "--account", metavar="NAME", help="use a saved account's TEA Lite connection"
+    )
+    parser.add_argument("--api", metavar="URL", help="base URL of TEA Lite")
     parser.add_argument("--cafile", metavar="PEM", help="trust this CA file")
-    parser.add_argument("--source-system", metavar="ID", required=True)
+    parser.add_argument("--source-system", metavar="ID")
     parser.add_argument(
         "--campaign-id",
         metavar="ID",
@@ -95,20 +99,43 @@ def run(runtime: CliRuntime) -> int:
         print(str(exc), file=sys.stderr)
         return EXIT_USAGE
     context = runtime.context()
-    token = os.environ.get(TOKEN_ENV) or keyring_token(context, args.api, args.source_system)
-    if not token:
-        print(
-            runtime.tr(
-                "No TEA Lite token: set TEENVIO_TOKEN, or save an account with this API "
-                "address and its token in the keyring."
-            ),
-            file=sys.stderr,
+    if args.account:
+        from teenvio_desktop.core.accounts import tealite_for_account
+
+        try:
+            _, saved = tealite_for_account(context, args.account)
+        except TeenvioError as exc:
+            runtime.report_error(exc)
+            return EXIT_FAILURE
+        # Flags given next to --account override the account's settings.
+        connection = TeaLiteConnection(
+            base_url=args.api or saved.base_url,
+            token=saved.token,
+            source_system=args.source_system or saved.source_system,
+            ca_file=args.cafile or saved.ca_file,
         )
-        return EXIT_USAGE
-    register_secret(token)
-    connection = TeaLiteConnection(
-        base_url=args.api, token=token, source_system=args.source_system, ca_file=args.cafile
-    )
+        args.api, args.source_system = connection.base_url, connection.source_system
+    else:
+        if not (args.api and args.source_system):
+            print(
+                runtime.tr("--api URL and --source-system ID (or --account NAME) are required."),
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        token = os.environ.get(TOKEN_ENV) or keyring_token(context, args.api, args.source_system)
+        if not token:
+            print(
+                runtime.tr(
+                    "No TEA Lite token: set TEENVIO_TOKEN, or save an account with this API "
+                    "address and its token in the keyring."
+                ),
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        register_secret(token)
+        connection = TeaLiteConnection(
+            base_url=args.api, token=token, source_system=args.source_system, ca_file=args.cafile
+        )
     store = StatsStore(context.db)
     if args.campaign_id:
         campaign_ids = [store.ensure_rest_campaign(args.source_system, args.campaign_id)]

@@ -109,3 +109,33 @@ def test_without_a_keyring_the_account_is_saved_but_not_its_secrets(tmp_path: Pa
     for path in data.rglob("*"):
         if path.is_file():
             assert b"pw-nokeyring-5" not in path.read_bytes(), path
+
+
+def test_stats_with_account_uses_its_connection_and_keyring_token(
+    tmp_path: Path, sandbox, secret_service
+) -> None:
+    info, data = sandbox.info, tmp_path / "data"
+    env = _env(secret_service.env)
+    assert (
+        cli(
+            data, "account", "add", "Api", "--api", info.api_url, "--source-system", "acct-src",
+            env=env, stdin=f"{info.token}\n",
+        ).returncode
+        == 0
+    )  # fmt: skip
+    synced = cli(
+        data, "stats", "--account", "Api", "--campaign-id", "9", "--format", "json", env=env
+    )
+    assert synced.returncode == 0, synced.stderr
+    assert json.loads(synced.stdout)["sent"] == 0
+    # A wrong token in the environment overrides the keyring and is refused by the server.
+    refused = cli(
+        data, "stats", "--account", "Api", "--campaign-id", "9",
+        env={**env, "TEENVIO_TOKEN": "wrong-token-3"},
+    )  # fmt: skip
+    assert refused.returncode == 1 and "rejected the token" in refused.stderr
+    unknown = cli(data, "stats", "--account", "Nobody", "--campaign-id", "9", env=env)
+    assert unknown.returncode == 1 and "There is no account named" in unknown.stderr
+    neither = cli(data, "stats", "--campaign-id", "9", env=env)
+    assert neither.returncode == 2
+    cli(data, "account", "remove", "Api", env=env)

@@ -73,8 +73,7 @@ def test_no_secret_leaks_anywhere(tmp_path: Path, sandbox, secret_service) -> No
             "--debug",
         ),
         run(
-            "stats", "--api", info.api_url, "--source-system", "desk", "--campaign-id", "77",
-            "--kind", "responses", "--format", "csv", "--output", str(data / "export.csv"),
+            "stats", "--account", "Desk", "--campaign-id", "77", "--kind", "responses", "--format", "csv", "--output", str(data / "export.csv"),
         ),
     ]  # fmt: skip
     for step in steps:
