@@ -31,13 +31,15 @@ def secret_store(context: Any) -> SecretStore:
         store = SecretStore()
         context.extras[_STORE_KEY] = store
     sandbox = getattr(context, "sandbox", None)
-    if (
-        sandbox is not None
-        and store.session.get(SANDBOX_ACCOUNT_NAME, SecretKind.SMTP_PASSWORD) is None
-    ):
+    if sandbox is not None:
+        # In memory only; refreshed if the sandbox was restarted with new credentials.
         info = sandbox.info
-        store.set_session_only(SANDBOX_ACCOUNT_NAME, SecretKind.SMTP_PASSWORD, str(info.password))
-        store.set_session_only(SANDBOX_ACCOUNT_NAME, SecretKind.TEALITE_TOKEN, str(info.token))
+        for kind, value in (
+            (SecretKind.SMTP_PASSWORD, str(info.password)),
+            (SecretKind.TEALITE_TOKEN, str(info.token)),
+        ):
+            if store.session.get(SANDBOX_ACCOUNT_NAME, kind) != value:
+                store.set_session_only(SANDBOX_ACCOUNT_NAME, kind, value)
     return store
 
 
