@@ -39,7 +39,7 @@ from teenvio_desktop.core.store import Database
 from teenvio_desktop.core.suppression import SuppressionList
 from teenvio_desktop.core.tasks import CancelToken, Progress, ProgressCallback, no_progress
 
-BATCH_ROWS = 20_000  # small enough that encoding one batch never stalls the GUI
+BATCH_ROWS = 5_000  # small: encoding one batch holds the GIL, so it must not stall the GUI
 REJECT_BATCH = 10_000
 THREADED_WRITER = True
 KEEP_REJECTS = 1_000  # shown in the result; all of them are in the store

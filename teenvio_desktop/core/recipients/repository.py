@@ -139,8 +139,13 @@ class RecipientListRepository:
     def ordered_positions(
         self, list_id: int, *, search: str = "", sort: str = "pos", descending: bool = False
     ) -> list[int]:
-        """Member positions matching ``search`` (email or name), sorted in SQL."""
+        """Member positions matching ``search`` (email or name), sorted in SQL.
+
+        ``sort`` is "pos", "email", "name" or "field:N" (the N-th merge field).
+        """
         order = SORT_COLUMNS.get(sort, "pos")
+        if sort.startswith("field:") and sort[6:].isdigit():
+            order = f"json_extract(fields, '$[{int(sort[6:])}]') COLLATE NOCASE"
         direction = "DESC" if descending else "ASC"
         sql = "SELECT pos FROM recipient_members WHERE list_id = ?"
         params: list[object] = [list_id]

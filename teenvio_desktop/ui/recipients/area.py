@@ -1,0 +1,286 @@
+"""The Recipients area: saved lists on the left, the selected list's members on the right.
+
+Dropping a file anywhere on the area opens the import wizard with that file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Slot
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from teenvio_desktop.core.context import AppContext
+from teenvio_desktop.core.errors import TeenvioError
+from teenvio_desktop.core.recipients import RecipientList, RecipientListRepository
+from teenvio_desktop.core.tasks import CancelToken, ProgressCallback
+from teenvio_desktop.ui.recipients.lists_model import ListsModel
+from teenvio_desktop.ui.recipients.members_model import MembersModel
+from teenvio_desktop.ui.recipients.wizard import ImportWizard
+from teenvio_desktop.ui.translation import error_text
+from teenvio_desktop.ui.worker import run_in_background
+
+
+class RecipientsArea(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.repo = RecipientListRepository(context.db)
+        self.repo.discard_incomplete()  # left by a crash during an import
+        self.wizard: ImportWizard | None = None
+        self.setAcceptDrops(True)
+
+        self.lists_model = ListsModel(context.db, self)
+        self.lists_view = QTableView()
+        self.lists_view.setObjectName("recipientLists")
+        self.lists_view.setModel(self.lists_model)
+        self.lists_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.lists_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.lists_view.verticalHeader().hide()
+        self.lists_view.horizontalHeader().setStretchLastSection(True)
+        self.lists_view.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.import_button = QPushButton(self.tr("&Import…"))
+        self.import_button.setObjectName("recipientsImport")
+        self.import_button.clicked.connect(lambda: self.open_wizard())
+        self.rename_button = QPushButton(self.tr("&Rename…"))
+        self.rename_button.clicked.connect(self.rename_selected)
+        self.merge_button = QPushButton(self.tr("&Merge…"))
+        self.merge_button.clicked.connect(self.merge_selected)
+        self.export_button = QPushButton(self.tr("E&xport…"))
+        self.export_button.clicked.connect(self.export_selected)
+        self.delete_button = QPushButton(self.tr("&Delete"))
+        self.delete_button.clicked.connect(self.delete_selected)
+        buttons = QHBoxLayout()
+        for button in (
+            self.import_button,
+            self.rename_button,
+            self.merge_button,
+            self.export_button,
+            self.delete_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(buttons)
+        left_layout.addWidget(self.lists_view)
+        hint = QLabel(self.tr("Drop a CSV, XLSX or ODS file here to import it."))
+        hint.setWordWrap(True)
+        left_layout.addWidget(hint)
+
+        self.members_model = MembersModel(context.db, self)
+        self.members_view = QTableView()
+        self.members_view.setObjectName("recipientMembers")
+        self.members_view.setModel(self.members_model)
+        self.members_view.setSortingEnabled(True)
+        self.members_view.horizontalHeader().setSortIndicatorShown(True)
+        self.members_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        # Fixed row heights: the view never measures a million rows.
+        self.members_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.members_view.verticalHeader().setDefaultSectionSize(22)
+        self.members_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Interactive
+        )
+        self.members_view.horizontalHeader().setDefaultSectionSize(180)
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("recipientSearch")
+        self.search_edit.setPlaceholderText(self.tr("Search address or name"))
+        self.search_edit.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(
+            lambda: self.members_model.set_search(self.search_edit.text())
+        )
+        self.search_edit.textChanged.connect(self._search_timer.start)
+        self.members_model.modelReset.connect(self._update_count)
+        self.count_label = QLabel()
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.search_edit)
+        right_layout.addWidget(self.members_view, 1)
+        right_layout.addWidget(self.count_label)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.refresh()
+
+    # -- lists ---------------------------------------------------------------------------
+    def refresh(self, select: int | None = None) -> None:
+        current = select if select is not None else self.members_model.list_id()
+        self.lists_model.refresh()
+        row = self.lists_model.row_of(current) if current is not None else -1
+        if row >= 0:
+            self.lists_view.selectRow(row)
+        else:
+            self.members_model.set_list(None)
+        self._update_buttons()
+
+    def selected_lists(self) -> list[RecipientList]:
+        rows = sorted({i.row() for i in self.lists_view.selectionModel().selectedRows()})
+        return [x for x in (self.lists_model.list_at(r) for r in rows) if x is not None]
+
+    def _selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
+        chosen = self.selected_lists()
+        wanted = chosen[0].id if len(chosen) == 1 else None
+        if wanted != self.members_model.list_id():
+            self.search_edit.clear()
+            self.members_model.set_list(wanted)
+            self.members_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        count = len(self.selected_lists())
+        self.rename_button.setEnabled(count == 1)
+        self.export_button.setEnabled(count == 1)
+        self.merge_button.setEnabled(count >= 2)
+        self.delete_button.setEnabled(count >= 1)
+
+    def _update_count(self) -> None:
+        shown, total = self.members_model.rowCount(), self.members_model.total()
+        if self.members_model.list_id() is None:
+            self.count_label.setText("")
+        elif shown == total:
+            self.count_label.setText(self.tr("{count} recipients").format(count=f"{total:,}"))
+        else:
+            self.count_label.setText(
+                self.tr("{shown} of {total} recipients").format(
+                    shown=f"{shown:,}", total=f"{total:,}"
+                )
+            )
+
+    @Slot(object)
+    def _show_error(self, error: BaseException) -> None:
+        QMessageBox.warning(self, self.tr("Recipients"), error_text(error))
+
+    def rename_selected(self) -> None:
+        (item,) = self.selected_lists()[:1] or (None,)
+        if item is None:
+            return
+        name, ok = QInputDialog.getText(
+            self, self.tr("Rename list"), self.tr("New name:"), text=item.name
+        )
+        if ok:
+            try:
+                self.repo.rename(item.id, name)
+            except TeenvioError as exc:
+                self._show_error(exc)
+            self.refresh(item.id)
+
+    def merge_selected(self) -> None:
+        chosen = self.selected_lists()
+        if len(chosen) < 2:
+            return
+        name, ok = QInputDialog.getText(
+            self,
+            self.tr("Merge lists"),
+            self.tr("Name of the merged list (repeated addresses are kept once):"),
+            text=self.repo.unique_name(" + ".join(x.name for x in chosen)),
+        )
+        if not ok:
+            return
+        ids = [x.id for x in chosen]
+        repo = self.repo
+
+        def work(progress: ProgressCallback, cancel: CancelToken) -> int:
+            del progress, cancel
+            return repo.merge(ids, name)
+
+        task = run_in_background(work)
+        task.worker.result.connect(self._merged)  # a slot: queued to the GUI thread
+        task.worker.error.connect(self._show_error)  # a bound method: queued to this thread
+        task.start()
+
+    @Slot(object)
+    def _merged(self, list_id: int) -> None:
+        self.refresh(list_id)
+
+    def export_selected(self) -> None:
+        (item,) = self.selected_lists()[:1] or (None,)
+        if item is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export list"), f"{item.name}.csv", self.tr("CSV (*.csv)")
+        )
+        if path:
+            self.export_list(item.id, Path(path))
+
+    def export_list(self, list_id: int, path: Path) -> None:
+        repo = self.repo
+
+        def work(progress: ProgressCallback, cancel: CancelToken) -> int:
+            return repo.export_csv(list_id, path, progress=progress, cancel=cancel)
+
+        task = run_in_background(work)
+        task.worker.error.connect(self._show_error)  # a bound method: queued to this thread
+        task.start()
+
+    def delete_selected(self) -> None:
+        chosen = self.selected_lists()
+        if not chosen:
+            return
+        names = ", ".join(f"\u201c{x.name}\u201d" for x in chosen)
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete lists"),
+            self.tr("Delete {names}? This cannot be undone.").format(names=names),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        for item in chosen:
+            self.repo.delete_list(item.id)
+        self.members_model.set_list(None)
+        self.refresh()
+
+    # -- importing -----------------------------------------------------------------------
+    def open_wizard(self, path: Path | None = None) -> ImportWizard:
+        if self.wizard is not None and self.wizard.isVisible():
+            self.wizard.raise_()
+            return self.wizard
+        wizard = ImportWizard(self.context, self)
+        wizard.imported.connect(lambda list_id: self.refresh(list_id))
+        self.wizard = wizard
+        wizard.show()
+        if path is not None:
+            wizard.start_with_file(path)
+        return wizard
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped_file(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = _dropped_file(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.open_wizard(path)
+
+
+def _dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:
+    urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+    local = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
+    return local[0] if len(local) == 1 and local[0].is_file() else None

@@ -1,0 +1,198 @@
+"""The list viewer's model: a million rows read from SQLite in windows, never all at once.
+
+Rows are fetched by block (``BLOCK`` rows, a few hundred kept in an LRU cache). With no
+search and the import order, row N is simply member ``pos`` N. Searching or sorting asks
+SQLite, in a background task, for the matching positions in order; the model swaps to
+that order when it arrives, so the window never waits on a query over a million rows.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import OrderedDict
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
+
+from teenvio_desktop.core.recipients import RecipientListRepository
+from teenvio_desktop.core.store import Database
+from teenvio_desktop.core.tasks import CancelToken, ProgressCallback
+from teenvio_desktop.ui.worker import BackgroundTask, run_in_background
+
+BLOCK = 256
+MAX_BLOCKS = 64
+Index = QModelIndex | QPersistentModelIndex
+Row = tuple[int, str, str, list[str]]
+
+
+class MembersModel(QAbstractTableModel):
+    """Members of one list; columns: email, name, then the merge fields."""
+
+    order_ready = Signal()  # a search or sort has been applied
+
+    def __init__(self, db: Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._repo = RecipientListRepository(db)
+        self._list_id: int | None = None
+        self._fields: list[str] = []
+        self._count = 0
+        self._order: list[int] | None = None  # None: import order, row == pos
+        self._blocks: OrderedDict[int, list[Row]] = OrderedDict()
+        self._search = ""
+        self._sort = ("pos", False)
+        self._task: BackgroundTask | None = None
+        self._task_generation = 0
+        self._generation = 0
+
+    # -- the list shown ------------------------------------------------------------------
+    def set_list(self, list_id: int | None) -> None:
+        self.beginResetModel()
+        self._list_id = list_id
+        self._blocks.clear()
+        self._order = None
+        self._search = ""
+        self._sort = ("pos", False)
+        self._generation += 1
+        if list_id is None:
+            self._fields, self._count = [], 0
+        else:
+            info = self._repo.get(list_id)
+            self._fields, self._count = list(info.columns), info.count
+        self.endResetModel()
+
+    def list_id(self) -> int | None:
+        return self._list_id
+
+    def total(self) -> int:
+        return self._count
+
+    def set_search(self, text: str) -> None:
+        if text.strip() == self._search:
+            return
+        self._search = text.strip()
+        self._request_order()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column == 0:
+            key = "email"
+        elif column == 1:
+            key = "name"
+        elif column >= 2:
+            key = f"field:{column - 2}"
+        else:
+            key = "pos"
+        self._sort = (key, order == Qt.SortOrder.DescendingOrder)
+        self._request_order()
+
+    def _request_order(self) -> None:
+        if self._list_id is None:
+            return
+        self._generation += 1
+        generation = self._generation
+        if not self._search and self._sort == ("pos", False):
+            self._apply_order(generation, None)
+            return
+        list_id, search, (key, descending) = self._list_id, self._search, self._sort
+        repo = self._repo
+
+        def compute(progress: ProgressCallback, cancel: CancelToken) -> list[int]:
+            del progress, cancel
+            return repo.ordered_positions(list_id, search=search, sort=key, descending=descending)
+
+        if self._task is not None:
+            self._task.cancel()
+        # Not parented to the model: the task outlives it safely until its thread ends.
+        task = run_in_background(compute)
+        # Bound slots (not lambdas) so the result is delivered in the GUI thread.
+        task.worker.result.connect(self._order_computed)
+        self._task = task
+        self._task_generation = generation
+        task.start()
+
+    @Slot(object)
+    def _order_computed(self, order: list[int]) -> None:
+        task = self._task
+        if task is None or self.sender() is not task.worker:
+            return  # from a search or sort that was replaced meanwhile
+        self._task = None
+        self._apply_order(self._task_generation, order)
+
+    def _apply_order(self, generation: int, order: list[int] | None) -> None:
+        if generation != self._generation:
+            return  # a newer search or sort replaced this one
+        self.beginResetModel()
+        self._order = order
+        self._blocks.clear()
+        self.endResetModel()
+        self.order_ready.emit()
+
+    # -- Qt model ------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() or self._list_id is None:
+            return 0
+        return len(self._order) if self._order is not None else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 2 + len(self._fields)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        if section == 0:
+            return self.tr("Email")
+        if section == 1:
+            return self.tr("Name")
+        if 2 <= section < 2 + len(self._fields):
+            return self._fields[section - 2]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        if not index.isValid() or not 0 <= index.row() < self.rowCount():
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        column = index.column()
+        if column == 0:
+            return row[1]
+        if column == 1:
+            return row[2]
+        values = row[3]
+        return values[column - 2] if column - 2 < len(values) else ""
+
+    def row_at(self, row: int) -> Row | None:
+        """The member shown at ``row``: (pos, email, name, field values)."""
+        block_no, offset = divmod(row, BLOCK)
+        block = self._blocks.get(block_no)
+        if block is None:
+            block = self._load_block(block_no)
+        else:
+            self._blocks.move_to_end(block_no)
+        return block[offset] if offset < len(block) else None
+
+    def _load_block(self, block_no: int) -> list[Row]:
+        assert self._list_id is not None
+        first = block_no * BLOCK
+        if self._order is None:
+            raw = self._repo.window(self._list_id, first, BLOCK)
+        else:
+            raw = self._repo.rows_at(self._list_id, self._order[first : first + BLOCK])
+        block = [(p, e, n, list(json.loads(f))) for p, e, n, f in raw]
+        self._blocks[block_no] = block
+        while len(self._blocks) > MAX_BLOCKS:
+            self._blocks.popitem(last=False)
+        return block
