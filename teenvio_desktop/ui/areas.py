@@ -7,7 +7,6 @@ from PySide6.QtCore import QCoreApplication
 from teenvio_desktop.core.context import AppContext
 from teenvio_desktop.ui.accounts import AccountsArea
 from teenvio_desktop.ui.main_window import MainWindow
-from teenvio_desktop.ui.placeholder import AreaPlaceholder
 
 
 def _tr(text: str) -> str:
@@ -20,9 +19,9 @@ def install_areas(window: MainWindow, context: AppContext) -> None:
     compose = ComposeArea(context, window)
     window.add_area("compose", _tr("Compose"), compose)
     compose.install_menus(window)
-    window.add_area(
-        "recipients", _tr("Recipients"), AreaPlaceholder(_tr("Import and manage recipient lists."))
-    )
+    from teenvio_desktop.ui.recipients import RecipientsArea
+
+    window.add_area("recipients", _tr("Recipients"), RecipientsArea(context))
     from teenvio_desktop.ui.results import ResultsArea
 
     window.add_area("results", _tr("Results"), ResultsArea(context))
