@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -115,6 +115,7 @@ class ResultsArea(QWidget):
         self.last_exported: tuple[Path, int] | None = None
         self.last_saved_list: tuple[int, int] | None = None
         self.last_message = ""
+        self._guarded = False
         self.poller = poller or StatsPoller(context)
         self.poller.setParent(self)
         self._build()
@@ -372,8 +373,15 @@ class ResultsArea(QWidget):
             self.poller.use_token(token.strip())
 
     def may_close(self) -> bool:
+        """Close guard: stop polling so no new sync starts while the window closes."""
         self.poller.stop()
+        # If another guard vetoes the close, the app keeps running: poll again soon.
+        QTimer.singleShot(2000, self, self._resume_polling)
         return True
+
+    def _resume_polling(self) -> None:
+        if self.current_campaign_id is not None and not self.poller.policy.stopped:
+            self.poller.sync_now()
 
     # -- selection and loading -----------------------------------------------------------
     def _select_row(self, campaign_id: int) -> None:
@@ -539,6 +547,10 @@ class ResultsArea(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        window = self.window()
+        if not self._guarded and hasattr(window, "add_close_guard"):
+            window.add_close_guard(self)
+            self._guarded = True
         self.reload_campaigns()
 
 
