@@ -194,7 +194,8 @@ class PreviewPane(QWidget):
         attr = QWebEngineSettings.WebAttribute
         settings.setAttribute(attr.JavascriptEnabled, False)
         settings.setAttribute(attr.JavascriptCanOpenWindows, False)
-        settings.setAttribute(attr.LocalContentCanAccessRemoteUrls, False)
+        # Our scheme is "local"; remote loads are gated by RemoteContentBlocker instead.
+        settings.setAttribute(attr.LocalContentCanAccessRemoteUrls, True)
         settings.setAttribute(attr.PluginsEnabled, False)
         settings.setAttribute(attr.AutoLoadImages, True)
         settings.setAttribute(attr.NavigateOnDropEnabled, False)

@@ -1,0 +1,124 @@
+"""Sending from the composer through the sandbox, over real sockets, and what follows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from compose_helpers import good_campaign, spin, wait_analysis_settled
+from pytestqt.qtbot import QtBot
+
+from teenvio_desktop.core.context import AppContext
+from teenvio_desktop.ui.app import build_main_window
+from teenvio_desktop.ui.compose.area import ComposeArea
+from teenvio_desktop.ui.compose.sending import confirmation_summary
+from teenvio_desktop.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.timeout(120)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, app_context: AppContext, sandbox: Any) -> Iterator[MainWindow]:
+    app_context.sandbox = sandbox
+    window = build_main_window(app_context)
+    qtbot.addWidget(window)
+    area = window.area("compose")
+    assert isinstance(area, ComposeArea)
+    area.interactive = False
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.close()
+    app_context.sandbox = None
+
+
+def compose(window: MainWindow) -> ComposeArea:
+    area = window.area("compose")
+    assert isinstance(area, ComposeArea)
+    return area
+
+
+def _send_and_wait(area: ComposeArea, qtbot: QtBot, **kw: Any) -> object:
+    results: list[object] = []
+    failures: list[object] = []
+    area.send_finished.connect(results.append)
+    area.send_failed.connect(failures.append)
+    started = area.test_send(**kw) if kw else area.send()
+    assert started, area.last_error
+    assert spin(lambda: results or failures, 60)
+    assert not failures, failures
+    return results[0]
+
+
+def test_sender_picker_offers_the_sandbox_senders(window: MainWindow, sandbox: Any) -> None:
+    area = compose(window)
+    account = area.fields.current_account()
+    assert account is not None and account.is_sandbox
+    offered = [area.fields.sender.itemText(i) for i in range(area.fields.sender.count())]
+    assert offered == list(sandbox.info.senders)
+
+
+def test_send_is_blocked_while_a_check_fails(window: MainWindow, sandbox: Any) -> None:
+    area = compose(window)
+    area.load_campaign(good_campaign(sender=sandbox.info.senders[0], subject=""))
+    assert not area.send()
+    assert "subject is empty" in str(area.last_error)
+    assert sandbox.received_campaigns() == []
+
+
+def test_smtp_send_through_the_sandbox_opens_the_results(
+    window: MainWindow, sandbox: Any, qtbot: QtBot
+) -> None:
+    area = compose(window)
+    campaign = good_campaign(sender=sandbox.info.senders[0])
+    area.load_campaign(campaign)
+    area.options.social_links.click()
+    area.options.language.setCurrentIndex(area.options.language.findData(4))
+    assert wait_analysis_settled(area)
+    summary = confirmation_summary(area, area.campaign())
+    assert "Recipients: 2" in summary and "SMTP-API" in summary and "language: English" in summary
+    result = _send_and_wait(area, qtbot)
+    received = sandbox.received_campaigns()
+    assert len(received) == 1
+    assert received[0].subject == campaign.subject
+    assert set(received[0].recipients) == set(campaign.recipients)
+    teenvio = {k: v for k, v in received[0].headers if k.lower().startswith("x-teenvio")}
+    assert teenvio == {"X-Teenvio-SocialLinks": "yes", "X-Teenvio-Language": "4"}
+    assert str(received[0].teenvio_id) in str(result)
+    assert window.current_area() == "results"
+    results = window.area("results")
+    assert getattr(results, "current_campaign_id", None) == result.campaign_id  # type: ignore[attr-defined]
+    # Sending saved the content: the autosave slot holds exactly what was sent.
+    recovered = area.drafts.recovery()
+    assert recovered is None or recovered.campaign.subject == campaign.subject
+
+
+def test_rest_send_through_the_sandbox(window: MainWindow, sandbox: Any, qtbot: QtBot) -> None:
+    area = compose(window)
+    campaign = good_campaign(
+        sender=sandbox.info.senders[0],
+        transport="rest",
+        subject="Hola {{ email }}",
+        source_system=sandbox.info.user,
+    )
+    area.load_campaign(campaign)
+    assert wait_analysis_settled(area)
+    result = _send_and_wait(area, qtbot)
+    assert result.accepted == 2 and result.failed == 0  # type: ignore[attr-defined]
+    messages = sandbox.received_messages(source_system=sandbox.info.user)
+    assert sorted(m.recipient for m in messages) == sorted(campaign.recipients)
+    subjects = sorted(getattr(m, "subject", "") for m in messages)
+    assert subjects == sorted(f"Hola {a}" for a in campaign.recipients)
+
+
+def test_test_send_goes_only_to_the_test_addresses(
+    window: MainWindow, sandbox: Any, qtbot: QtBot
+) -> None:
+    area = compose(window)
+    area.load_campaign(good_campaign(sender=sandbox.info.senders[0]))
+    assert wait_analysis_settled(area)
+    _send_and_wait(area, qtbot, addresses=["prueba@example.com"], row=None)
+    received = sandbox.received_campaigns()
+    assert [c.recipients for c in received] == [("prueba@example.com",)]
+    assert window.current_area() == "compose"
