@@ -152,8 +152,13 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             shutdown_all()
             if window is not None:
+                # Delete the window (and the preview's web page) now, while the web engine
+                # profile still exists: Chromium crashes at exit when a page outlives it.
+                from PySide6.QtCore import QCoreApplication, QEvent
+
                 window.hide()
                 window.deleteLater()
+                QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
                 serve_events(0.3)
             if context.sandbox is not None:
                 context.sandbox.stop()

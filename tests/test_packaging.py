@@ -466,3 +466,29 @@ def test_bundle_check_says_so_when_pyinstaller_cannot_be_installed(tmp_path: Pat
     assert result.returncode == 0, result.stdout + result.stderr
     assert "SKIPPED: PyInstaller could not be installed" in result.stdout
     assert "NOT built" in result.stdout
+
+
+@pytest.mark.timeout(120)
+def test_screenshot_script_grabs_the_window_with_the_rendered_preview(
+    qapp: Any, tmp_path: Path
+) -> None:
+    output = tmp_path / "shot.png"
+    result = subprocess.run(
+        [sys.executable, str(PACKAGING / "screenshot.py"), "--output", str(output)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=110,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no composer preview" not in result.stdout
+    image = QImage(str(output))
+    assert (image.width(), image.height()) == (1280, 800)
+    # The sample newsletter's header band (#0a5b8c) is only there if QtWebEngine rendered it.
+    pixels = _pixels(image)
+    band = (
+        (abs(pixels[:, :, 0] - 0x0A) < 6)
+        & (abs(pixels[:, :, 1] - 0x5B) < 6)
+        & (abs(pixels[:, :, 2] - 0x8C) < 6)
+    )
+    assert band.sum() > 5000, "the preview did not render the sample campaign"
