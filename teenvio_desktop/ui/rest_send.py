@@ -8,7 +8,9 @@ reports and, at most twice a second, the changed outbox rows for the table.
 
 from __future__ import annotations
 
+import dataclasses
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -36,15 +38,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from teenvio_desktop.core.campaign import Campaign
 from teenvio_desktop.core.campaigns import CampaignRepository
 from teenvio_desktop.core.context import AppContext
 from teenvio_desktop.core.errors import TeenvioError
+from teenvio_desktop.core.i18n import QT_TRANSLATE_NOOP
 from teenvio_desktop.core.outbox import (
     OutboxRepository,
     SendControl,
     SendOptions,
     SendSummary,
     UnfinishedCampaign,
+    connection_for_account,
+    create_from_composer,
     retry_failed,
     send_campaign,
     unfinished_campaigns,
@@ -59,6 +65,7 @@ from teenvio_desktop.ui.translation import error_text
 from teenvio_desktop.ui.worker import BackgroundTask, run_in_background
 
 TABLE_REFRESH_S = 0.5
+STAGE_PREPARING = QT_TRANSLATE_NOOP("tasks", "Preparing the TEA Lite campaign")
 # Dialogs opened without a parent stay alive (with their worker) until closed and idle.
 _open_dialogs: set[RestSendDialog] = set()
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -120,6 +127,12 @@ class OutboxTableModel(QAbstractTableModel):
         if last >= 0:
             right = len(self.COLUMNS) - 1
             self.dataChanged.emit(self.index(first, 0), self.index(last, right))
+
+    def set_campaign(self, campaign_id: int) -> None:
+        self.beginResetModel()
+        self.campaign_id, self._rows, self._index, self._newest = campaign_id, [], {}, None
+        self.endResetModel()
+        self.refresh()
 
     def row(self, number: int) -> TableRow:
         return self._rows[number]
@@ -193,7 +206,10 @@ class RestSendDialog(QDialog):
         *,
         options: SendOptions | None = None,
         parent: QWidget | None = None,
+        prepare: Callable[[], int] | None = None,
     ) -> None:
+        """``prepare`` (run in the worker) writes the campaign to the outbox and returns
+        its id, for a dialog opened before the campaign exists (``campaign_id`` 0)."""
         super().__init__(parent)
         self.setObjectName("RestSendDialog")
         self.setWindowTitle(self.tr("Sending through TEA Lite"))
@@ -201,6 +217,7 @@ class RestSendDialog(QDialog):
         self.campaign_id = campaign_id
         self.connection = connection
         self.options = options or SendOptions()
+        self._prepare = prepare
         self.control = SendControl()
         self.task: BackgroundTask | None = None
         self.summary: SendSummary | None = None
@@ -261,6 +278,10 @@ class RestSendDialog(QDialog):
     # -- running -------------------------------------------------------------------------
     def start(self) -> BackgroundTask:
         """Send what is not yet accepted (also how a stopped campaign is resumed)."""
+        return self.prepare_task().start()
+
+    def prepare_task(self) -> BackgroundTask:
+        """The task, connected to this dialog but not started (start it, or call start())."""
         if self.task is not None and self._running:
             return self.task
         self.control = SendControl()
@@ -270,12 +291,17 @@ class RestSendDialog(QDialog):
             self.connection,
             self.options,
         )
-        control = self.control
+        control, prepare = self.control, (self._prepare if not self.campaign_id else None)
 
         def work(progress: ProgressCallback, cancel: CancelToken) -> SendSummary:
+            chosen = campaign_id
+            if prepare is not None:
+                progress(Progress(STAGE_PREPARING))
+                chosen = prepare()
+                progress(Progress(STAGE_PREPARING, details={"campaign_id": chosen}))
             return send_campaign(
                 db,
-                campaign_id,
+                chosen,
                 connection,
                 options=options,
                 progress=progress,
@@ -292,7 +318,12 @@ class RestSendDialog(QDialog):
         self.task = task
         self.status.setText(self.tr("Sending…"))
         self._set_running(True)
-        return task.start()
+        return task
+
+    def _learn_campaign(self, campaign_id: object) -> None:
+        if isinstance(campaign_id, int) and campaign_id and campaign_id != self.campaign_id:
+            self.campaign_id = campaign_id
+            self.model.set_campaign(campaign_id)
 
     def set_connection(self, connection: TeaLiteConnection) -> None:
         """A new token (after "credentials rejected"); takes effect on the next start."""
@@ -319,6 +350,12 @@ class RestSendDialog(QDialog):
     # -- reports from the worker ---------------------------------------------------------
     def _on_progress(self, progress: Progress) -> None:
         d = progress.details
+        if "campaign_id" in d:
+            self._learn_campaign(d["campaign_id"])
+            return
+        if progress.stage == STAGE_PREPARING:
+            self.status.setText(self.tr("Checking every recipient and filling the outbox…"))
+            return
         self.progress_bar.setMaximum(max(1, int(progress.total or 0)))
         self.progress_bar.setValue(int(progress.done))
         for key in ("accepted", "failed", "retrying", "remaining"):
@@ -332,6 +369,7 @@ class RestSendDialog(QDialog):
             self.model.refresh()
 
     def _on_result(self, summary: SendSummary) -> None:
+        self._learn_campaign(summary.campaign_id)
         self.summary = summary
         if summary.complete:
             text = self.tr("Done: all {count} messages were accepted.")
@@ -386,19 +424,52 @@ class RestSendDialog(QDialog):
 
 def start_rest_send(
     parent: QWidget | None,
-    db: Database,
-    campaign_id: int,
-    connection: TeaLiteConnection,
+    target: Database | AppContext,
+    campaign: int | Campaign,
+    connection: TeaLiteConnection | None = None,
     *,
     options: SendOptions | None = None,
     show: bool = True,
 ) -> BackgroundTask:
-    """Open the progress dialog for an outbox campaign and start sending it.
+    """Open the progress dialog for a TEA Lite campaign and send it.
+
+    Two forms:
+
+    * ``start_rest_send(parent, db, campaign_id, connection)``: a campaign already in the
+      outbox; the returned task is started.
+    * ``start_rest_send(parent, context, campaign)`` (the composer): the account's
+      connection is resolved now (errors raise here), the campaign is checked and written
+      to the outbox in the worker, then sent; the returned task is NOT started, so the
+      caller connects to ``task.worker`` first and then calls ``task.start()``.
 
     The dialog is ``task.parent()``; it exposes ``credentials_rejected(campaign_id)`` and
     ``send_finished(summary)``.
     """
-    dialog = RestSendDialog(db, campaign_id, connection, options=options, parent=parent)
+    if isinstance(campaign, Campaign):
+        if not isinstance(target, AppContext):
+            raise TypeError("the composer form takes the AppContext")
+        context = target
+        connection = connection or connection_for_account(
+            context, campaign.account_name, campaign.campaign_ref
+        )
+        if not campaign.source_system:
+            campaign = dataclasses.replace(campaign, source_system=connection.source_system)
+        chosen = campaign
+        dialog = RestSendDialog(
+            context.db,
+            0,
+            connection,
+            options=options,
+            parent=parent,
+            prepare=lambda: create_from_composer(context.db, chosen),
+        )
+        _open_dialogs.add(dialog)
+        if show:
+            dialog.show()
+        return dialog.prepare_task()
+    if connection is None or isinstance(target, AppContext):
+        raise TypeError("start_rest_send(parent, db, campaign_id, connection)")
+    dialog = RestSendDialog(target, campaign, connection, options=options, parent=parent)
     _open_dialogs.add(dialog)
     if show:
         dialog.show()

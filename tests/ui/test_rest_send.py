@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 import pytest
@@ -168,3 +169,43 @@ def test_start_up_offers_to_resume_unfinished_campaigns(
     assert OutboxRepository(db).counts(first.campaign_id).accepted == 15
     received = sandbox.received_messages(source_system="tests")
     assert sorted(m.recipient for m in received) == sorted(p.email for p in people(15))
+
+
+@pytest.mark.timeout(60)
+def test_composer_form_checks_fills_the_outbox_in_the_worker_and_sends(
+    qtbot: QtBot, app_context: AppContext, sandbox: RunningSandbox
+) -> None:
+    from teenvio_desktop.core.accounts import SANDBOX_ACCOUNT_NAME
+    from teenvio_desktop.core.merge import MergeValidationError
+
+    app_context.sandbox = sandbox
+    addresses = [p.email for p in people(6)]
+    campaign = rest_campaign(
+        account_name=SANDBOX_ACCOUNT_NAME,
+        source_system="",  # taken from the account
+        subject="Hola {{ email }}",
+        html="<p>{{ email }}</p>",
+        text="{{ email }}",
+        recipients=addresses,
+    )
+    task = start_rest_send(None, app_context, campaign)
+    dialog = _dialog(task)
+    qtbot.addWidget(dialog)
+    assert not task.is_running()  # the caller connects, then starts
+    results: list[object] = []
+    task.worker.result.connect(results.append)
+    with qtbot.waitSignal(dialog.send_finished, timeout=20_000):
+        task.start()
+    qtbot.waitUntil(lambda: not dialog.is_running(), timeout=5_000)
+    assert dialog.campaign_id and dialog.model.rowCount() == 6
+    assert results and results[0].campaign_id == dialog.campaign_id  # type: ignore[attr-defined]
+    received = sandbox.received_messages(source_system=sandbox.info.user)
+    assert sorted(m.subject for m in received) == sorted(f"Hola {a}" for a in addresses)
+
+    broken = dataclasses.replace(campaign, campaign_ref="c-9", subject="{{ missing }}")
+    task = start_rest_send(None, app_context, broken)
+    qtbot.addWidget(_dialog(task))
+    with qtbot.waitSignal(task.worker.error, timeout=10_000) as blocker:
+        task.start()
+    assert isinstance(blocker.args[0], MergeValidationError)
+    assert len(sandbox.received_messages(source_system=sandbox.info.user)) == 6

@@ -4,6 +4,7 @@ from teenvio_desktop.core.outbox.create import (
     CampaignNotReady,
     NoRecipients,
     PreparedCampaign,
+    create_from_composer,
     create_rest_campaign,
 )
 from teenvio_desktop.core.outbox.payload import MAX_REQUEST_BYTES, RequestTooLarge
@@ -21,7 +22,10 @@ from teenvio_desktop.core.outbox.repository import (
     OutboxRepository,
 )
 from teenvio_desktop.core.outbox.resume import (
+    NoAccountForCampaign,
     UnfinishedCampaign,
+    connection_for,
+    connection_for_account,
     retry_failed,
     unfinished_campaigns,
 )
@@ -52,6 +56,8 @@ __all__ = [
     "UnfinishedCampaign",
     "UnknownCampaign",
     "connection_for",
+    "connection_for_account",
+    "create_from_composer",
     "create_rest_campaign",
     "read_recipient_file",
     "recipients_for",

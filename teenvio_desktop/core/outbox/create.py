@@ -184,3 +184,10 @@ def create_rest_campaign(
             raise
         return PreparedCampaign(existing.id, False, OutboxRepository(db).counts(existing.id).total)
     return PreparedCampaign(campaign_id, True, len(rows), suppressed, duplicates)
+
+
+def create_from_composer(db: Database, campaign: Campaign) -> int:
+    """The composer's campaign into the outbox (its list or typed addresses); its id."""
+    from teenvio_desktop.core.outbox.recipients import recipients_for
+
+    return create_rest_campaign(db, campaign, recipients_for(db, campaign)).campaign_id

@@ -57,6 +57,15 @@ class NoAccountForCampaign(TeenvioError):
 
 def connection_for(context: Any, record: CampaignRecord) -> TeaLiteConnection:
     """The connection to resume ``record`` with: its account (or the default one)."""
+    return connection_for_account(
+        context, record.account_name, record.campaign_ref or str(record.id)
+    )
+
+
+def connection_for_account(
+    context: Any, account_name: str | None, campaign_ref: str = ""
+) -> TeaLiteConnection:
+    """The TEA Lite connection of ``account_name`` (or the default account), token included."""
     from teenvio_desktop.core.accounts import (
         account_repository,
         env_overrides,
@@ -65,8 +74,8 @@ def connection_for(context: Any, record: CampaignRecord) -> TeaLiteConnection:
     )
 
     accounts = account_repository(context)
-    account = accounts.find(record.account_name) if record.account_name else accounts.default()
+    account = accounts.find(account_name) if account_name else accounts.default()
     if account is None or account.rest is None:
-        raise NoAccountForCampaign(record.campaign_ref or str(record.id))
+        raise NoAccountForCampaign(campaign_ref or account_name or "")
     _, token = env_overrides()
     return resolve_tealite(account, secret_store(context), token=token)
