@@ -39,12 +39,16 @@ class Worker(QObject):
         self._function = function
         self._cancel = cancel_token
         self._last_emit = 0.0
+        self._last_stage: str | None = None
 
     def _report(self, progress: Progress) -> None:
         now = time.monotonic()
         final = progress.total is not None and progress.done >= progress.total
-        if final or now - self._last_emit >= PROGRESS_INTERVAL_S:
+        # A new stage is always shown: throttling only thins out counts within a stage.
+        new_stage = progress.stage != self._last_stage
+        if final or new_stage or now - self._last_emit >= PROGRESS_INTERVAL_S:
             self._last_emit = now
+            self._last_stage = progress.stage
             self.progress.emit(progress)
 
     @Slot()
