@@ -126,8 +126,10 @@ def sync_campaign(
         for kind in order:
             if kind not in wanted:
                 continue
-            scope = f"source:{source_system}" if kind == "bounces" else f"campaign:{target.id}"
-            feed = _Feed(kind, scope, None if kind == "bounces" else target.id)
+            # Every feed is tracked per campaign, /bounces too: it covers the whole source
+            # system, but a campaign synced for the first time needs it from its own start.
+            scope = f"campaign:{target.id}"
+            feed = _Feed(kind, scope, target.id)
             start = since or _incremental_start(store, feed, target, overlap)
             table = "interactions" if kind in ("opens", "clicks") else kind
             occurrences = events.Occurrences(table)
@@ -163,8 +165,6 @@ def sync_campaign(
             report.fetched.setdefault(kind, 0)
             if since is None:
                 store.mark_synced(scope, kind, feed.campaign_id, report.window_end)
-            if kind == "bounces":
-                store.mark_synced(f"campaign:{target.id}", "bounces", target.id, report.window_end)
         report.requests = api.requests
 
     report.linked_bounces = store.link_bounces(target, source_system)

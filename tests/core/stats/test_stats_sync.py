@@ -364,6 +364,10 @@ def test_table_query_filters_sorts_and_pages(
     assert clicks.count(app_context.db) == 3
     query = TableQuery(TABLES["clicks"], scope, filter_text="E.TEST/B")
     assert query.count(app_context.db) == 1
+    # LIKE wildcards typed by the user are literal characters.
+    for literal in ("_", "%", "\\"):
+        assert TableQuery(TABLES["clicks"], scope, filter_text=literal).count(app_context.db) == 0
+    assert TableQuery(TABLES["clicks"], scope, filter_text="=cmd|").count(app_context.db) == 2
     rows = TableQuery(TABLES["opens"], scope, order_key="event_time", descending=True).rows(
         app_context.db, 0, 2
     )

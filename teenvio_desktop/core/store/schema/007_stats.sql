@@ -5,6 +5,8 @@
 -- or not), any other field goes to ``extra`` as JSON.
 -- ``campaign_id`` links to the local campaign when known; ``outbox_id`` to the message.
 -- Timestamps ``event_time`` are the API's YYYYMMDDHHMMSS (UTC), which sort as text.
+-- ``seq`` numbers entries that are identical in every field within one answer (two opens
+-- of one message in the same second are two opens), so the key still tells them apart.
 
 CREATE TABLE stats_responses (
     id            INTEGER PRIMARY KEY,
@@ -19,7 +21,8 @@ CREATE TABLE stats_responses (
     event_time    TEXT NOT NULL DEFAULT '',
     outbox_id     INTEGER,
     extra         TEXT,            -- JSON of the fields without a column; NULL when none
-    UNIQUE (source_system, campaign_ref, message_id, recipient, type, event_time)
+    seq           INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (source_system, campaign_ref, message_id, recipient, type, event_time, seq)
 );
 CREATE INDEX stats_responses_campaign ON stats_responses (campaign_id, type);
 
@@ -35,7 +38,8 @@ CREATE TABLE stats_bounces (
     event_time    TEXT NOT NULL DEFAULT '',
     outbox_id     INTEGER,
     extra         TEXT,            -- JSON of the fields without a column; NULL when none
-    UNIQUE (source_system, message_id, recipient, type, event_time)
+    seq           INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (source_system, message_id, recipient, type, event_time, seq)
 );
 CREATE INDEX stats_bounces_campaign ON stats_bounces (campaign_id, type);
 CREATE INDEX stats_bounces_message ON stats_bounces (source_system, message_id);
@@ -54,7 +58,8 @@ CREATE TABLE stats_interactions (
     ip            TEXT NOT NULL DEFAULT '',
     outbox_id     INTEGER,
     extra         TEXT,            -- JSON of the fields without a column; NULL when none
-    UNIQUE (id_campaign, id_message, email, type, event_time, link)
+    seq           INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (id_campaign, id_message, email, type, event_time, link, seq)
 );
 CREATE INDEX stats_interactions_campaign ON stats_interactions (campaign_id, type, event_time);
 
@@ -68,12 +73,13 @@ CREATE TABLE stats_unsubscribes (
     date_request  TEXT NOT NULL DEFAULT '',
     outbox_id     INTEGER,
     extra         TEXT,            -- JSON of the fields without a column; NULL when none
-    UNIQUE (source_system, recipient, id_campaign, id_message, date_request)
+    seq           INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (source_system, recipient, id_campaign, id_message, date_request, seq)
 );
 CREATE INDEX stats_unsubscribes_campaign ON stats_unsubscribes (campaign_id);
 
--- How far each feed has been read. ``scope`` is 'campaign:<id>' for per-campaign feeds
--- and 'source:<sourceSystem>' for /bounces, which TEA Lite only filters by source system.
+-- How far each feed has been read. ``scope`` is 'campaign:<id>' (the form used now; the
+-- column leaves room for feeds tracked per source system or account).
 CREATE TABLE stats_sync_state (
     scope         TEXT NOT NULL,
     endpoint      TEXT NOT NULL,
