@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -331,7 +331,7 @@ class ResultsArea(QWidget):
             return
         campaign = self.store.campaign(campaign_id)
         subject = campaign.subject if campaign and campaign.subject else str(campaign_id)
-        name = self.tr(AUDIENCE_NAMES[which]).format(subject=subject)
+        name = QCoreApplication.translate("stats", AUDIENCE_NAMES[which]).format(subject=subject)
         db = self.context.db
 
         def job(progress: ProgressCallback, cancel: CancelToken) -> tuple[int, int]:

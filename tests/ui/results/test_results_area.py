@@ -117,6 +117,11 @@ def test_pane_fills_in_by_itself_and_agrees_with_sandbox_and_cli(
     text = out.read_text("utf-8-sig")
     assert "'=SUM(1+1) offer" in text and "'@docs" in text
     assert ",=" not in text and ",@" not in text
+
+    # The clickers become a new recipient list.
+    area.clickers_button.click()
+    qtbot.waitUntil(lambda: area.last_saved_list is not None, timeout=10_000)
+    assert area.last_saved_list is not None and area.last_saved_list[1] == expected["unique_clicks"]
     area.poller.stop()
 
 
