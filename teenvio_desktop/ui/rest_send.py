@@ -296,8 +296,8 @@ class RestSendDialog(QDialog):
         def work(progress: ProgressCallback, cancel: CancelToken) -> SendSummary:
             chosen = campaign_id
             if prepare is not None:
-                progress(Progress(STAGE_PREPARING))
                 chosen = prepare()
+                # The task's first report: the worker never throttles that one away.
                 progress(Progress(STAGE_PREPARING, details={"campaign_id": chosen}))
             return send_campaign(
                 db,
@@ -316,7 +316,10 @@ class RestSendDialog(QDialog):
         task.worker.cancelled.connect(self._on_cancelled)
         task.worker.finished.connect(self._on_finished)
         self.task = task
-        self.status.setText(self.tr("Sending…"))
+        if prepare is not None:
+            self.status.setText(self.tr("Checking every recipient and filling the outbox…"))
+        else:
+            self.status.setText(self.tr("Sending…"))
         self._set_running(True)
         return task
 
@@ -350,11 +353,9 @@ class RestSendDialog(QDialog):
     # -- reports from the worker ---------------------------------------------------------
     def _on_progress(self, progress: Progress) -> None:
         d = progress.details
-        if "campaign_id" in d:
-            self._learn_campaign(d["campaign_id"])
-            return
         if progress.stage == STAGE_PREPARING:
-            self.status.setText(self.tr("Checking every recipient and filling the outbox…"))
+            self._learn_campaign(d.get("campaign_id"))
+            self.status.setText(self.tr("Sending…"))
             return
         self.progress_bar.setMaximum(max(1, int(progress.total or 0)))
         self.progress_bar.setValue(int(progress.done))
