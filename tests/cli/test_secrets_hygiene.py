@@ -65,7 +65,8 @@ def test_no_secret_leaks_anywhere(tmp_path: Path, sandbox, secret_service) -> No
         ),
         run(
             "send", "--via", "rest", "--account", "Desk", "--campaign-id", "77",
-            "--from", "demo@example.com", "--from-name", "Demo", "--to", "ana@example.org", "--subject", "Hello",
+            "--from", "demo@example.com", "--from-name", "Demo", "--to", "ana@example.org",
+            "--subject", "Hello",
             "--html", str(html), "--debug",
         ),
         run(
@@ -73,7 +74,8 @@ def test_no_secret_leaks_anywhere(tmp_path: Path, sandbox, secret_service) -> No
             "--debug",
         ),
         run(
-            "stats", "--account", "Desk", "--campaign-id", "77", "--kind", "responses", "--format", "csv", "--output", str(data / "export.csv"),
+            "stats", "--account", "Desk", "--campaign-id", "77", "--kind", "responses",
+            "--format", "csv", "--output", str(data / "export.csv"),
         ),
     ]  # fmt: skip
     for step in steps:
