@@ -177,6 +177,26 @@ def settle_layout(source: RowSource, options: ImportOptions, db: Database | None
     return layout
 
 
+def use_saved_mapping(db: Database, layout: Layout) -> None:
+    """Apply the mapping saved for this header, if any (a preview made without the store)."""
+    if not layout.has_header or layout.saved_mapping is not None:
+        return
+    saved = MappingRepository(db).find_for(layout.columns)
+    if saved is None:
+        return
+    try:
+        layout.mapping = resolve_mapping(
+            layout.columns,
+            layout.sample,
+            mapping=_rename_to(saved.mapping, layout.columns),
+            email_column=None,
+        )
+    except errors.RecipientImportError:
+        return  # the saved mapping names columns this file does not have
+    layout.mapping_error = None
+    layout.saved_mapping = saved.name
+
+
 def _rename_to(mapping: ColumnMapping, columns: Sequence[str]) -> ColumnMapping:
     """A saved mapping applied to a header spelled differently (case, accents)."""
     by_key = {squash(c): c for c in columns}

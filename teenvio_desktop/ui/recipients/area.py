@@ -29,11 +29,11 @@ from teenvio_desktop.core.context import AppContext
 from teenvio_desktop.core.errors import TeenvioError
 from teenvio_desktop.core.recipients import RecipientList, RecipientListRepository
 from teenvio_desktop.core.tasks import CancelToken, ProgressCallback
+from teenvio_desktop.ui.recipients.background import run_with_store
 from teenvio_desktop.ui.recipients.lists_model import ListsModel
 from teenvio_desktop.ui.recipients.members_model import MembersModel
 from teenvio_desktop.ui.recipients.wizard import ImportWizard
 from teenvio_desktop.ui.translation import error_text
-from teenvio_desktop.ui.worker import run_in_background
 
 
 class RecipientsArea(QWidget):
@@ -208,7 +208,7 @@ class RecipientsArea(QWidget):
             del progress, cancel
             return repo.merge(ids, name)
 
-        task = run_in_background(work)
+        task = run_with_store(self.context.db, work)
         task.worker.result.connect(self._merged)  # a slot: queued to the GUI thread
         task.worker.error.connect(self._show_error)  # a bound method: queued to this thread
         task.start()
@@ -233,7 +233,7 @@ class RecipientsArea(QWidget):
         def work(progress: ProgressCallback, cancel: CancelToken) -> int:
             return repo.export_csv(list_id, path, progress=progress, cancel=cancel)
 
-        task = run_in_background(work)
+        task = run_with_store(self.context.db, work)
         task.worker.error.connect(self._show_error)  # a bound method: queued to this thread
         task.start()
 

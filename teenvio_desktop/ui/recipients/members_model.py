@@ -25,7 +25,8 @@ from PySide6.QtCore import (
 from teenvio_desktop.core.recipients import RecipientListRepository
 from teenvio_desktop.core.store import Database
 from teenvio_desktop.core.tasks import CancelToken, ProgressCallback
-from teenvio_desktop.ui.worker import BackgroundTask, run_in_background
+from teenvio_desktop.ui.recipients.background import run_with_store
+from teenvio_desktop.ui.worker import BackgroundTask
 
 BLOCK = 256
 MAX_BLOCKS = 64
@@ -40,6 +41,7 @@ class MembersModel(QAbstractTableModel):
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._db = db
         self._repo = RecipientListRepository(db)
         self._list_id: int | None = None
         self._fields: list[str] = []
@@ -110,7 +112,7 @@ class MembersModel(QAbstractTableModel):
         if self._task is not None:
             self._task.cancel()
         # Not parented to the model: the task outlives it safely until its thread ends.
-        task = run_in_background(compute)
+        task = run_with_store(self._db, compute)
         # Bound slots (not lambdas) so the result is delivered in the GUI thread.
         task.worker.result.connect(self._order_computed)
         self._task = task

@@ -43,7 +43,9 @@ from teenvio_desktop.core.recipients import (
     import_file,
     preview_file,
 )
+from teenvio_desktop.core.recipients.importer import use_saved_mapping
 from teenvio_desktop.core.tasks import CancelToken, Progress, ProgressCallback
+from teenvio_desktop.ui.recipients.background import run_with_store
 from teenvio_desktop.ui.recipients.preview_model import PreviewModel
 from teenvio_desktop.ui.translation import error_text, qt_translate
 from teenvio_desktop.ui.worker import BackgroundTask, run_in_background
@@ -268,12 +270,11 @@ class SettingsPage(QWizardPage):
         self._generation += 1
         value, is_text = self._wizard.source()
         options = self._wizard.options()
-        db = self._wizard.context.db
         self.detected_label.setText(self.tr("Reading…"))
 
         def work(progress: ProgressCallback, cancel: CancelToken) -> Preview:
             del progress, cancel
-            return preview_file(value, options, rows=50, db=db, text=is_text)
+            return preview_file(value, options, rows=50, text=is_text)
 
         task = run_in_background(work)
         # Bound slots (not lambdas) so results are delivered in the GUI thread.
@@ -304,6 +305,8 @@ class SettingsPage(QWizardPage):
     def _show(self, generation: int, preview: Preview) -> None:
         if generation != self._generation:
             return
+        # The saved-mapping lookup reads the store: done here, in the GUI thread.
+        use_saved_mapping(self._wizard.context.db, preview.layout)
         self._wizard.preview = preview
         fmt = preview.format
         if fmt.sheets:
@@ -505,7 +508,7 @@ class ResultPage(QWizardPage):
         def work(progress: ProgressCallback, cancel: CancelToken) -> ImportResult:
             return import_file(db, value, options, progress, cancel, text=is_text)
 
-        task = run_in_background(work)
+        task = run_with_store(db, work)
         task.worker.progress.connect(self._on_progress)
         task.worker.result.connect(self._on_result)
         task.worker.error.connect(self._on_error)
