@@ -4,7 +4,8 @@
 asks for, and keeps a few blocks cached. Sorting and filtering are done by SQLite: the
 :class:`SqlSortFilterProxy` in front of it passes ``sort()`` and the filter text down to
 the source model instead of reading every row itself (which is what a plain
-QSortFilterProxyModel would do).
+QSortFilterProxyModel would do). On big tables a filter (a full scan) is counted in a
+background task; the model switches to the result when it is ready.
 """
 
 from __future__ import annotations
@@ -19,22 +20,33 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 
 from teenvio_desktop.core.stats.queries import Scope, TableQuery, TableSpec
 from teenvio_desktop.core.store import Database
+from teenvio_desktop.core.tasks import CancelToken, ProgressCallback
+from teenvio_desktop.ui.worker import run_in_background
 
 BLOCK_ROWS = 256
 CACHED_BLOCKS = 64
+# From this many rows in scope, filtering runs in a background task.
+ASYNC_FILTER_ROWS = 50_000
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class StatsTableModel(QAbstractTableModel):
+    busy = Signal(bool)  # a filter is being applied in the background
+    failed = Signal(object)  # reading failed (the exception)
+
     def __init__(self, db: Database, spec: TableSpec, parent: Any = None) -> None:
         super().__init__(parent)
+        self._generation = 0
+        self._total = 0  # rows in scope, unfiltered
         self._db = db
         self.spec = spec
         self._query = TableQuery(spec, Scope(campaign_id=-1))
+        self._requested = self._query  # the newest query asked for (may still be running)
         self._count = 0
         self._blocks: OrderedDict[int, list[tuple[Any, ...]]] = OrderedDict()
 
@@ -44,31 +56,63 @@ class StatsTableModel(QAbstractTableModel):
         return self._query
 
     def set_scope(self, scope: Scope) -> None:
-        self._requery(
-            TableQuery(
-                self.spec,
-                scope,
-                self._query.filter_text,
-                self._query.order_key,
-                self._query.descending,
-            )
-        )
+        q = self._requested
+        self._total = TableQuery(self.spec, scope).count(self._db)
+        self._requery(TableQuery(self.spec, scope, q.filter_text, q.order_key, q.descending))
 
     def set_filter_text(self, text: str) -> None:
-        if text != self._query.filter_text:
-            q = self._query
+        q = self._requested
+        if text != q.filter_text:
             self._requery(TableQuery(self.spec, q.scope, text, q.order_key, q.descending))
 
     def refresh(self) -> None:
         """Read again (new rows arrived); keeps scope, filter and order."""
+        self._total = TableQuery(self.spec, self._query.scope).count(self._db)
         self._requery(self._query)
 
     def _requery(self, query: TableQuery) -> None:
+        self._generation += 1
+        self._requested = query
+        if query.filter_text.strip() and self._total >= ASYNC_FILTER_ROWS:
+            self._requery_in_background(query)
+            return
+        count = query.count(self._db)
+        self._apply(query, count, None)
+
+    def _apply(self, query: TableQuery, count: int, first: list[tuple[Any, ...]] | None) -> None:
         self.beginResetModel()
         self._query = query
         self._blocks.clear()
-        self._count = query.count(self._db)
+        if first is not None:
+            self._blocks[0] = first
+        self._count = count
         self.endResetModel()
+
+    def _requery_in_background(self, query: TableQuery) -> None:
+        """A filter over a big table scans it: count and first block off the GUI thread."""
+        db, generation = self._db, self._generation
+
+        def job(progress: ProgressCallback, cancel: CancelToken) -> tuple[Any, ...]:
+            del progress, cancel
+            return generation, query, query.count(db), query.rows(db, 0, BLOCK_ROWS)
+
+        self.busy.emit(True)
+        task = run_in_background(job, self)
+        task.worker.result.connect(self._on_background_result)
+        task.worker.error.connect(self._on_background_error)
+        task.thread.finished.connect(task.deleteLater)
+        task.start()
+
+    def _on_background_result(self, result: tuple[Any, ...]) -> None:
+        generation, query, count, first = result
+        if generation != self._generation:  # a newer filter was typed meanwhile
+            return
+        self._apply(query, count, first)
+        self.busy.emit(False)
+
+    def _on_background_error(self, error: BaseException) -> None:
+        self.busy.emit(False)
+        self.failed.emit(error)
 
     # -- Qt model API ----------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -110,7 +154,7 @@ class StatsTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.spec.columns):
             return
-        q = self._query
+        q = self._requested
         descending = order == Qt.SortOrder.DescendingOrder
         key = self.spec.columns[column].key
         if (key, descending) != (q.order_key, q.descending):

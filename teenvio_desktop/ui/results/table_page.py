@@ -65,6 +65,9 @@ class TablePage(QWidget):
         self._filter_timer.timeout.connect(self._apply_filter)
         self.filter_edit.textChanged.connect(lambda _text: self._filter_timer.start())
 
+        self.model.modelReset.connect(self._update_count)
+        self.model.busy.connect(self._on_busy)
+
         top = QHBoxLayout()
         top.addWidget(self.filter_edit, 1)
         top.addWidget(self.count_label)
@@ -88,6 +91,10 @@ class TablePage(QWidget):
     def _apply_filter(self) -> None:
         self.proxy.set_filter_text(self.filter_edit.text())
         self._update_count()
+
+    def _on_busy(self, busy: bool) -> None:
+        if busy:
+            self.count_label.setText(self.tr("Filtering…"))
 
     def _update_count(self) -> None:
         self.count_label.setText(self.tr("{count} rows").format(count=self.model.rowCount()))

@@ -197,3 +197,34 @@ def test_models_pass_the_model_tester(qtbot: QtBot, app_context: AppContext, qtm
     qtbot.addWidget(area)
     area.poller.stop()
     qtmodeltester.check(area.campaign_model)
+
+
+def test_filter_on_a_big_table_runs_in_the_background(
+    qtbot: QtBot, app_context: AppContext, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from teenvio_desktop.ui.results import table_model
+
+    monkeypatch.setattr(table_model, "ASYNC_FILTER_ROWS", 100)
+    db = app_context.db
+    with db.transaction() as conn:
+        conn.execute(
+            "INSERT INTO campaigns (transport, subject, state, source_system, campaign_ref, "
+            "created_at, updated_at) VALUES ('rest', 'S', 'sent', 's', '1', 'x', 'x')"
+        )
+        conn.executemany(
+            "INSERT INTO stats_interactions (campaign_id, id_campaign, id_message, email, type,"
+            " event_time) VALUES (1, '1', ?, ?, 'OPEN', '20240410180000')",
+            [(str(i), f"p{i}@x.test") for i in range(300)],
+        )
+    model = StatsTableModel(db, TABLES["opens"])
+    model.set_scope(Scope(campaign_id=1))
+    with qtbot.waitSignal(model.modelReset, timeout=10_000):
+        model.set_filter_text("p29")
+        assert model.rowCount() == 300  # still the previous rows while it runs
+    assert model.rowCount() == 11  # p29, p290..p299
+    # A newer filter wins over an older one still running.
+    model.set_filter_text("p1")
+    with qtbot.waitSignal(model.modelReset, timeout=10_000):
+        model.set_filter_text("p2")
+    qtbot.wait(200)
+    assert model.query.filter_text == "p2" and model.rowCount() == 111
