@@ -211,3 +211,14 @@ def test_recipients_from_a_saved_list_a_file_and_typed_addresses(
     )
     rendered = MergeTemplates.for_campaign(campaign).render(from_file[0].merge_row())
     assert rendered.subject == "Cris cris@example.com" and rendered.html == "-7"
+
+
+def test_an_unforeseen_transport_exception_is_retried_not_fatal() -> None:
+    from concurrent.futures import Future
+
+    from teenvio_desktop.core.outbox.sender import _outcome_of
+
+    future: Future[object] = Future()
+    future.set_exception(RuntimeError("aiohttp surprise"))
+    outcome = _outcome_of(future)  # type: ignore[arg-type]
+    assert outcome.kind == "retry" and outcome.text == "RuntimeError: aiohttp surprise"

@@ -305,7 +305,7 @@ class CampaignSender:
                 done, _ = wait(in_flight, timeout=timeout, return_when=FIRST_COMPLETED)
                 finished_at = time.monotonic()
                 for future in done:
-                    self._record(in_flight.pop(future), future.result(), finished_at)
+                    self._record(in_flight.pop(future), _outcome_of(future), finished_at)
             else:
                 self.cancel.wait(timeout)
             now = time.monotonic()
@@ -352,6 +352,15 @@ class CampaignSender:
             elapsed_s=time.monotonic() - self.tally.started,
             state=state,
         )
+
+
+def _outcome_of(future: Future[Outcome]) -> Outcome:
+    """The attempt's outcome; an exception no mapping foresaw is retried, not fatal."""
+    try:
+        return future.result()
+    except Exception as exc:
+        log.exception("Unexpected error while sending one message; it will be retried")
+        return Outcome("retry", category="Unavailable", text=f"{type(exc).__name__}: {exc}")
 
 
 def _seconds_until(iso: str | None, now: datetime) -> float:
