@@ -9,8 +9,11 @@ scheme, so size is not limited by ``setHtml``'s 2 MB.
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import functools
 import time
+import weakref
 
 from PySide6.QtCore import QPointF, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -63,6 +66,18 @@ def _make_page_class():  # type: ignore[no-untyped-def]
             return False
 
     return PreviewPage
+
+
+_live_panes: weakref.WeakSet[PreviewPane] = weakref.WeakSet()
+
+
+@atexit.register
+def _release_all() -> None:
+    # Windows still alive at exit are torn down by the interpreter in no particular order;
+    # delete the browsers first, while Qt is intact.
+    for pane in list(_live_panes):
+        with contextlib.suppress(RuntimeError):  # its C++ side is already gone
+            pane.release()
 
 
 def _ignore_result(_result: object) -> None:
@@ -181,7 +196,9 @@ class PreviewPane(QWidget):
         _page, QWebEngineProfile, _script, QWebEngineSettings, QWebEngineView = _web_classes()
         # A private, off-the-record profile: nothing is cached or stored on disk, and our
         # scheme handler and blocker do not leak into other web views.
-        self._profile = QWebEngineProfile(self)
+        # No Qt parent: Qt would delete it with this pane's other children, possibly before
+        # the page (a crash). Python keeps it until the page is gone (see release()).
+        self._profile = QWebEngineProfile()
         self._handler = PreviewSchemeHandler(self._profile)
         self._profile.installUrlSchemeHandler(SCHEME.encode("ascii"), self._handler)
         self._blocker = RemoteContentBlocker(self._profile)
@@ -190,6 +207,7 @@ class PreviewPane(QWidget):
         view = QWebEngineView(self.web_holder)
         # The page belongs to the view, which Qt deletes before the profile it uses.
         page = _make_page_class()(self._profile, view)
+        _live_panes.add(self)
         settings = page.settings()
         attr = QWebEngineSettings.WebAttribute
         settings.setAttribute(attr.JavascriptEnabled, False)
@@ -217,6 +235,18 @@ class PreviewPane(QWidget):
             generation, html = self._pending
             self._pending = None
             self.show_document(generation, html)
+
+    def release(self) -> None:
+        """Delete the browser in the order QtWebEngine requires: page first, then profile."""
+        import shiboken6
+
+        view, profile = self.view, self._profile
+        self.view = self.page = self._handler = self._blocker = self._profile = None
+        if view is not None and shiboken6.isValid(view):
+            shiboken6.delete(view)  # and the page, its child
+        if profile is not None and shiboken6.isValid(profile):
+            shiboken6.delete(profile)
+        _live_panes.discard(self)
 
     # -- content ---------------------------------------------------------------------------
     def set_images(self, images: dict[str, tuple[str, bytes]]) -> None:

@@ -33,7 +33,11 @@ def register_preview_scheme() -> None:
         return
     scheme = QWebEngineUrlScheme(SCHEME_BYTES)
     scheme.setSyntax(QWebEngineUrlScheme.Syntax.Host)
-    scheme.setFlags(QWebEngineUrlScheme.Flag.LocalScheme)
+    # Local (nothing else may load it); LocalAccessAllowed lets a preview document load its
+    # own inline images from the same scheme.
+    scheme.setFlags(
+        QWebEngineUrlScheme.Flag.LocalScheme | QWebEngineUrlScheme.Flag.LocalAccessAllowed
+    )
     QWebEngineUrlScheme.registerScheme(scheme)
     _registered = True
 
