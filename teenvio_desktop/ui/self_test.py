@@ -189,9 +189,14 @@ def step_stats(run: SelfTestRun) -> dict[str, Any]:
     }
 
 
+from teenvio_desktop.ui.compose import self_test_steps as compose_steps  # noqa: E402
+
 STEPS: list[tuple[str, Step]] = [
     ("start", step_start),
     ("sandbox", step_sandbox),
+    ("compose", compose_steps.step_compose),
+    ("preview", compose_steps.step_preview),
+    ("send", compose_steps.step_send),
     ("switch_areas", step_switch_areas),
     ("stats", step_stats),
 ]
