@@ -7,6 +7,7 @@ refused here, naming the field, before anything is built or sent.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -123,6 +124,8 @@ class UnencodableField(MessageFieldError):
 
 def check_single_line(value: str, field: str) -> str:
     """``value`` when it is one line of encodable text; a clear error otherwise."""
+    if value.isascii() and value.isprintable():  # the common case, without a per-char loop
+        return value
     for char in value:
         if char in LINE_BREAKS:
             raise LineBreakInField(field)
@@ -163,6 +166,17 @@ def check_address(value: str, field: str) -> str:
         raise MissingField(field)
     if any(c in address for c in '<>,;"() \t'):
         raise InvalidAddress(field, address, "write only the address, like name@example.com")
+    local, _, domain = address.rpartition("@")
+    if _DOT_ATOM_RE.match(local) and len(address) <= 254:
+        # Fast path for lists: a plain ASCII local part needs no further check, and the
+        # domain is checked once per distinct domain (email-validator's rules, cached).
+        checked_domain = _checked_domain(domain)
+        if checked_domain is not None:
+            return f"{local}@{checked_domain}"
+    return _validated(address, field)
+
+
+def _validated(address: str, field: str) -> str:
     try:
         result = validate_email(address, check_deliverability=False, allow_smtputf8=False)
     except EmailNotValidError as exc:
@@ -171,3 +185,20 @@ def check_address(value: str, field: str) -> str:
     if ascii_email is None:  # pragma: no cover - allow_smtputf8=False always sets it
         raise InvalidAddress(field, address, "not representable in ASCII")
     return str(ascii_email)
+
+
+# RFC 5322 dot-atom local part (ASCII), at most 64 characters.
+_DOT_ATOM_RE = re.compile(
+    r"^(?=.{1,64}$)[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$"
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def _checked_domain(domain: str) -> str | None:
+    """The ASCII form of a valid domain, or None (the full check then explains why)."""
+    try:
+        result = validate_email(f"a@{domain}", check_deliverability=False, allow_smtputf8=False)
+    except EmailNotValidError:
+        return None
+    ascii_domain = result.ascii_domain
+    return str(ascii_domain) if ascii_domain else None

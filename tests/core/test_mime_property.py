@@ -110,3 +110,30 @@ def test_any_field_round_trips_or_is_refused(
     (image,) = [p for p in back.walk() if p.get_content_maintype() == "image"]
     assert image["Content-ID"] == "<logo>"
     assert image.get_content() == b"\x89PNG\r\n"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.text(max_size=30),
+        st.builds(
+            lambda a, b: f"{a}@{b}",
+            st.from_regex(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\"-]{0,12}", fullmatch=True),
+            st.from_regex(r"[A-Za-zä0-9.-]{0,12}(\.[a-z]{2,4})?", fullmatch=True),
+        ),
+    )
+)
+def test_the_address_fast_path_agrees_with_email_validator(address: str) -> None:
+    from teenvio_desktop.core.mime_checks import _validated
+
+    def outcome(check: object) -> str:
+        try:
+            return str(check(address, "recipient"))  # type: ignore[operator]
+        except MessageFieldError as exc:
+            return type(exc).__name__
+
+    assert outcome(check_address) == outcome(_validated) or outcome(check_address) in (
+        "LineBreakInField",
+        "ControlCharacterInField",
+        "MissingField",
+    )

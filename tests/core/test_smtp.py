@@ -203,11 +203,15 @@ def test_security_none_to_the_sandbox_plain_port_gets_530(sandbox: RunningSandbo
 
 
 def test_refused_connection_names_host_and_port() -> None:
-    server = ScriptedServer()
-    port = server.port
-    server.close()
-    with pytest.raises(errors.ConnectionRefused) as info:
-        send_campaign_smtp(sample_campaign(), server.settings(port=port))
+    import socket
+
+    # Bound but not listening: the port stays ours, and connecting to it is refused.
+    with socket.socket() as reserved:
+        reserved.bind(("127.0.0.1", 0))
+        port = reserved.getsockname()[1]
+        settings = SmtpSettings("127.0.0.1", port, "none", "u.p", "pw", timeout=5)
+        with pytest.raises(errors.ConnectionRefused) as info:
+            send_campaign_smtp(sample_campaign(), settings)
     assert f"127.0.0.1 refused the connection on port {port}" in str(info.value)
 
 
