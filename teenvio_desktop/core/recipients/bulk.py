@@ -34,6 +34,7 @@ class BatchWriter:
     ) -> None:
         self._db = db
         self._threaded = threaded
+        self.packed = "json_each" in member_sql
         self._member_sql = member_sql
         self._reject_sql = reject_sql
         self._queue: queue.Queue[Any] = queue.Queue(maxsize=depth)
@@ -118,7 +119,10 @@ class BatchWriter:
         conn.execute("BEGIN IMMEDIATE")
         try:
             if members:
-                conn.execute(self._member_sql, (json.dumps(members),))
+                if self.packed:
+                    conn.execute(self._member_sql, (json.dumps(members),))
+                else:
+                    conn.executemany(self._member_sql, members)
             if rejects:
                 conn.executemany(self._reject_sql, rejects)
         except BaseException:

@@ -41,7 +41,11 @@ from teenvio_desktop.core.tasks import CancelToken, Progress, ProgressCallback, 
 
 BATCH_ROWS = 5_000  # small: encoding one batch holds the GIL, so it must not stall the GUI
 REJECT_BATCH = 10_000
-THREADED_WRITER = True
+# Measured alternatives (tests/benchmarks/test_bench_import.py): a writer thread, and
+# batches packed as one JSON array for ``json_each``, were not faster than plain
+# ``executemany`` on two cores, and each extra GIL holder delays the GUI thread.
+THREADED_WRITER = False
+PACKED = False
 KEEP_REJECTS = 1_000  # shown in the result; all of them are in the store
 STAGE_IMPORT = QT_TRANSLATE_NOOP("recipients", "Importing recipients")
 
@@ -283,6 +287,17 @@ def import_text(
     return import_file(db, text, options, progress, cancel, text=True)
 
 
+def _member_sql_rows(list_id: int, width: int, name: int | None, fields: list[int]) -> str:
+    """INSERT for ``executemany`` whose parameters are the row itself plus (pos, address)
+    appended; numbered parameters let SQLite pick the cells, so the loop builds no tuples."""
+    name_expr = f"trim(?{name + 1})" if name is not None else "''"
+    packed = ", ".join(f"?{i + 1}" for i in fields)
+    return (
+        "INSERT INTO recipient_members (list_id, pos, email, name, fields) VALUES "
+        f"({int(list_id)}, ?{width + 1}, ?{width + 2}, {name_expr}, json_array({packed}))"
+    )
+
+
 def _member_sql(list_id: int, width: int, name: int | None, fields: list[int]) -> str:
     """INSERT of a batch sent as one JSON array of rows, each row with (pos, address)
     appended; SQLite picks the cells it needs, so the loop builds no tuples."""
@@ -319,7 +334,8 @@ def _stream_rows(
     width = len(columns)
     ei = columns.index(mapping.email)
     ni = columns.index(mapping.name) if mapping.name else None
-    member_sql = _member_sql(list_id, width, ni, [columns.index(f) for f in fields])
+    make_sql = _member_sql if PACKED else _member_sql_rows
+    member_sql = make_sql(list_id, width, ni, [columns.index(f) for f in fields])
     suppressed = _suppressed(db)
     reader: Any = source.reader  # csv.reader or a sheet reader: both keep ``line_num``
     total = source.format.size
