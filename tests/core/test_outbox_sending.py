@@ -22,6 +22,7 @@ from teenvio_desktop.core.outbox import (
     unfinished_campaigns,
 )
 from teenvio_desktop.core.outbox.transport import RunnerKind
+from teenvio_desktop.core.suppression import SuppressionList
 from teenvio_desktop.core.tasks import CancelToken, Progress
 from teenvio_desktop.core.tealite.connection import TeaLiteConnection
 from teenvio_desktop.core.tealite.errors import CredentialsRejected, TlsVerificationError
@@ -269,3 +270,19 @@ def test_unverifiable_certificate_stops_before_anything_is_sent(
     assert counts.remaining == 5 and counts.failed == 0
     record = CampaignRepository(app_context.db).get(prepared.campaign_id)
     assert record is not None and record.state == "stopped"
+
+
+@pytest.mark.timeout(60)
+def test_address_suppressed_after_queueing_is_never_sent(
+    app_context: AppContext, sandbox: RunningSandbox
+) -> None:
+    prepared = create_rest_campaign(app_context.db, rest_campaign(), people(10))
+    SuppressionList(app_context.db).add("USER4@example.com", "unsubscribe")
+    summary = send_campaign(app_context.db, prepared.campaign_id, connect(sandbox))
+    assert (summary.accepted, summary.failed) == (9, 1)
+    failed = OutboxRepository(app_context.db).messages(prepared.campaign_id, states=["failed"])
+    assert [(m.recipient, m.error_category, m.attempts) for m in failed] == [
+        ("user4@example.com", "Suppressed", 0)
+    ]
+    received = {m.recipient for m in sandbox.received_messages(source_system="tests")}
+    assert len(received) == 9 and "user4@example.com" not in received

@@ -205,7 +205,7 @@ class OutboxRepository:
         what could not be rendered, keeping those that ran out of retries.
         """
         only = (
-            " AND COALESCE(error_category, '') NOT IN ('Permanent', 'Merge')"
+            " AND COALESCE(error_category, '') NOT IN ('Permanent', 'Merge', 'Suppressed')"
             if transient_only
             else ""
         )

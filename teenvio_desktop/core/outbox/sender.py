@@ -34,6 +34,7 @@ from teenvio_desktop.core.outbox.progress import SendTally
 from teenvio_desktop.core.outbox.repository import MessageUpdate, OutboxMessage, OutboxRepository
 from teenvio_desktop.core.outbox.transport import Outcome, RunnerKind, open_runner
 from teenvio_desktop.core.store import Database
+from teenvio_desktop.core.suppression import SuppressionList
 from teenvio_desktop.core.tasks import CancelToken, Progress, ProgressCallback, no_progress
 from teenvio_desktop.core.tealite.connection import TeaLiteConnection
 from teenvio_desktop.core.tealite.errors import TeaLiteError
@@ -131,6 +132,7 @@ class CampaignSender:
         progress: ProgressCallback,
         cancel: CancelToken,
         control: SendControl,
+        suppression: SuppressionList,
     ) -> None:
         self.outbox = outbox
         self.campaigns = campaigns
@@ -152,6 +154,8 @@ class CampaignSender:
         self.next_slot = 0.0
         self.stop_error: TeaLiteError | None = None
         self.tally = SendTally(0, 0, 0)
+        self.suppression = suppression
+        self.suppressed: set[str] = set()
 
     # -- queue -----------------------------------------------------------------------
     def _refill(self) -> None:
@@ -162,6 +166,10 @@ class CampaignSender:
         now_wall, now = utc_now(), time.monotonic()
         for message in page:
             job = _Job(message, message.attempts)
+            if message.recipient.lower() in self.suppressed:
+                # Unsubscribed or bounced since the campaign was written: never send it.
+                self._fail(job, "Suppressed", "on the suppression list", now)
+                continue
             if message.state == "retrying":
                 self.tally.retrying.add(message.id)
             due = _seconds_until(message.next_attempt_at, now_wall)
@@ -259,6 +267,7 @@ class CampaignSender:
             log.info("Campaign %s: %s messages were in flight; resending", record.id, recovered)
         counts = self.outbox.counts(self.campaign_id)
         self.tally = SendTally(counts.total, counts.accepted, counts.failed)
+        self.suppressed = self.suppression.all_addresses()
         self.campaigns.set_state(self.campaign_id, "sending")
         concurrency = max(1, self.options.concurrency)
         runner = open_runner(
@@ -399,5 +408,6 @@ def send_campaign(
         progress,
         cancel or CancelToken(),
         control or SendControl(),
+        SuppressionList(db),
     )
     return sender.run()
