@@ -28,12 +28,18 @@ CORPUS = Path(__file__).parent / "recipients_corpus"
 
 
 def test_pasted_spreadsheet_cells_import(app_context: AppContext) -> None:
-    pasted = "Email\tNombre\tCiudad\nana@example.com\tAna\tMadrid\nbad\tX\tY\n"
+    pasted = "Email\tNombre\tCiudad\nana@example.com\t  Ana \tMadrid\nbad\tX\tY\n"
     preview = preview_text(pasted)
     assert preview.format.delimiter == "\t"
     assert preview.layout.mapping == ColumnMapping(email="Email", name="Nombre")
     result = import_text(app_context.db, pasted, ImportOptions(list_name="Pasted"))
     assert (result.valid, result.invalid, result.list_name) == (1, 1, "Pasted")
+    (member,) = RecipientListRepository(app_context.db).iter_members(result.list_id)
+    assert (member.email, member.name, member.fields) == (
+        "ana@example.com",
+        "Ana",
+        {"Ciudad": "Madrid"},
+    )
     with pytest.raises(RecipientImportError, match="is empty"):
         import_text(app_context.db, "  \n ")
 

@@ -106,14 +106,14 @@ class RecipientListRepository:
                 return
             for row in rows:
                 yield Recipient(
-                    row[1], row[2], dict(zip(columns, json.loads(row[3]), strict=False))
+                    row[1], row[2].strip(), dict(zip(columns, json.loads(row[3]), strict=False))
                 )
             start = int(rows[-1][0]) + 1
 
     def window(self, list_id: int, first: int, count: int) -> list[tuple[int, str, str, str]]:
         """Rows ``pos`` in [first, first+count): (pos, email, name, fields JSON)."""
         return [
-            (int(r[0]), r[1], r[2], r[3])
+            (int(r[0]), r[1], r[2].strip(), r[3])
             for r in self._db.conn.execute(
                 "SELECT pos, email, name, fields FROM recipient_members "
                 "WHERE list_id = ? AND pos >= ? AND pos < ? ORDER BY pos",
@@ -127,7 +127,7 @@ class RecipientListRepository:
             return []
         marks = ",".join("?" * len(positions))
         found = {
-            int(r[0]): (int(r[0]), r[1], r[2], r[3])
+            int(r[0]): (int(r[0]), r[1], r[2].strip(), r[3])
             for r in self._db.conn.execute(
                 f"SELECT pos, email, name, fields FROM recipient_members "
                 f"WHERE list_id = ? AND pos IN ({marks})",
