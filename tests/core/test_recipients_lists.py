@@ -205,3 +205,16 @@ def test_large_file_reports_bytes_and_can_be_cancelled(
     emails = [row[1] for row in repo.rows_at(result.list_id, positions)]
     assert emails == sorted(emails, key=str.lower)
     assert "user11999@example.com" in emails
+
+
+def test_only_old_half_imported_lists_are_discarded(app_context: AppContext) -> None:
+    repo = RecipientListRepository(app_context.db)
+    running = repo.begin_list("in progress", ["a"], "other process")
+    assert repo.discard_incomplete() == 0  # may belong to an import running elsewhere
+    app_context.db.conn.execute(
+        "UPDATE recipient_lists SET created_at = '2000-01-01T00:00:00+00:00' WHERE id = ?",
+        (running,),
+    )
+    assert repo.discard_incomplete() == 1
+    with pytest.raises(RecipientImportError, match="no recipient list"):
+        repo.finish_list(running, "in progress", {})

@@ -7,9 +7,10 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
-from teenvio_desktop.core.clock import utc_now_iso
+from teenvio_desktop.core.clock import utc_now, utc_now_iso
 from teenvio_desktop.core.recipients import errors
 from teenvio_desktop.core.recipients.report import safe_cell
 from teenvio_desktop.core.recipients.validate import normalize_address
@@ -200,16 +201,25 @@ class RecipientListRepository:
             count = conn.execute(
                 "SELECT count(*) FROM recipient_members WHERE list_id = ?", (list_id,)
             ).fetchone()[0]
-            conn.execute(
+            updated = conn.execute(
                 "UPDATE recipient_lists SET name = ?, state = 'ready', member_count = ?, "
                 "stats = ?, updated_at = ? WHERE id = ?",
                 (name, count, json.dumps(stats), utc_now_iso(), list_id),
-            )
+            ).rowcount
+            if updated != 1:  # removed meanwhile: never report a list that is not there
+                raise errors.no_such_list(name)
 
-    def discard_incomplete(self) -> int:
-        """Remove lists left half-imported (a crash or a cancel); returns how many."""
+    def discard_incomplete(self, older_than_hours: float = 24) -> int:
+        """Remove lists left half-imported by a crash; returns how many.
+
+        Only old ones: another process (the command line) may be importing right now.
+        """
+        cutoff = (utc_now() - timedelta(hours=older_than_hours)).isoformat()
         with self._db.transaction() as conn:
-            return conn.execute("DELETE FROM recipient_lists WHERE state = 'importing'").rowcount
+            return conn.execute(
+                "DELETE FROM recipient_lists WHERE state = 'importing' AND created_at < ?",
+                (cutoff,),
+            ).rowcount
 
     def delete_list(self, list_id: int) -> None:
         with self._db.transaction() as conn:

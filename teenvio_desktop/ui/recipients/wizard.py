@@ -387,6 +387,9 @@ class MappingPage(QWizardPage):
         form.addRow(self.tr("List name:"), self.list_name_edit)
         form.addRow(self.tr("Save this mapping as:"), self.save_mapping_edit)
         form.addRow(self.saved_label)
+        # Importing cannot be undone from the wizard: no Back from the result page.
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Import"))
         self.email_combo.currentIndexChanged.connect(self.completeChanged)
         self.list_name_edit.textChanged.connect(self.completeChanged)
 
