@@ -202,21 +202,40 @@ def build_message(
                 subtype=subtype,
                 cid=f"<{check_cid(image.cid)}>",
                 disposition="inline",
-                filename=check_single_line(image.filename, FIELD_IMAGE_NAME) or None,
+                filename=_filename(image.filename, FIELD_IMAGE_NAME),
             )
+            _verify_filename(list(html_part.iter_parts())[-1], image.filename, FIELD_IMAGE_NAME)
     for attachment in campaign.attachments:
         maintype, subtype = check_mime_type(attachment.content_type, FIELD_ATTACHMENT_TYPE)
         msg.add_attachment(
             attachment.data,
             maintype=maintype,
             subtype=subtype,
-            filename=check_single_line(attachment.filename, FIELD_ATTACHMENT_NAME) or None,
+            filename=_filename(attachment.filename, FIELD_ATTACHMENT_NAME),
         )
+        _verify_filename(list(msg.iter_parts())[-1], attachment.filename, FIELD_ATTACHMENT_NAME)
     for part in msg.walk():
         if part is not msg:  # the stdlib repeats MIME-Version in every part; only the top counts
             del part["MIME-Version"]
     _verify_headers(msg, headers)
     return msg
+
+
+def _filename(value: str, field: str) -> str | None:
+    return check_single_line(value, field).strip() or None
+
+
+def _verify_filename(part: object, name: str, field: str) -> None:
+    """The file name must read back unchanged from the folded Content-Disposition."""
+    assert isinstance(part, EmailMessage)
+    expected = name.strip() or None
+    disposition = part.get("Content-Disposition")
+    if disposition is None or expected is None:
+        return
+    folded = SMTP_POLICY.fold_binary("Content-Disposition", disposition)
+    parsed = BytesHeaderParser(policy=email.policy.default).parsebytes(folded + b"\r\n")
+    if parsed.get_filename() != expected:
+        raise UnencodableField(field)
 
 
 def serialize(msg: EmailMessage) -> bytes:

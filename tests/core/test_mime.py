@@ -243,3 +243,14 @@ def test_invalid_content_types_are_refused() -> None:
         build_message(campaign(images=[InlineImage("a", "a.png", "image png", PNG)]))
     with pytest.raises(InvalidFieldValue):
         build_message(campaign(images=[InlineImage("<a>", "a.png", "image/png", PNG)]))
+
+
+def test_file_names_that_do_not_survive_encoding_are_refused() -> None:
+    from teenvio_desktop.core.mime_checks import UnencodableField
+
+    odd = Attachment('<img src="cid:x">', "application/pdf", b"%PDF")
+    with pytest.raises(UnencodableField) as info:
+        build_message(campaign(attachments=[odd]))
+    assert info.value.field == "attachment file name"
+    back = parse(build_message(campaign(attachments=[Attachment("  año 2026.pdf ", "a/b", b"")])))
+    assert [p.get_filename() for p in back.iter_attachments()] == ["año 2026.pdf"]

@@ -9,7 +9,7 @@ from email.parser import BytesParser
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from teenvio_desktop.core.campaign import Campaign, InlineImage, TeenvioOptions
+from teenvio_desktop.core.campaign import Attachment, Campaign, InlineImage, TeenvioOptions
 from teenvio_desktop.core.mime import build_message, normalize_body, serialize
 from teenvio_desktop.core.mime_checks import MessageFieldError, check_address
 
@@ -23,13 +23,23 @@ EXPECTED_HEADERS = {
     "mime-version",
     "content-type",
 }
+# Attachments make the top level multipart/mixed; the headers stay the same.
 
 any_text = st.text(max_size=60)
-names = st.one_of(any_text, st.sampled_from(['"quoted"', "a, b", "x (y)", "=?utf-8?q?a?=", " ä "]))
+# Mostly text without control characters, so that most examples get built and compared.
+printable = st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=60)
+names = st.one_of(
+    printable,
+    printable,
+    any_text,
+    st.sampled_from(['"quoted"', "a, b", "x (y)", "=?utf-8?q?a?=", " ä ", "Zoë <z>", "a\\b"]),
+)
+valid_addresses = st.sampled_from(
+    ["demo@example.com", "r@exämple.com", "a.b+c@sub.example.org", "O'Neil@Example.COM"]
+)
+# Mostly valid addresses (so the other fields get exercised), some arbitrary text.
 addresses = st.one_of(
-    st.sampled_from(["demo@example.com", "r@exämple.com", "a.b+c@sub.example.org"]),
-    st.sampled_from(["demo@example.com", "r@exämple.com", "a.b+c@sub.example.org"]),
-    st.sampled_from(["demo@example.com", "r@exämple.com", "a.b+c@sub.example.org"]),
+    *([valid_addresses] * 6),
     any_text,
     st.builds(lambda a, b: f"{a}@{b}.com", st.text(min_size=1, max_size=8), st.text(max_size=8)),
 )
@@ -41,17 +51,20 @@ def parse(data: bytes) -> EmailMessage:
     return msg
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     subject=names,
-    sender=addresses,
+    sender=valid_addresses,
     sender_name=names,
-    reply_to=addresses,
+    reply_to=st.one_of(valid_addresses, st.just("")),
     reply_to_name=names,
     html=st.text(max_size=200),
     text=st.text(max_size=200),
     language=st.sampled_from([3, 4, 18]),
     show_cab=st.booleans(),
+    cid=st.one_of(st.just("logo"), st.just("logo@example"), st.just("a.b"), st.text(max_size=12)),
+    image_name=st.one_of(st.just("logo.png"), printable, any_text),
+    attachment_name=st.one_of(printable, any_text),
 )
 def test_any_field_round_trips_or_is_refused(
     subject: str,
@@ -63,6 +76,9 @@ def test_any_field_round_trips_or_is_refused(
     text: str,
     language: int,
     show_cab: bool,
+    cid: str,
+    image_name: str,
+    attachment_name: str,
 ) -> None:
     campaign = Campaign(
         subject=subject,
@@ -72,7 +88,8 @@ def test_any_field_round_trips_or_is_refused(
         reply_to_name=reply_to_name,
         html="<p>" + html,
         text=text,
-        images=[InlineImage("logo", "logo.png", "image/png", b"\x89PNG\r\n")],
+        images=[InlineImage(cid, image_name, "image/png", b"\x89PNG\r\n")],
+        attachments=[Attachment(attachment_name, "application/pdf", b"%PDF")],
         options=TeenvioOptions(language=language, show_cab=show_cab),
     )
     try:
@@ -108,8 +125,12 @@ def test_any_field_round_trips_or_is_refused(
     assert back.get_all("X-Teenvio-ShowCab") == (None if show_cab else ["no"])
     assert back.get_all("X-Teenvio-Language") == (None if language == 3 else [str(language)])
     (image,) = [p for p in back.walk() if p.get_content_maintype() == "image"]
-    assert image["Content-ID"] == "<logo>"
+    assert image["Content-ID"] == f"<{cid}>"
+    assert image.get_filename() == (image_name.strip() or None)
     assert image.get_content() == b"\x89PNG\r\n"
+    (attached,) = [p for p in back.walk() if p.get_content_maintype() == "application"]
+    assert attached.get_filename() == (attachment_name.strip() or None)
+    assert attached.get_content() == b"%PDF"
 
 
 @settings(max_examples=300, deadline=None)
@@ -137,3 +158,17 @@ def test_the_address_fast_path_agrees_with_email_validator(address: str) -> None
         "ControlCharacterInField",
         "MissingField",
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(addresses)
+def test_any_address_is_refused_or_safe_for_the_envelope(address: str) -> None:
+    try:
+        checked = check_address(address, "recipient")
+    except MessageFieldError as exc:
+        assert exc.field == "recipient"
+        assert exc.render()
+        return
+    assert checked.isascii() and checked.isprintable()
+    assert not any(c in checked for c in "<> \t,;")
+    assert checked.count("@") == 1 or checked.startswith('"')
