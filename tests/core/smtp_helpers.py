@@ -218,9 +218,66 @@ def _accept_any(*args: Any) -> AuthResult:
     return AuthResult(success=True)
 
 
+def expired_tls_files(directory: Path) -> tuple[Path, Path, Path]:
+    """A CA and a server certificate for 127.0.0.1 that expired yesterday: (ca, cert, key)."""
+    import datetime as dt
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    directory.mkdir(parents=True, exist_ok=True)
+    now = dt.datetime.now(dt.UTC)
+    ca_key, key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Expired test CA")])
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(ca_name)
+        .issuer_name(ca_name)
+        .public_key(ca_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=30))
+        .not_valid_after(now + dt.timedelta(days=30))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(False, False, False, False, False, True, True, False, False), True
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")]))
+        .issuer_name(ca_name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=20))
+        .not_valid_after(now - dt.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    pem = serialization.Encoding.PEM
+    paths = (directory / "ca.pem", directory / "cert.pem", directory / "key.pem")
+    paths[0].write_bytes(ca.public_bytes(pem))
+    paths[1].write_bytes(cert.public_bytes(pem))
+    paths[2].write_bytes(
+        key.private_bytes(pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
+    return paths
+
+
 @contextmanager
 def recording_aiosmtpd(
-    tmp_path: Path, *, starttls: bool, implicit_tls: bool = False, bind_host: str = "127.0.0.1"
+    tmp_path: Path,
+    *,
+    starttls: bool,
+    implicit_tls: bool = False,
+    bind_host: str = "127.0.0.1",
+    expired: bool = False,
 ) -> Iterator[tuple[int, list[str], Path]]:
     """aiosmtpd on loopback; returns (port, recorded commands, its CA file).
 
@@ -228,8 +285,14 @@ def recording_aiosmtpd(
     verifies certificates must refuse it. It names localhost, 127.0.0.1 and ::1 only:
     bound to ``bind_host="127.0.0.2"`` it presents a certificate for another host.
     """
-    files = ensure_tls_files(tmp_path / "other-ca", "127.0.0.1")
-    context: ssl.SSLContext = server_ssl_context(files)
+    if expired:
+        ca_file, cert, key = expired_tls_files(tmp_path / "expired")
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(cert, key)
+    else:
+        files = ensure_tls_files(tmp_path / "other-ca", "127.0.0.1")
+        context = server_ssl_context(files)
+        ca_file = files.ca_cert
     record: list[str] = []
     smtp_kwargs: dict[str, Any] = {
         "authenticator": _accept_any,
@@ -247,6 +310,6 @@ def recording_aiosmtpd(
     )
     controller.start()
     try:
-        yield port, record, files.ca_cert
+        yield port, record, ca_file
     finally:
         controller.stop()

@@ -163,6 +163,18 @@ def test_untrusted_certificate_means_no_auth_reaches_the_server(
     assert record == ([] if implicit else ["EHLO", "STARTTLS"])
 
 
+def test_expired_certificate_stops_before_auth(tmp_path: Path) -> None:
+    with recording_aiosmtpd(tmp_path, starttls=True, expired=True) as (port, record, ca_file):
+        settings = SmtpSettings(
+            "127.0.0.1", port, "starttls", "u.p", "pw", ca_file=str(ca_file), timeout=5
+        )
+        with pytest.raises(errors.CertificateExpired) as info:
+            send_campaign_smtp(sample_campaign(), settings)
+    assert record == ["EHLO", "STARTTLS"]
+    assert "has expired" in str(info.value)
+    assert "nothing was sent and no credentials were sent" in str(info.value)
+
+
 def test_server_without_starttls_means_no_auth(tmp_path: Path) -> None:
     with recording_aiosmtpd(tmp_path, starttls=False) as (port, record, _ca):
         settings = SmtpSettings("127.0.0.1", port, "starttls", "u.p", "pw", timeout=5)
