@@ -226,22 +226,31 @@ def _workbook(path: Path) -> Any:
 
 
 class _SheetReader:
-    """Iterates a sheet's rows as strings, counting them like ``csv.reader.line_num``."""
+    """Iterates a sheet's rows as strings, counting them like ``csv.reader.line_num``.
 
-    def __init__(self, rows: list[list[object]]) -> None:
+    Rows are padded to the sheet's width here, one at a time, and released once read,
+    so a large sheet is not copied.
+    """
+
+    def __init__(self, rows: list[list[object]], end: int, width: int) -> None:
         self._rows = rows
+        self._end = end
+        self._width = width
         self.line_num = 0
 
     def __iter__(self) -> _SheetReader:
         return self
 
     def __next__(self) -> list[str]:
-        if self.line_num >= len(self._rows):
+        if self.line_num >= self._end:
             raise StopIteration
         row = self._rows[self.line_num]
-        self._rows[self.line_num] = []  # release converted rows as we go
+        self._rows[self.line_num] = []
         self.line_num += 1
-        return [cell_text(v) for v in row]
+        cells = [cell_text(v) for v in row]
+        if len(cells) < self._width:
+            cells += [""] * (self._width - len(cells))
+        return cells
 
 
 def _open_sheet(path: Path, sheet: str | None) -> RowSource:
@@ -260,12 +269,12 @@ def _open_sheet(path: Path, sheet: str | None) -> RowSource:
     finally:
         workbook.close()
     width = max((len(r) for r in rows), default=0)
-    rows = [list(r) + [""] * (width - len(r)) for r in _trim_empty_tail(rows)]
-    if not rows:
+    end = _content_end(rows)
+    if not end:
         raise errors.empty_source(f"{path.name} ({chosen})")
-    reader = _SheetReader(rows)
-    sample = [[cell_text(v) for v in r] for r in rows[:200]]
-    fmt = SourceFormat(SHEET_KIND, sheet=chosen, sheets=tuple(names), size=len(rows))
+    sample = [[cell_text(v) for v in r] + [""] * (width - len(r)) for r in rows[: min(end, 200)]]
+    reader = _SheetReader(rows, end, width)
+    fmt = SourceFormat(SHEET_KIND, sheet=chosen, sheets=tuple(names), size=end)
     return RowSource(
         fmt,
         reader,
@@ -275,8 +284,9 @@ def _open_sheet(path: Path, sheet: str | None) -> RowSource:
     )
 
 
-def _trim_empty_tail(rows: list[list[object]]) -> list[list[object]]:
+def _content_end(rows: list[list[object]]) -> int:
+    """Rows up to the last one with content (sheets often carry empty formatted rows)."""
     end = len(rows)
     while end and all(v in (None, "") for v in rows[end - 1]):
         end -= 1
-    return rows[:end]
+    return end
