@@ -10,7 +10,7 @@ system) be linked to the campaign through the message ids /responses returned.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -20,6 +20,7 @@ from teenvio_desktop.core.errors import Cancelled, TeenvioError
 from teenvio_desktop.core.i18n import QT_TRANSLATE_NOOP
 from teenvio_desktop.core.stats import events
 from teenvio_desktop.core.stats.events import KINDS, Kind
+from teenvio_desktop.core.stats.prefetch import prefetched
 from teenvio_desktop.core.stats.store import CAMPAIGN_FEED, StatsCampaign, StatsStore
 from teenvio_desktop.core.store import Database
 from teenvio_desktop.core.suppression import SuppressionList
@@ -135,7 +136,7 @@ def sync_campaign(
             occurrences = events.Occurrences(table)
             window = TimeWindow(start.astimezone(UTC), end, tz)
             try:
-                pages = _pages(api, kind, source_system, target.campaign_ref, window)
+                pages = prefetched(_pages(api, kind, source_system, target.campaign_ref, window))
                 for page in pages:
                     cancel.raise_if_cancelled()
                     added = _store_page(
@@ -197,7 +198,7 @@ def _incremental_start(
 
 def _pages(
     api: StatsApi, kind: str, source_system: str, campaign_ref: str, window: TimeWindow
-) -> Iterable[Page]:
+) -> Iterator[Page]:
     if kind == "responses":
         return api.responses(source_system, campaign_ref, window)
     if kind == "bounces":
