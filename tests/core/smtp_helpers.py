@@ -122,6 +122,9 @@ class ScriptedServer:
             self.lines.append(line)
             verb = line.split(" ", 1)[0].upper() if auth_step == 0 else f"AUTH{auth_step}"
             if verb in self.replies:
+                if not self.replies[verb]:  # "": stay silent until the client gives up
+                    stream.readline()
+                    return
                 self._reply(stream, self.replies[verb])
                 auth_step = 0
                 if self.replies[verb].startswith("221"):

@@ -227,18 +227,30 @@ def test_refused_connection_names_host_and_port() -> None:
     assert f"127.0.0.1 refused the connection on port {port}" in str(info.value)
 
 
-def test_timeout_names_host_and_port() -> None:
-    import socket
+def test_no_greeting_suggests_tls(sandbox: RunningSandbox) -> None:
+    # STARTTLS aimed at the implicit-TLS port: the server waits for a handshake, no greeting.
+    settings = sandbox_settings(sandbox, "starttls", port=sandbox.info.smtps_port, timeout=1.0)
+    with pytest.raises(errors.NoGreeting) as info:
+        send_campaign_smtp(sample_campaign(), settings)
+    assert f"port {sandbox.info.smtps_port} but did not greet" in str(info.value)
 
-    silent = socket.create_server(("127.0.0.1", 0))  # accepts, never greets
-    port = silent.getsockname()[1]
+
+def test_tls_aimed_at_the_starttls_port_fails_the_handshake(sandbox: RunningSandbox) -> None:
+    settings = sandbox_settings(sandbox, "tls", port=sandbox.info.smtp_port)
+    with pytest.raises(errors.TlsHandshakeFailed) as info:
+        send_campaign_smtp(sample_campaign(), settings)
+    assert "46500 uses TLS from the start, 58700 uses STARTTLS" in str(info.value)
+
+
+def test_a_server_that_stops_answering_names_host_and_port() -> None:
+    server = ScriptedServer(replies={"RCPT": ""})  # never answers RCPT
     try:
-        settings = SmtpSettings("127.0.0.1", port, "none", "u.p", "pw", timeout=0.5)
         with pytest.raises(errors.ConnectionLost) as info:
-            send_campaign_smtp(sample_campaign(), settings)
+            send_campaign_smtp(sample_campaign(), server.settings(timeout=0.5))
     finally:
-        silent.close()
-    assert f"127.0.0.1 (port {port})" in str(info.value)
+        server.close()
+    assert not info.value.after_data
+    assert f"127.0.0.1 (port {server.port}) was lost or timed out" in str(info.value)
     assert "not launched" in str(info.value)
 
 

@@ -45,6 +45,7 @@ _FINAL_ID_RE = re.compile(r"\bid=(\d+)\s+([0-9A-Za-z]+)")
 _VERIFY_EXPIRED = {9, 10}  # OpenSSL: certificate not yet valid / has expired
 _VERIFY_WRONG_HOST = {62, 64}  # OpenSSL: host name / IP address mismatch
 _CRLF = b"\r\n"
+GREETING_TIMEOUT_S = 15.0
 # An address literal: no lookup of (and no leak of) this computer's name.
 EHLO_NAME = "[127.0.0.1]"
 
@@ -291,7 +292,15 @@ class _Session:
             client.sock = client._get_socket(self.host, self.port, timeout)  # type: ignore[attr-defined]
             self.client = client
             self.encrypted = security == "tls"
-            code, text = self._reply()
+            # A shorter wait for the greeting: a STARTTLS client on a TLS port gets none.
+            client.sock.settimeout(min(timeout, GREETING_TIMEOUT_S))
+            try:
+                code, text = self._reply()
+            except (TimeoutError, smtplib.SMTPServerDisconnected) as exc:
+                if security == "tls":
+                    raise
+                raise errors.NoGreeting(self.host, self.port) from exc
+            client.sock.settimeout(timeout)
             if code != 220:
                 raise errors.error_for_reply(code, text)
             self._ehlo()

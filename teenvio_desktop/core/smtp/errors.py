@@ -262,6 +262,22 @@ class ConnectTimeout(SmtpError):
         )
 
 
+class NoGreeting(SmtpError):
+    """Connected, but the server never said hello: usually STARTTLS aimed at a TLS port."""
+
+    def __init__(self, host: str, port: int) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{host} accepted the connection on port {port} but did not greet. The port "
+                "probably expects TLS from the start: choose TLS security (port 46500), or "
+                "STARTTLS on port 58700. Nothing was sent.",
+            ),
+            host=host,
+            port=port,
+        )
+
+
 class ConnectionLost(SmtpError):
     """The connection broke (or timed out) in the middle of the conversation."""
 

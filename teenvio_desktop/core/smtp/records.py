@@ -11,6 +11,7 @@ States: ``sending`` -> ``sent`` | ``contacts_imported`` | ``failed`` | ``cancell
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -29,6 +30,8 @@ from teenvio_desktop.core.smtp.settings import SmtpSettings
 from teenvio_desktop.core.store import Database
 from teenvio_desktop.core.suppression import SuppressionList
 from teenvio_desktop.core.tasks import CancelToken, Progress, ProgressCallback, no_progress
+
+log = logging.getLogger(__name__)
 
 Outcome = Literal["accepted", "refused", "suppressed"]
 
@@ -179,14 +182,27 @@ def send_and_record(
             snapshot, state=STATE_SENDING, recipients_count=len(prepared.recipients)
         )
         sends.start(campaign_id, settings, contacts_only=contacts_only, size=prepared.size)
+    log.info(
+        "SMTP-API campaign %s: %d recipients (%d suppressed), %d bytes, to %s:%s (%s)%s",
+        campaign_id,
+        len(prepared.recipients),
+        len(prepared.suppressed),
+        prepared.size,
+        settings.host,
+        settings.port,
+        settings.security,
+        ", contacts only" if contacts_only else "",
+    )
     try:
         result = deliver(prepared, settings, progress, cancel)
     except Cancelled:
+        log.info("SMTP-API campaign %s cancelled", campaign_id)
         campaigns.set_state(campaign_id, STATE_CANCELLED)
         raise
     except TeenvioError as exc:
         lost_after_data = isinstance(exc, ConnectionLost) and exc.after_data
         state = STATE_UNKNOWN if lost_after_data else STATE_FAILED
+        log.warning("SMTP-API campaign %s %s: %s", campaign_id, state, exc.render())
         campaigns.set_state(campaign_id, state, last_error=exc.render())
         sends.finish(
             campaign_id,
@@ -207,4 +223,11 @@ def send_and_record(
             last_error=None,
         )
         sends.finish(campaign_id, reply=result.reply, outcomes=result_outcomes(result))
+    log.info(
+        "SMTP-API campaign %s: %s (%d accepted, %d refused)",
+        campaign_id,
+        result.reply,
+        len(result.accepted),
+        len(result.refused),
+    )
     return RecordedSend(campaign_id, result)
