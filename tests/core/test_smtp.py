@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email.policy
+from collections.abc import Callable
 from email.message import EmailMessage
 from email.parser import BytesParser
 from pathlib import Path
@@ -212,6 +213,14 @@ def test_security_none_to_the_sandbox_plain_port_gets_530(sandbox: RunningSandbo
     with pytest.raises(errors.AuthenticationRequired) as info:
         send_campaign_smtp(sample_campaign(), settings)
     assert info.value.server_code == 530
+
+
+def test_security_none_works_to_loopback_when_the_server_allows_it(
+    sandbox_factory: Callable[..., RunningSandbox],
+) -> None:
+    sandbox = sandbox_factory(allow_plain_auth=True)
+    result = send_campaign_smtp(sample_campaign(), sandbox_settings(sandbox, "none"))
+    assert result.teenvio_id == str(sandbox.received_campaigns()[0].teenvio_id)
 
 
 def test_refused_connection_names_host_and_port() -> None:
