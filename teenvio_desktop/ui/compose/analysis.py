@@ -13,7 +13,9 @@ from teenvio_desktop.core.campaign import Campaign
 from teenvio_desktop.core.checks import Check, CheckEnvironment, message_size, run_checks
 from teenvio_desktop.core.errors import TeenvioError
 from teenvio_desktop.core.sanitize import CidResolver, sanitize_for_preview
-from teenvio_desktop.core.tasks import CancelToken, ProgressCallback
+from teenvio_desktop.core.tasks import CancelToken, Progress, ProgressCallback, no_progress
+
+PREVIEW_STAGE = "preview"
 
 
 @dataclass(frozen=True)
@@ -49,11 +51,23 @@ def analyse(
     *,
     allow_remote_images: bool,
     cid_url: CidResolver,
+    progress: ProgressCallback = no_progress,
 ) -> Analysis:
     from teenvio_desktop.core.mime import build_message, header_block, serialize
 
     sanitized = sanitize_for_preview(
         campaign.html, allow_remote_images=allow_remote_images, cid_resolver=cid_url
+    )
+    # The preview goes out first: the checks below need not hold it back.
+    progress(
+        Progress(
+            PREVIEW_STAGE,
+            details={
+                "generation": generation,
+                "html": sanitized.html,
+                "blocked": sanitized.blocked_images,
+            },
+        )
     )
     # Build the SMTP message once: its exact size feeds the checks, its header block the
     # headers view (which shows the SMTP headers for either transport).
@@ -77,8 +91,7 @@ def analysis_task(generation: int, campaign: Campaign, env: CheckEnvironment, **
     """``analyse`` in the worker pattern's ``fn(progress, cancel)`` shape."""
 
     def run(progress: ProgressCallback, cancel: CancelToken) -> Analysis:
-        del progress
         cancel.raise_if_cancelled()
-        return analyse(generation, campaign, env, **kw)  # type: ignore[arg-type]
+        return analyse(generation, campaign, env, progress=progress, **kw)  # type: ignore[arg-type]
 
     return run

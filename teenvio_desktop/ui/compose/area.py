@@ -45,7 +45,13 @@ from teenvio_desktop.core.html_tools import (
     inline_css,
     open_campaign_file,
 )
-from teenvio_desktop.ui.compose.analysis import Analysis, analysis_task, headers_preview
+from teenvio_desktop.core.tasks import Progress
+from teenvio_desktop.ui.compose.analysis import (
+    PREVIEW_STAGE,
+    Analysis,
+    analysis_task,
+    headers_preview,
+)
 from teenvio_desktop.ui.compose.attachments_panel import AttachmentsPanel
 from teenvio_desktop.ui.compose.checks_panel import ChecksPanel
 from teenvio_desktop.ui.compose.editors import EditorTabs
@@ -86,6 +92,8 @@ def _fingerprint(campaign: Campaign) -> tuple[Any, ...]:
 
 class ComposeArea(QWidget):
     analysed = Signal(int)  # generation of the analysis just shown
+    # The benchmark turns this off to time a start without the browser engine.
+    create_preview_on_show = True
     send_finished = Signal(object)  # the transport's result
     send_failed = Signal(object)  # the exception
 
@@ -108,6 +116,7 @@ class ComposeArea(QWidget):
         self._last_autosaved: tuple[Any, ...] | None = None
         self._loading = False
         self._generation = 0
+        self._previewed_generation = 0
         self._analysis: BackgroundTask | None = None
         self._analysis_again = False
         self.last_analysis: Analysis | None = None
@@ -266,7 +275,7 @@ class ComposeArea(QWidget):
     # -- preview lifecycle ----------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self.preview.has_view():
+        if self.create_preview_on_show and not self.preview.has_view():
             # After the window is on screen, so creating the browser does not delay it.
             QTimer.singleShot(0, self.preview.ensure_view)
 
@@ -376,17 +385,32 @@ class ComposeArea(QWidget):
             ),
             self,
         )
+        task.worker.progress.connect(self._on_preview_ready)
         task.worker.result.connect(self._on_analysis)
         task.worker.error.connect(self._on_analysis_error)
         task.worker.finished.connect(self._on_analysis_finished)
         self._analysis = task
         task.start()
 
+    def _on_preview_ready(self, progress: Progress) -> None:
+        if progress.stage != PREVIEW_STAGE:
+            return
+        details = progress.details
+        self._show_preview(
+            int(details["generation"]), str(details["html"]), int(details["blocked"])
+        )
+
+    def _show_preview(self, generation: int, html: str, blocked: int) -> None:
+        if generation <= self._previewed_generation:
+            return  # already shown (the early report came first)
+        self._previewed_generation = generation
+        self.preview.set_images({i.cid: (i.content_type, i.data) for i in self.attachments.images})
+        self.preview.show_document(generation, html)
+        self.preview.set_blocked_count(blocked)
+
     def _on_analysis(self, analysis: Analysis) -> None:
         self.last_analysis = analysis
-        self.preview.set_images({i.cid: (i.content_type, i.data) for i in self.attachments.images})
-        self.preview.show_document(analysis.generation, analysis.preview_html)
-        self.preview.set_blocked_count(analysis.blocked_images)
+        self._show_preview(analysis.generation, analysis.preview_html, analysis.blocked_images)
         self.checks_panel.set_checks(analysis.checks)
         self.checks_panel.set_size(analysis.size, analysis.limit)
         headers = analysis.headers
