@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import replace
 
 import pytest
 
@@ -21,7 +20,6 @@ from teenvio_desktop.core.outbox import (
     send_campaign,
     unfinished_campaigns,
 )
-from teenvio_desktop.core.outbox.transport import RunnerKind
 from teenvio_desktop.core.suppression import SuppressionList
 from teenvio_desktop.core.tasks import CancelToken, Progress
 from teenvio_desktop.core.tealite.connection import TeaLiteConnection
@@ -29,14 +27,12 @@ from teenvio_desktop.core.tealite.errors import CredentialsRejected, TlsVerifica
 from teenvio_desktop.sandbox.server import RunningSandbox
 from tests.core.outbox_helpers import assert_exactly_once, connect, people, rest_campaign
 
-RUNNERS: list[RunnerKind] = ["threads", "aiohttp"]
 FAST_RETRIES = SendOptions(concurrency=8, backoff_base_s=0.01, backoff_max_s=0.05)
 
 
 @pytest.mark.timeout(120)
-@pytest.mark.parametrize("transport", RUNNERS)
 def test_every_message_once_under_retriable_answers_drops_and_latency(
-    app_context: AppContext, sandbox_factory: Callable[..., RunningSandbox], transport: RunnerKind
+    app_context: AppContext, sandbox_factory: Callable[..., RunningSandbox]
 ) -> None:
     sandbox = sandbox_factory(fail_rate=0.2, drop_rate=0.15, latency_ms=3, seed=5)
     recipients = people(150)
@@ -49,7 +45,7 @@ def test_every_message_once_under_retriable_answers_drops_and_latency(
         app_context.db,
         prepared.campaign_id,
         connect(sandbox),
-        options=replace(FAST_RETRIES, transport=transport),
+        options=FAST_RETRIES,
         progress=reports.append,
     )
     assert (summary.accepted, summary.failed, summary.remaining) == (150, 0, 0)
@@ -95,9 +91,8 @@ def test_every_seed_attribute_reaches_the_server(
 
 
 @pytest.mark.timeout(60)
-@pytest.mark.parametrize("transport", RUNNERS)
 def test_attachments_go_as_multipart_with_faults(
-    app_context: AppContext, sandbox_factory: Callable[..., RunningSandbox], transport: RunnerKind
+    app_context: AppContext, sandbox_factory: Callable[..., RunningSandbox]
 ) -> None:
     sandbox = sandbox_factory(fail_rate=0.2, drop_rate=0.2, seed=9)
     files = [
@@ -105,8 +100,9 @@ def test_attachments_go_as_multipart_with_faults(
         Attachment("nota.txt", "text/plain", "año".encode()),
     ]
     prepared = create_rest_campaign(app_context.db, rest_campaign(attachments=files), people(30))
-    options = replace(FAST_RETRIES, transport=transport)
-    summary = send_campaign(app_context.db, prepared.campaign_id, connect(sandbox), options=options)
+    summary = send_campaign(
+        app_context.db, prepared.campaign_id, connect(sandbox), options=FAST_RETRIES
+    )
     assert summary.complete
     assert_exactly_once(app_context.db, sandbox, prepared.campaign_id)
     for got in sandbox.received_messages(source_system="tests"):
@@ -117,16 +113,12 @@ def test_attachments_go_as_multipart_with_faults(
 
 
 @pytest.mark.timeout(60)
-@pytest.mark.parametrize("transport", RUNNERS)
 def test_rejected_credentials_stop_the_campaign_then_it_resumes(
-    app_context: AppContext, sandbox: RunningSandbox, transport: RunnerKind
+    app_context: AppContext, sandbox: RunningSandbox
 ) -> None:
     prepared = create_rest_campaign(app_context.db, rest_campaign(), people(40))
-    options = SendOptions(transport=transport)
     with pytest.raises(CredentialsRejected):
-        send_campaign(
-            app_context.db, prepared.campaign_id, connect(sandbox, "wrong-token"), options=options
-        )
+        send_campaign(app_context.db, prepared.campaign_id, connect(sandbox, "wrong-token"))
     counts = OutboxRepository(app_context.db).counts(prepared.campaign_id)
     assert counts.accepted == 0 and counts.failed == 0 and counts.remaining == 40
     record = CampaignRepository(app_context.db).get(prepared.campaign_id)
@@ -250,22 +242,16 @@ def test_rate_limit_spaces_requests(app_context: AppContext, sandbox: RunningSan
 
 
 @pytest.mark.timeout(60)
-@pytest.mark.parametrize("transport", RUNNERS)
 def test_unverifiable_certificate_stops_before_anything_is_sent(
-    app_context: AppContext, sandbox: RunningSandbox, transport: RunnerKind
+    app_context: AppContext, sandbox: RunningSandbox
 ) -> None:
     # The sandbox's implicit-TLS port presents a certificate from its own CA, which this
-    # connection does not trust: the TLS handshake must fail, whatever the transport.
+    # connection does not trust: the TLS handshake must fail before any request.
     info = sandbox.info
     untrusted = TeaLiteConnection(f"https://{info.host}:{info.smtps_port}", info.token)
     prepared = create_rest_campaign(app_context.db, rest_campaign(), people(5))
     with pytest.raises(TlsVerificationError):
-        send_campaign(
-            app_context.db,
-            prepared.campaign_id,
-            untrusted,
-            options=SendOptions(transport=transport),
-        )
+        send_campaign(app_context.db, prepared.campaign_id, untrusted)
     counts = OutboxRepository(app_context.db).counts(prepared.campaign_id)
     assert counts.remaining == 5 and counts.failed == 0
     record = CampaignRepository(app_context.db).get(prepared.campaign_id)

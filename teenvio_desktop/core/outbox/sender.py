@@ -32,7 +32,7 @@ from teenvio_desktop.core.i18n import QT_TRANSLATE_NOOP
 from teenvio_desktop.core.merge import MergeTemplates
 from teenvio_desktop.core.outbox.progress import SendTally
 from teenvio_desktop.core.outbox.repository import MessageUpdate, OutboxMessage, OutboxRepository
-from teenvio_desktop.core.outbox.transport import Outcome, RunnerKind, open_runner
+from teenvio_desktop.core.outbox.transport import Outcome, ThreadRunner
 from teenvio_desktop.core.store import Database
 from teenvio_desktop.core.suppression import SuppressionList
 from teenvio_desktop.core.tasks import CancelToken, Progress, ProgressCallback, no_progress
@@ -55,8 +55,6 @@ class SendOptions:
     progress_interval_s: float = 0.25
     flush_interval_s: float = 0.2
     flush_rows: int = 500
-    # "threads" or "aiohttp"; None picks aiohttp when httpx-aiohttp is installed.
-    transport: RunnerKind | None = None
 
     def backoff(self, attempt: int, rng: random.Random) -> float:
         """Exponential backoff with jitter (50-100 % of the step) to spread retries."""
@@ -270,10 +268,7 @@ class CampaignSender:
         self.suppressed = self.suppression.all_addresses()
         self.campaigns.set_state(self.campaign_id, "sending")
         concurrency = max(1, self.options.concurrency)
-        runner = open_runner(
-            self.options.transport, self.connection, concurrency, campaign, templates
-        )
-        with runner:
+        with ThreadRunner(self.connection, concurrency, campaign, templates) as runner:
             try:
                 self._loop(concurrency, runner.submit)
             finally:

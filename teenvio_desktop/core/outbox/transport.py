@@ -1,14 +1,12 @@
-"""How requests reach TEA Lite: one client per run, at most ``concurrency`` in flight.
+"""How requests reach TEA Lite: one keep-alive client per run, ``concurrency`` in flight.
 
-Two interchangeable runners return ``concurrent.futures.Future`` objects, so the sender's
-loop is the same for both:
-
-* ``threads``: a small pool of threads sharing one sync ``httpx.Client``
-  (``TeaLiteConnection.build_client``).
-* ``aiohttp``: one ``httpx.AsyncClient`` over the ``httpx-aiohttp`` transport, on an event
-  loop in one background thread. httpx's own async pool slows down as concurrency rises
-  (httpx issue #3215); this transport does not, and the benchmark
-  (``tests/benchmarks/test_bench_rest.py``) measures both with the plain AsyncClient.
+A small pool of threads shares one sync ``httpx.Client`` built by
+``TeaLiteConnection.build_client()``. Measured against the alternatives the issue names
+(``tests/benchmarks/test_bench_rest.py``, same server, same run): a plain
+``httpx.AsyncClient`` at 8 in flight reached about half the rate (httpx issue #3215);
+``httpx-aiohttp`` matched the threads on bare requests but, with rendering and the outbox
+in the loop, was slower in 5 of 6 A-B-B-A runs on a 2-core machine, so it is not a
+dependency. ``submit`` returns ``concurrent.futures.Future`` objects for the sender's loop.
 
 Each attempt renders the message, POSTs it and classifies the answer into an
 :class:`Outcome`; nothing here touches the database.
@@ -16,13 +14,9 @@ Each attempt renders the message, POSTs it and classifies the answer into an
 
 from __future__ import annotations
 
-import asyncio
-import threading
-from collections.abc import Coroutine
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from types import TracebackType
-from typing import Any, Literal, Protocol
+from typing import Literal
 
 import httpx
 
@@ -47,7 +41,6 @@ from teenvio_desktop.core.tealite.errors import (
     TlsVerificationError,
 )
 
-RunnerKind = Literal["threads", "aiohttp"]
 OutcomeKind = Literal["accepted", "retry", "failed", "stop"]
 
 
@@ -123,37 +116,6 @@ def attempt_message(
     return _from_response(url, response)
 
 
-async def attempt_message_async(
-    client: httpx.AsyncClient,
-    campaign: Campaign,
-    templates: MergeTemplates,
-    message: OutboxMessage,
-) -> Outcome:
-    """The same with an async client."""
-    request = _prepare(campaign, templates, message)
-    if isinstance(request, Outcome):
-        return request
-    url = f"{client.base_url}{request.path}"
-    try:
-        response = await client.post(request.path, content=request.body, headers=request.headers())
-    except (TimeoutError, httpx.HTTPError, OSError) as exc:
-        return _from_exception(url, exc)
-    return _from_response(url, response)
-
-
-class Runner(Protocol):
-    def submit(self, message: OutboxMessage) -> Future[Outcome]: ...
-
-    def __enter__(self) -> Runner: ...
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None: ...
-
-
 class ThreadRunner:
     """A pool of threads sharing one keep-alive sync client."""
 
@@ -179,78 +141,3 @@ class ThreadRunner:
     def __exit__(self, *exc: object) -> None:
         self._pool.shutdown(wait=True)
         self._client.close()
-
-
-def aiohttp_available() -> bool:
-    try:
-        import httpx_aiohttp  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-def build_aiohttp_client(connection: TeaLiteConnection, concurrency: int) -> httpx.AsyncClient:
-    """Like ``connection.build_async_client()``, over the aiohttp transport.
-
-    TLS is verified with the connection's own context (its CA file or the system's).
-    """
-    from httpx_aiohttp import AiohttpTransport
-
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    return httpx.AsyncClient(
-        base_url=connection.base_url.rstrip("/"),
-        headers=connection.headers(),
-        timeout=connection.timeout_s,
-        transport=AiohttpTransport(verify=connection.ssl_context(), limits=limits),
-    )
-
-
-class AiohttpRunner:
-    """One async client on an event loop in a background thread."""
-
-    def __init__(
-        self,
-        connection: TeaLiteConnection,
-        concurrency: int,
-        campaign: Campaign,
-        templates: MergeTemplates,
-    ) -> None:
-        self._loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(
-            target=self._loop.run_forever, name="tealite-send-loop", daemon=True
-        )
-        self._client = build_aiohttp_client(connection, concurrency)
-        self._campaign, self._templates = campaign, templates
-
-    def _run(self, coroutine: Coroutine[Any, Any, Outcome]) -> Future[Outcome]:
-        return asyncio.run_coroutine_threadsafe(coroutine, self._loop)
-
-    def submit(self, message: OutboxMessage) -> Future[Outcome]:
-        return self._run(
-            attempt_message_async(self._client, self._campaign, self._templates, message)
-        )
-
-    def __enter__(self) -> AiohttpRunner:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        asyncio.run_coroutine_threadsafe(self._client.aclose(), self._loop).result(timeout=30)
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join(timeout=30)
-        self._loop.close()
-
-
-def open_runner(
-    kind: RunnerKind | None,
-    connection: TeaLiteConnection,
-    concurrency: int,
-    campaign: Campaign,
-    templates: MergeTemplates,
-) -> ThreadRunner | AiohttpRunner:
-    """The runner asked for; ``None``: aiohttp when installed (faster), else threads."""
-    if kind is None:
-        kind = "aiohttp" if aiohttp_available() else "threads"
-    if kind == "aiohttp":
-        return AiohttpRunner(connection, concurrency, campaign, templates)
-    return ThreadRunner(connection, concurrency, campaign, templates)
