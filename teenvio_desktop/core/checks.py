@@ -44,9 +44,14 @@ class Check:
     message: str  # English template, translated in the "checks" context
     params: dict[str, Any] = field(default_factory=dict)
     context: str = "checks"  # "errors" for a core error reported as a check
+    # Params whose values are themselves marked text (translated in the same context).
+    translated_params: tuple[str, ...] = ()
 
     def render(self, translate: Translate = _identity) -> str:
-        return translate(self.context, self.message).format(**self.params)
+        params = dict(self.params)
+        for name in self.translated_params:
+            params[name] = translate(self.context, str(params[name]))
+        return translate(self.context, self.message).format(**params)
 
 
 @dataclass(frozen=True)
@@ -277,7 +282,8 @@ def _envelope_checks(campaign: Campaign, env: CheckEnvironment) -> list[Check]:
         for key, value, label in required:
             if not value.strip():
                 checks.append(Check("error", f"rest_missing_{key}", QT_TRANSLATE_NOOP("checks",
-                    "TEA Lite requires the {field}."), {"field": label}))  # fmt: skip
+                    "TEA Lite requires the {field}."), {"field": label},
+                    translated_params=("field",)))  # fmt: skip
         unsub = campaign.list_unsubscribe.strip()
         if unsub and not re.match(r"^<?(mailto:|https:)", unsub, re.I):
             checks.append(Check("warning", "list_unsubscribe_format", QT_TRANSLATE_NOOP("checks",

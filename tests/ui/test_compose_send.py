@@ -122,3 +122,59 @@ def test_test_send_goes_only_to_the_test_addresses(
     received = sandbox.received_campaigns()
     assert [c.recipients for c in received] == [("prueba@example.com",)]
     assert window.current_area() == "compose"
+
+
+def test_recipient_list_feeds_merge_fields_and_personalised_sends(
+    window: MainWindow, sandbox: Any, qtbot: QtBot
+) -> None:
+    from teenvio_desktop.core.recipients.repository import RecipientListRepository
+
+    area = compose(window)
+    people = {"ana@example.com": {"Nombre": "Ana"}, "luis@example.com": {"Nombre": "Luis"}}
+    list_id = RecipientListRepository(area.context.db).create_from_addresses(
+        "Clientes", list(people), people
+    )
+    area.reload_sources()
+    campaign = good_campaign(
+        sender=sandbox.info.senders[0],
+        transport="rest",
+        subject="Oferta",
+        source_system=sandbox.info.user,
+        campaign_ref="lista-1",
+    )
+    area.load_campaign(campaign)
+    fields = area.fields
+    fields.recipient_list.setCurrentIndex(fields.recipient_list.findData(list_id))
+    assert "Nombre" in fields.merge_columns()
+    fields.subject.setText("Oferta para ")
+    fields.subject.end(False)
+    next(a for a in fields.merge_menu.actions() if a.text() == "Nombre").trigger()
+    assert fields.subject.text() == "Oferta para {{ Nombre }}"
+    assert wait_analysis_settled(area)
+    assert area.checks_panel.codes() == ["links_count"]  # the field is a column of the list
+    fields.subject.setText("Oferta para {{ apellido }}")
+    assert spin(lambda: "merge_field_unknown" in area.checks_panel.codes())
+    fields.subject.setText("Oferta para {{ Nombre }}")
+    assert wait_analysis_settled(area)
+
+    # A test send rendered with Luis's data goes only to the test address.
+    _send_and_wait(
+        area,
+        qtbot,
+        addresses=["prueba@example.com"],
+        row={"email": "luis@example.com", "Nombre": "Luis"},
+    )
+    tests = sandbox.received_messages(source_system=sandbox.info.user)
+    assert [(m.recipient, m.subject) for m in tests] == [("prueba@example.com", "Oferta para Luis")]
+
+    result = _send_and_wait(area, qtbot)
+    assert result.accepted == 2  # type: ignore[attr-defined]
+    subjects = {
+        m.recipient: m.subject
+        for m in sandbox.received_messages(source_system=sandbox.info.user)
+        if m.recipient != "prueba@example.com"
+    }
+    assert subjects == {
+        "ana@example.com": "Oferta para Ana",
+        "luis@example.com": "Oferta para Luis",
+    }

@@ -10,21 +10,20 @@ from teenvio_desktop.core.campaign import DEFAULT_LANGUAGE_ID, TEENVIO_LANGUAGES
 
 def language_names() -> dict[int, str]:
     """The 13 documented languages, named in the UI language."""
-    tr = QCoreApplication.translate
     names = {
-        3: tr("TeenvioLanguage", "Spanish"),
-        4: tr("TeenvioLanguage", "English"),
-        5: tr("TeenvioLanguage", "Italian"),
-        6: tr("TeenvioLanguage", "French"),
-        7: tr("TeenvioLanguage", "German"),
-        8: tr("TeenvioLanguage", "Dutch"),
-        11: tr("TeenvioLanguage", "Portuguese"),
-        13: tr("TeenvioLanguage", "Norwegian"),
-        14: tr("TeenvioLanguage", "Swedish"),
-        15: tr("TeenvioLanguage", "Catalan"),
-        16: tr("TeenvioLanguage", "Finnish"),
-        17: tr("TeenvioLanguage", "Galician"),
-        18: tr("TeenvioLanguage", "Basque"),
+        3: QCoreApplication.translate("TeenvioLanguage", "Spanish"),
+        4: QCoreApplication.translate("TeenvioLanguage", "English"),
+        5: QCoreApplication.translate("TeenvioLanguage", "Italian"),
+        6: QCoreApplication.translate("TeenvioLanguage", "French"),
+        7: QCoreApplication.translate("TeenvioLanguage", "German"),
+        8: QCoreApplication.translate("TeenvioLanguage", "Dutch"),
+        11: QCoreApplication.translate("TeenvioLanguage", "Portuguese"),
+        13: QCoreApplication.translate("TeenvioLanguage", "Norwegian"),
+        14: QCoreApplication.translate("TeenvioLanguage", "Swedish"),
+        15: QCoreApplication.translate("TeenvioLanguage", "Catalan"),
+        16: QCoreApplication.translate("TeenvioLanguage", "Finnish"),
+        17: QCoreApplication.translate("TeenvioLanguage", "Galician"),
+        18: QCoreApplication.translate("TeenvioLanguage", "Basque"),
     }
     assert set(names) == set(TEENVIO_LANGUAGES)
     return names

@@ -27,10 +27,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ComposeSending", text)
-
-
 class SendingUnavailable(TeenvioError):
     def __init__(self, transport: str) -> None:
         super().__init__(
@@ -42,36 +38,58 @@ class SendingUnavailable(TeenvioError):
 
 
 def yes_no(value: bool) -> str:
-    return _tr("yes") if value else _tr("no")
+    return (
+        QCoreApplication.translate("ComposeSending", "yes")
+        if value
+        else QCoreApplication.translate("ComposeSending", "no")
+    )
 
 
 def confirmation_summary(area: ComposeArea, campaign: Campaign) -> str:
     env = area.check_environment()
     size, limit = message_size(campaign, env)
     count = env.recipients_count if env.recipients_count is not None else len(campaign.recipients)
-    transport = _tr("SMTP-API") if campaign.transport == "smtp" else _tr("TEA Lite REST")
+    transport = (
+        QCoreApplication.translate("ComposeSending", "SMTP-API")
+        if campaign.transport == "smtp"
+        else QCoreApplication.translate("ComposeSending", "TEA Lite REST")
+    )
     options = campaign.options
     lines = [
-        _tr('Send "{subject}"?').format(subject=campaign.subject),
+        QCoreApplication.translate("ComposeSending", 'Send "{subject}"?').format(
+            subject=campaign.subject
+        ),
         "",
-        _tr("Transport: {transport}").format(transport=transport),
-        _tr("Account: {account}").format(account=campaign.account_name or "-"),
-        _tr("From: {sender}").format(sender=campaign.sender),
-        _tr("Recipients: {count}").format(count=count),
-        _tr("Size: {size} KB of {limit} KB").format(
+        QCoreApplication.translate("ComposeSending", "Transport: {transport}").format(
+            transport=transport
+        ),
+        QCoreApplication.translate("ComposeSending", "Account: {account}").format(
+            account=campaign.account_name or "-"
+        ),
+        QCoreApplication.translate("ComposeSending", "From: {sender}").format(
+            sender=campaign.sender
+        ),
+        QCoreApplication.translate("ComposeSending", "Recipients: {count}").format(count=count),
+        QCoreApplication.translate("ComposeSending", "Size: {size} KB of {limit} KB").format(
             size=f"{size / 1024:.1f}", limit=f"{limit / 1024:.0f}"
         ),
-        _tr("Header: {cab}; social links: {social}; language: {language}").format(
+        QCoreApplication.translate(
+            "ComposeSending", "Header: {cab}; social links: {social}; language: {language}"
+        ).format(
             cab=yes_no(options.show_cab),
             social=yes_no(options.social_links),
             language=language_names().get(options.language, str(options.language)),
         ),
-        _tr("Track opens: {opens}; track clicks: {clicks}").format(
-            opens=yes_no(options.tracking_opening), clicks=yes_no(options.tracking_clicks)
-        ),
+        QCoreApplication.translate(
+            "ComposeSending", "Track opens: {opens}; track clicks: {clicks}"
+        ).format(opens=yes_no(options.tracking_opening), clicks=yes_no(options.tracking_clicks)),
     ]
     if campaign.transport == "rest" and campaign.send_at:
-        lines.append(_tr("Scheduled for {when} (UTC)").format(when=campaign.send_at))
+        lines.append(
+            QCoreApplication.translate("ComposeSending", "Scheduled for {when} (UTC)").format(
+                when=campaign.send_at
+            )
+        )
     return "\n".join(lines)
 
 
@@ -81,11 +99,17 @@ def _blocking_errors(area: ComposeArea, campaign: Campaign) -> bool:
     if not has_errors(checks):
         return False
     errors = [c.render(QCoreApplication.translate) for c in checks if c.severity == "error"]
-    message = _tr("Fix these before sending:") + "\n\n• " + "\n• ".join(errors)
+    message = (
+        QCoreApplication.translate("ComposeSending", "Fix these before sending:")
+        + "\n\n• "
+        + "\n• ".join(errors)
+    )
     area.last_error = TeenvioError(message)
     area.side_tabs.setCurrentWidget(area.checks_panel)
     if area.interactive:
-        QMessageBox.warning(area, _tr("Cannot send yet"), message)
+        QMessageBox.warning(
+            area, QCoreApplication.translate("ComposeSending", "Cannot send yet"), message
+        )
     return True
 
 
@@ -99,7 +123,7 @@ def send_campaign(area: ComposeArea) -> bool:
     if area.interactive:
         answer = QMessageBox.question(
             area,
-            _tr("Send campaign"),
+            QCoreApplication.translate("ComposeSending", "Send campaign"),
             confirmation_summary(area, campaign),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         )
@@ -179,7 +203,7 @@ class _SendWatcher(QObject):
 
     def on_cancelled(self) -> None:
         self._area.send_task = None
-        self._area._status(_tr("Sending cancelled."))
+        self._area._status(QCoreApplication.translate("ComposeSending", "Sending cancelled."))
         self._area.send_failed.emit(None)
 
     def on_prepared(self, prepared: object) -> None:
@@ -278,7 +302,7 @@ def finish_send(area: ComposeArea, result: object, test: bool) -> None:
     area.last_send_result = result
     area.send_finished.emit(result)
     if test:
-        area._status(_tr("Test message sent."))
+        area._status(QCoreApplication.translate("ComposeSending", "Test message sent."))
         return
     campaign_id = local_campaign_id(result)
     window = area.main_window
