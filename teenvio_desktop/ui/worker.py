@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from teenvio_desktop.core.errors import Cancelled
+from teenvio_desktop.core.store import Database
 from teenvio_desktop.core.tasks import CancelToken, Progress, ProgressCallback
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,8 @@ class Worker(QObject):
         else:
             self.result.emit(value)
         finally:
+            # SQLite connections belong to their thread: close this worker's before it ends.
+            Database.close_connections_of_this_thread()
             self.finished.emit()
 
 

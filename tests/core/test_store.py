@@ -118,3 +118,22 @@ def test_write_killed_midway_leaves_a_consistent_database(tmp_path: Path) -> Non
         count = db.conn.execute("SELECT COUNT(*) FROM settings").fetchone()[0]
         assert count > 0 and count % 50 == 0  # whole transactions only
         db.close()
+
+
+def test_a_thread_closes_its_own_connections(tmp_path: Path) -> None:
+    import threading
+
+    db = Database(tmp_path / "t.sqlite3")
+    seen: list[sqlite3.Connection] = []
+
+    def work() -> None:
+        seen.append(db.conn)
+        Database.close_connections_of_this_thread()
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    with pytest.raises(sqlite3.ProgrammingError):
+        seen[0].execute("SELECT 1")
+    assert db.conn.execute("SELECT 1").fetchone()[0] == 1  # the main thread's is untouched
+    db.close()

@@ -10,6 +10,7 @@ import contextlib
 import logging
 import sqlite3
 import threading
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -77,6 +78,8 @@ def backup_before_migration(path: Path, backup_dir: Path, from_version: int) -> 
 class Database:
     """The application's SQLite database at ``path``, migrated to the latest schema."""
 
+    _instances: weakref.WeakSet[Database] = weakref.WeakSet()
+
     def __init__(self, path: Path, *, backup_dir: Path | None = None) -> None:
         self.path = Path(path)
         self.backup_dir = backup_dir or self.path.parent / "backups"
@@ -84,6 +87,7 @@ class Database:
         self._all: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
         self._migrate()
+        Database._instances.add(self)
 
     def _migrate(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -126,6 +130,23 @@ class Database:
             raise
         else:
             conn.execute("COMMIT")
+
+    def close_thread_connection(self) -> None:
+        """Close the calling thread's connection (worker threads call this when done)."""
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            return
+        self._local.conn = None
+        with self._lock:
+            if conn in self._all:
+                self._all.remove(conn)
+        conn.close()
+
+    @classmethod
+    def close_connections_of_this_thread(cls) -> None:
+        """Close every database connection the calling thread opened (end of a worker)."""
+        for database in list(cls._instances):
+            database.close_thread_connection()
 
     def close(self) -> None:
         """Close every connection this object opened (call from the owning thread last)."""
