@@ -35,6 +35,10 @@ def app_context(data_dir: DataDir) -> Iterator[AppContext]:
     """The application's context on a fresh data directory (migrated database)."""
     context = AppContext.open(data_dir, language="en")
     yield context
+    # Background tasks of the test's widgets may still be using the database: stop them first.
+    from teenvio_desktop.ui.worker import shutdown_all
+
+    shutdown_all()
     context.close()
 
 
