@@ -7,12 +7,12 @@ composer shows: the preview document, the checks, the size meter and the raw hea
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from teenvio_desktop.core.campaign import Campaign
 from teenvio_desktop.core.checks import Check, CheckEnvironment, message_size, run_checks
 from teenvio_desktop.core.errors import TeenvioError
-from teenvio_desktop.core.sanitize import CidResolver, sanitize_for_preview
 from teenvio_desktop.core.tasks import CancelToken, Progress, ProgressCallback, no_progress
 
 PREVIEW_STAGE = "preview"
@@ -50,10 +50,12 @@ def analyse(
     env: CheckEnvironment,
     *,
     allow_remote_images: bool,
-    cid_url: CidResolver,
+    cid_url: Callable[[str], str | None],
     progress: ProgressCallback = no_progress,
 ) -> Analysis:
+    # Imported here, in the worker: bleach and the MIME builder stay out of start-up.
     from teenvio_desktop.core.mime import build_message, header_block, serialize
+    from teenvio_desktop.core.sanitize import sanitize_for_preview
 
     sanitized = sanitize_for_preview(
         campaign.html, allow_remote_images=allow_remote_images, cid_resolver=cid_url

@@ -39,12 +39,6 @@ from teenvio_desktop.core.checks import CheckEnvironment, has_errors, run_checks
 from teenvio_desktop.core.context import AppContext
 from teenvio_desktop.core.drafts import Draft, DraftRepository
 from teenvio_desktop.core.errors import TeenvioError
-from teenvio_desktop.core.html_tools import (
-    html_to_text,
-    image_from_file,
-    inline_css,
-    open_campaign_file,
-)
 from teenvio_desktop.core.tasks import Progress
 from teenvio_desktop.ui.compose.analysis import (
     PREVIEW_STAGE,
@@ -622,6 +616,8 @@ class ComposeArea(QWidget):
     def open_file(self, path: Path) -> bool:
         if not self.may_discard():
             return False
+        from teenvio_desktop.core.html_tools import open_campaign_file
+
         try:
             opened = open_campaign_file(path)
         except TeenvioError as exc:
@@ -650,11 +646,15 @@ class ComposeArea(QWidget):
         cursor.endEditBlock()
 
     def generate_text(self) -> None:
+        from teenvio_desktop.core.html_tools import html_to_text
+
         text = html_to_text(self.editors.html_editor.toPlainText())
         self._replace_text(self.editors.text_editor, text)
         self.editors.tabs.setCurrentWidget(self.editors.text_editor)
 
     def inline_css(self) -> None:
+        from teenvio_desktop.core.html_tools import inline_css
+
         try:
             html = inline_css(self.editors.html_editor.toPlainText())
         except TeenvioError as exc:
@@ -674,6 +674,8 @@ class ComposeArea(QWidget):
 
     def insert_images(self, paths: list[Path]) -> list[str]:
         """Add each file as an inline image and put ``<img src="cid:...">`` at the cursor."""
+        from teenvio_desktop.core.html_tools import image_from_file
+
         cids: list[str] = []
         for path in paths:
             try:
