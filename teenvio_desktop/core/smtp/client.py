@@ -389,8 +389,9 @@ class _Session:
             raise errors.error_for_reply(code, text, size=size)
         body = b"" if payload is None else _dot_stuffed(payload)
         with self._guard():
-            self.data_sent = True
             self.client.send(body + b"." + _CRLF)
+            # From here on a lost connection is ambiguous: Teenvio may have launched it.
+            self.data_sent = True
             code, text = self._reply()
         if code != 250:
             raise errors.error_for_reply(code, text, size=size)
