@@ -24,6 +24,13 @@ from teenvio_desktop.core.context import AppContext  # noqa: E402
 from teenvio_desktop.core.paths import DataDir  # noqa: E402
 
 
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """No QThread may outlive the session: Qt aborts when one is destroyed while running."""
+    from teenvio_desktop.ui.worker import shutdown_all
+
+    shutdown_all()
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> DataDir:
     """A fresh, empty data directory."""

@@ -443,7 +443,7 @@ def start_rest_send(
       to the outbox in the worker, then sent; the returned task is NOT started, so the
       caller connects to ``task.worker`` first and then calls ``task.start()``.
 
-    The dialog is ``task.parent()``; it exposes ``credentials_rejected(campaign_id)`` and
+    The dialog is ``task.owner``; it exposes ``credentials_rejected(campaign_id)`` and
     ``send_finished(summary)``.
     """
     if isinstance(campaign, Campaign):

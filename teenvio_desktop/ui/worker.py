@@ -73,7 +73,13 @@ class BackgroundTask(QObject):
     """A handle on one running worker and its thread, owned by the GUI thread."""
 
     def __init__(self, function: TaskFunction, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        # Deliberately not a Qt child of ``parent``: deleting a widget must never delete a
+        # running QThread (Qt aborts the process). The task lives until its thread ends;
+        # the widget's destruction only cancels it.
+        super().__init__()
+        self.owner = parent
+        if parent is not None:
+            parent.destroyed.connect(self.cancel)
         self.cancel_token = CancelToken()
         self.thread = QThread()
         self.worker = Worker(function, self.cancel_token)
@@ -101,6 +107,9 @@ class BackgroundTask(QObject):
 
     @Slot()
     def _forget(self) -> None:
+        # ``finished`` is emitted from the thread just before it ends: wait for the end so
+        # the QThread is never destroyed while still running.
+        self.thread.wait()
         _active.discard(self)
 
 

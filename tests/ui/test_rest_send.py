@@ -26,7 +26,7 @@ FAST = SendOptions(concurrency=4, backoff_base_s=0.01, backoff_max_s=0.02, progr
 
 
 def _dialog(task: object) -> RestSendDialog:
-    dialog = task.parent()  # type: ignore[attr-defined]
+    dialog = task.owner
     assert isinstance(dialog, RestSendDialog)
     return dialog
 
