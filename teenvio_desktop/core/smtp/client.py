@@ -46,6 +46,7 @@ _VERIFY_EXPIRED = {9, 10}  # OpenSSL: certificate not yet valid / has expired
 _VERIFY_WRONG_HOST = {62, 64}  # OpenSSL: host name / IP address mismatch
 _CRLF = b"\r\n"
 GREETING_TIMEOUT_S = 15.0
+ABANDON_TIMEOUT_S = 2.0
 # An address literal: no lookup of (and no leak of) this computer's name.
 EHLO_NAME = "[127.0.0.1]"
 
@@ -405,10 +406,12 @@ class _Session:
             self._command("QUIT")
 
     def abandon(self) -> None:
-        """After a failure or cancel: RSET-less QUIT, ignoring a broken connection."""
+        """After a failure or cancel: QUIT, briefly, ignoring a broken connection."""
         if self.client is None or self.client.sock is None:
             return
         with contextlib.suppress(smtplib.SMTPException, OSError):
+            # A server that just timed out must not hold the user for another timeout.
+            self.client.sock.settimeout(min(ABANDON_TIMEOUT_S, self.settings.timeout))
             self.client.putcmd("QUIT")
             self.client.getreply()
 
