@@ -330,3 +330,19 @@ def test_open_eml_file(window: MainWindow, tmp_path: Path) -> None:
     assert campaign.text.strip() == "Texto plano"
     assert area.is_dirty()
     assert wait_preview_contains(area, "HTML del correo")
+
+
+def test_dropping_an_image_file_inserts_it_inline(window: MainWindow, tmp_path: Path) -> None:
+    from PySide6.QtCore import QMimeData
+
+    area = compose(window)
+    image = tmp_path / "banner.png"
+    image.write_bytes(PNG_1x1)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(image))])
+    editor = area.editors.html_editor
+    assert editor.canInsertFromMimeData(data)
+    editor.insertFromMimeData(data)
+    assert '<img src="cid:banner"' in editor.toPlainText()
+    assert [i.cid for i in area.campaign().images] == ["banner"]
+    assert "banner" in area.attachments.list.item(0).text()

@@ -118,6 +118,7 @@ class ComposeArea(QWidget):
         self._recovered_copy_id: int | None = None
         self.send_task: Any = None
         self.last_send_result: object = None
+        self._shown_once = False
 
         self._build_ui()
         self._debounce = QTimer(self)
@@ -269,6 +270,9 @@ class ComposeArea(QWidget):
     # -- preview lifecycle ----------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self._shown_once:
+            self.reload_sources()  # accounts and lists may have changed in their areas
+        self._shown_once = True
         if self.create_preview_on_show and not self.preview.has_view():
             # After the window is on screen, so creating the browser does not delay it.
             QTimer.singleShot(0, self.preview.ensure_view)
@@ -417,8 +421,10 @@ class ComposeArea(QWidget):
         self.analysed.emit(analysis.generation)
 
     def _on_analysis_error(self, exc: BaseException) -> None:
+        # Runs after every pause in typing: never a dialog, the status bar says it.
         log.error("Preview update failed: %s", exc)
-        self._report(exc)
+        self.last_error = exc
+        self._status(error_text(exc))
 
     def _on_analysis_finished(self) -> None:
         self._analysis = None
