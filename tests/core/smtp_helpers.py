@@ -12,6 +12,7 @@ from __future__ import annotations
 import socket
 import ssl
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -143,6 +144,8 @@ class ScriptedServer:
             elif verb == "MAIL":
                 self._reply(stream, "250 OK")
             elif verb == "RCPT":
+                if self.delay_s:  # a slow server: leaves time to cancel between recipients
+                    time.sleep(self.delay_s)
                 self._reply(stream, "250 Accepted")
             elif verb == "DATA":
                 self._reply(stream, '354 Enter message, ending with "." on a line by itself')
