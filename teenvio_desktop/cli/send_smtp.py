@@ -195,7 +195,14 @@ def _recipients(runtime: CliRuntime) -> list[str]:
             )
         from teenvio_desktop.core.outbox.recipients import read_recipient_file
 
-        return [r.email for r in read_recipient_file(Path(args.recipients))]
+        try:
+            return [r.email for r in read_recipient_file(Path(args.recipients))]
+        except OSError as exc:
+            raise _Usage(
+                runtime.tr("Cannot read --recipients {path}: {reason}").format(
+                    path=args.recipients, reason=exc.strerror or exc
+                )
+            ) from None
     raise _Usage(runtime.tr("Give the recipients with --to ADDR ... or --recipients FILE."))
 
 
