@@ -101,7 +101,7 @@ class StatsPoller(QObject):
         self._running_campaign = campaign_id
         task.worker.result.connect(self._on_result)
         task.worker.error.connect(self._on_error)
-        task.worker.finished.connect(self._finished)
+        task.worker.cancelled.connect(self._on_cancelled)
         task.thread.finished.connect(task.deleteLater)
         self._task = task
         self.sync_started.emit(campaign_id)
@@ -122,14 +122,20 @@ class StatsPoller(QObject):
 
         return job
 
-    def _finished(self) -> None:
-        self._task = None
-
+    # ``result``/``error`` arrive before ``finished``: the task is over for us already, so
+    # a campaign chosen meanwhile can start its sync from here.
     def _on_result(self, report: SyncReport) -> None:
+        self._task = None
         self._done(self._running_campaign, report)
 
     def _on_error(self, error: BaseException) -> None:
+        self._task = None
         self._failed(self._running_campaign, error)
+
+    def _on_cancelled(self) -> None:
+        self._task = None
+        if self._campaign_id is not None and self._campaign_id != self._running_campaign:
+            self.sync_now()
 
     def _done(self, campaign_id: int, report: SyncReport) -> None:
         self.synced.emit(campaign_id, report)

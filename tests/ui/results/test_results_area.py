@@ -228,3 +228,27 @@ def test_filter_on_a_big_table_runs_in_the_background(
         model.set_filter_text("p2")
     qtbot.wait(200)
     assert model.query.filter_text == "p2" and model.rowCount() == 111
+
+
+@pytest.mark.timeout(120)
+def test_choosing_another_campaign_while_a_sync_runs_syncs_the_new_one(
+    qtbot: QtBot, app_context: AppContext, sandbox_factory
+) -> None:  # type: ignore[no-untyped-def]
+    sandbox = sandbox_factory(page_size=10, seed=12)
+    app_context.sandbox = sandbox
+    first = send_rest_campaign(app_context.db, sandbox, "611")
+    second = send_rest_campaign(app_context.db, sandbox, "612")
+    sandbox.simulate_until_done()
+    sandbox.set_faults(latency_ms=150)  # the first sync is still running when we switch
+    area = _area(app_context, qtbot)
+    area.poller.policy.interval_s = 600  # no periodic poll may rescue a lost switch
+    area.show_campaign(first)
+    qtbot.waitUntil(area.poller.is_busy, timeout=5_000)
+    area.show_campaign(second)
+    expected = _expected(sandbox, "612")
+    qtbot.waitUntil(
+        lambda: area.summary_values["delivered"].text() != "–" and _shown(area) == expected,
+        timeout=30_000,
+    )
+    assert area.current_campaign_id == second
+    area.poller.stop()
