@@ -175,7 +175,15 @@ def step_stats(run: SelfTestRun) -> dict[str, Any]:
             expected.unsubscribes,
         )
 
-    wait_until(shown, 60, "the Results pane to show the campaign's statistics")
+    try:
+        wait_until(shown, 60, "the Results pane to show the campaign's statistics")
+    except SelfTestFailure as exc:
+        poller = results.poller  # type: ignore[attr-defined]
+        raise SelfTestFailure(
+            f"{exc} (shown campaign {results.current_campaign_id}, "  # type: ignore[attr-defined]
+            f"syncing {poller.is_busy()}, last error: {results.last_error!r}, "  # type: ignore[attr-defined]
+            f"shown {getattr(results.current_view, 'summary', None)}, expected {expected})"  # type: ignore[attr-defined]
+        ) from exc
     stats_ms = (time.perf_counter() - started) * 1000
     numbers = results.current_view.summary  # type: ignore[attr-defined]
     return {
