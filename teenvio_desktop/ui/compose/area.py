@@ -227,6 +227,8 @@ class ComposeArea(QWidget):
         self.insert_image_action = self._action(self.tr("Insert image…"), self.choose_images)
         self.test_send_action = self._action(self.tr("&Test send…"), self.test_send, "Ctrl+Shift+T")
         self.send_action = self._action(self.tr("Sen&d…"), self.send, "Ctrl+Return")
+        # Ctrl+Enter on the keypad too.
+        self.send_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         for action in (self.new_action, self.open_file_action, self.save_action,
                        self.generate_text_action, self.inline_css_action,
                        self.insert_image_action, self.find_action,

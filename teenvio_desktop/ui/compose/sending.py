@@ -194,14 +194,17 @@ class _SendWatcher(QObject):
         self._test = test
 
     def on_result(self, result: object) -> None:
+        self.deleteLater()
         finish_send(self._area, result, self._test)
 
     def on_error(self, exc: object) -> None:
+        self.deleteLater()
         self._area.send_task = None
         self._area._report(exc if isinstance(exc, BaseException) else TeenvioError(str(exc)))
         self._area.send_failed.emit(exc)
 
     def on_cancelled(self) -> None:
+        self.deleteLater()
         self._area.send_task = None
         self._area._status(QCoreApplication.translate("ComposeSending", "Sending cancelled."))
         self._area.send_failed.emit(None)
