@@ -63,8 +63,12 @@ class CliRuntime:
         return CatalogTranslate(self.language)(context, text)
 
     def tr(self, text: str) -> str:
-        """Translate a command-line message (context ``cli``)."""
-        return self.translate("cli", text)
+        """Translate a command-line message.
+
+        The context is ``runtime`` because that is what lupdate records for the
+        ``runtime.tr("...")`` calls it extracts; always call it by that name.
+        """
+        return self.translate("runtime", text)
 
     def report_error(self, error: BaseException, stream: TextIO | None = None) -> None:
         out = stream or sys.stderr

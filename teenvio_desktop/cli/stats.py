@@ -234,17 +234,16 @@ def _summary_dict(numbers: StatsSummary) -> dict[str, Any]:
 
 
 def _summary_text(runtime: CliRuntime, numbers: StatsSummary) -> str:
-    tr = runtime.tr
     lines = [
-        (tr("Sent"), str(numbers.sent)),
-        (tr("Accepted"), str(numbers.accepted)),
-        (tr("Delivered"), str(numbers.delivered)),
-        (tr("Hard bounces"), str(numbers.bounces_hard)),
-        (tr("Soft bounces"), str(numbers.bounces_soft)),
-        (tr("Opens (unique)"), f"{numbers.opens} ({numbers.unique_opens})"),
-        (tr("Clicks (unique)"), f"{numbers.clicks} ({numbers.unique_clicks})"),
-        (tr("Click-through rate"), f"{numbers.click_through_rate:.1%}"),
-        (tr("Unsubscribes"), str(numbers.unsubscribes)),
+        (runtime.tr("Sent"), str(numbers.sent)),
+        (runtime.tr("Accepted"), str(numbers.accepted)),
+        (runtime.tr("Delivered"), str(numbers.delivered)),
+        (runtime.tr("Hard bounces"), str(numbers.bounces_hard)),
+        (runtime.tr("Soft bounces"), str(numbers.bounces_soft)),
+        (runtime.tr("Opens (unique)"), f"{numbers.opens} ({numbers.unique_opens})"),
+        (runtime.tr("Clicks (unique)"), f"{numbers.clicks} ({numbers.unique_clicks})"),
+        (runtime.tr("Click-through rate"), f"{numbers.click_through_rate:.1%}"),
+        (runtime.tr("Unsubscribes"), str(numbers.unsubscribes)),
     ]
     width = max(len(label) for label, _ in lines)
     return "".join(f"{label:<{width}}  {value}\n" for label, value in lines)

@@ -47,9 +47,10 @@ class MessageFieldError(TeenvioError):
         super().__init__(template, field=field, **extra)
 
     def explanation(self, translate: Translate | None = None) -> str:
-        tr: Callable[[str, str], str] = translate or (lambda _c, text: text)
-        params = {**self.params, "field": tr("fields", self.field)}
-        return tr(self.context, self.template).format(**params)
+        # Not named ``tr``: lupdate would take these variable calls for source strings.
+        lookup: Callable[[str, str], str] = translate or (lambda _c, text: text)
+        params = {**self.params, "field": lookup("fields", self.field)}
+        return lookup(self.context, self.template).format(**params)
 
 
 class LineBreakInField(MessageFieldError):
