@@ -209,18 +209,6 @@ class _SendWatcher(QObject):
         self._area._status(QCoreApplication.translate("ComposeSending", "Sending cancelled."))
         self._area.send_failed.emit(None)
 
-    def on_prepared(self, prepared: object) -> None:
-        """REST: the campaign is in the outbox; now the outbox sender takes over."""
-        from teenvio_desktop.ui.rest_send import start_rest_send
-
-        campaign_id, connection = prepared  # type: ignore[misc]
-        try:
-            task = start_rest_send(self._area, self._area.context.db, campaign_id, connection)
-        except TeenvioError as exc:
-            self.on_error(exc)
-            return
-        self._connect(task)
-
     def _connect(self, task: Any) -> None:
         task.worker.result.connect(self.on_result)
         task.worker.error.connect(self.on_error)
@@ -238,46 +226,18 @@ def _with_list_members(area: ComposeArea, campaign: Campaign) -> Campaign:
     return dataclasses.replace(campaign, recipients=[m.email for m in members])
 
 
-def _rest_preparation(context: Any, campaign: Campaign) -> Any:
-    """Worker function: the account's connection, then the campaign written to the outbox."""
-    from teenvio_desktop.core.tasks import CancelToken, ProgressCallback
-
-    def work(progress: ProgressCallback, cancel: CancelToken) -> tuple[int, Any]:
-        from teenvio_desktop.core.accounts import account_repository, resolve_tealite, secret_store
-        from teenvio_desktop.core.outbox import create_rest_campaign
-        from teenvio_desktop.core.outbox.recipients import recipients_for
-
-        del progress
-        accounts = account_repository(context)
-        account = (
-            accounts.get(campaign.account_name) if campaign.account_name else accounts.default()
-        )
-        if account is None:
-            raise SendingUnavailable("TEA Lite")
-        connection = resolve_tealite(account, secret_store(context))
-        cancel.raise_if_cancelled()
-        prepared = create_rest_campaign(context.db, campaign, recipients_for(context.db, campaign))
-        return prepared.campaign_id, connection
-
-    return work
-
-
 def start_transport(area: ComposeArea, campaign: Campaign, *, test: bool) -> bool:
     watcher = _SendWatcher(area, test)
     try:
         if campaign.transport == "rest":
-            from teenvio_desktop.ui.worker import run_in_background
+            from teenvio_desktop.ui.rest_send import start_rest_send
 
-            task = run_in_background(_rest_preparation(area.context, campaign), area)
-            task.worker.result.connect(watcher.on_prepared)
-            task.worker.error.connect(watcher.on_error)
-            task.worker.cancelled.connect(watcher.on_cancelled)
-            area.send_task = task
-            task.start()
-            return True
-        from teenvio_desktop.ui.smtp_send import start_smtp_send
+            # The composer form: the outbox is filled in the worker, under its progress dialog.
+            task = start_rest_send(area, area.context, campaign)
+        else:
+            from teenvio_desktop.ui.smtp_send import start_smtp_send
 
-        task = start_smtp_send(area, area.context, _with_list_members(area, campaign))
+            task = start_smtp_send(area, area.context, _with_list_members(area, campaign))
     except (TeenvioError, ImportError) as exc:
         error = exc if isinstance(exc, TeenvioError) else SendingUnavailable(campaign.transport)
         area.send_task = None
