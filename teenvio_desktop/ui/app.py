@@ -92,6 +92,15 @@ def build_main_window(context: AppContext):  # type: ignore[no-untyped-def]
     return window
 
 
+def offer_to_resume_unfinished_work(window, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+    """Once the window is up: TEA Lite campaigns a crash or kill left half sent."""
+    from PySide6.QtCore import QTimer
+
+    from teenvio_desktop.ui.rest_send import offer_resume
+
+    QTimer.singleShot(0, window, lambda: offer_resume(window, context))
+
+
 def start_sandbox(context: AppContext) -> None:
     """Start the embedded emulator and make it the context's sandbox."""
     from teenvio_desktop.sandbox.embedded import start_embedded_sandbox
@@ -116,6 +125,7 @@ def run_gui(options: GuiOptions) -> int:
             start_sandbox(context)
         window = build_main_window(context)
         window.show()
+        offer_to_resume_unfinished_work(window, context)
         return int(app.exec())
     finally:
         if context.sandbox is not None:

@@ -43,3 +43,39 @@ def test_geometry_is_restored(qtbot: QtBot, app_context: AppContext) -> None:
     qtbot.addWidget(again)
     assert (again.width(), again.height()) == (640, 470)
     again.close()
+
+
+def test_start_up_offers_to_resume_a_half_sent_campaign(
+    qtbot: QtBot, app_context: AppContext
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from teenvio_desktop.core.campaign import Campaign
+    from teenvio_desktop.core.outbox import Recipient, create_rest_campaign
+    from teenvio_desktop.ui.app import offer_to_resume_unfinished_work
+    from teenvio_desktop.ui.rest_send import ResumeCampaignsDialog
+
+    campaign = Campaign(
+        subject="Hola",
+        sender="demo@example.com",
+        sender_name="Demo",
+        reply_to="demo@example.com",
+        reply_to_name="Demo",
+        html="<p>Hola</p>",
+        text="Hola",
+        transport="rest",
+        source_system="tests",
+        campaign_ref="resume-1",
+    )
+    create_rest_campaign(app_context.db, campaign, [Recipient(email="ana@example.com")])
+    window = build_main_window(app_context)
+    qtbot.addWidget(window)
+    window.show()
+    offer_to_resume_unfinished_work(window, app_context)
+
+    def offered() -> list[ResumeCampaignsDialog]:
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, ResumeCampaignsDialog)]
+
+    qtbot.waitUntil(lambda: len(offered()) == 1, timeout=5_000)
+    offered()[0].reject()
+    window.close()
