@@ -2,6 +2,708 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Edit account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMTP-API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as shown in Teenvio: Configuration → APIs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{port} — TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{port} — STARTTLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label} (deprecated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None (this computer only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teenvio marks port 2500 as deprecated; prefer 46500 (TLS) or 58700.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usuario.nombredeplan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port and security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEA Lite REST API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>system certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One per line: Name &lt;address@example.com&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validated senders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply-to addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged (stored in the keyring)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the password and/or token for the connections.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountsArea</name>
+    <message>
+        <source>Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} (sandbox)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} — default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the account “{name}”? Its password and token are also deleted from the system keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account not removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing “{name}”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMTP-API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEA Lite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ {transport}: connection and login work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ {transport}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No account selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMTP-API: {user} at {host}:{port} ({security})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port 2500 is deprecated; prefer 46500 (TLS) or 58700.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEA Lite: {url} (source system {source})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA file: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Senders: {list}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply-to: {list}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Areas</name>
+    <message>
+        <source>Compose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <source>Insert image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inline image cid:{cid} ({name}, {size})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attachment {name} ({size}), sent as a link by Teenvio</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CampaignFieldsPanel</name>
+    <message>
+        <source>SMTP-API (one message to all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEA Lite REST (personalised)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ana@example.com, luis@example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send through</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply-to name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List-Unsubscribe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} (sandbox)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Addresses typed below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} ({count} recipients)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChecksPanel</name>
+    <message>
+        <source>Pre-send checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{errors} error(s) block sending; {warnings} warning(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready to send, {warnings} warning(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{size} KB of {limit} KB</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ComposeArea</name>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teenvio options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images and files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open HTML or .eml…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;draft…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save draft &amp;as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find and replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate plain text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inline CSS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test send…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sen&amp;d…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untitled campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autosave failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} (recovered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app did not close properly. Unsaved work from {time} (&quot;{subject}&quot;) was recovered. Restore it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft &quot;{title}&quot; saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign has unsaved changes. Save them as a draft first?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open HTML or email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML and email files (*.html *.htm *.eml);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp *.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Composer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ComposeSending</name>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMTP-API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEA Lite REST</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send &quot;{subject}&quot;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transport: {transport}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account: {account}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From: {sender}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipients: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size: {size} KB of {limit} KB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header: {cab}; social links: {social}; language: {language}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Track opens: {opens}; track clicks: {clicks}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled for {when} (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix these before sending:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot send yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test message sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DraftsDialog</name>
+    <message>
+        <source>Open draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the draft &quot;{title}&quot;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EditorTabs</name>
+    <message>
+        <source>HTML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FindReplaceBar</name>
+    <message>
+        <source>Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KeyringBanner</name>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ListsModel</name>
+    <message>
+        <source>List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{source}, {count} recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Teenvio Desktop</source>
@@ -51,6 +753,931 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
 </context>
 <context>
+    <name>MappingPage</name>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The other columns you tick are kept as merge fields under their names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: reuse it for files like this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge fields:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this mapping as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pasted list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Using the saved mapping “{name}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MembersModel</name>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <source>Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote images are blocked (they tell the sender you looked). Load them for this message only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preview appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} remote image(s) blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this link in your web browser?
+
+{url}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecipientsArea</name>
+    <message>
+        <source>&amp;Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Merge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop a CSV, XLSX or ODS file here to import it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search address or name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{shown} of {total} recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the merged list (repeated addresses are kept once):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete {names}? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestSend</name>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestSendDialog</name>
+    <message>
+        <source>Sending through TEA Lite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking every recipient and filling the outbox…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused. Messages already sent are not sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling: waiting for the requests in flight…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: all {count} messages were accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished: {accepted} accepted, {failed} failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled. The messages not sent stay in the outbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped. The campaign can be resumed later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicates:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suppressed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export rejected rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing… {rows} rows read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list “{name}” is ready with {count} recipients.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cancelled. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export rejected rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} rejected rows written to {file}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResultsArea</name>
+    <message>
+        <source>Bounces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clicks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsubscribes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Soft bounces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hard bounces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unique opens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total opens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unique clicks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total clicks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click-through rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a campaign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEA Lite rejected the token, so polling stopped. Enter a valid token to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter token…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save non-openers as a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save clickers as a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top clicked links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported {count} rows to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the list “{name}” with {count} recipients.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEA Lite token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token was rejected. Enter the account&apos;s TEA Lite token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last synced: {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not synced yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No TEA Lite connection is configured for this campaign&apos;s account, so its statistics cannot be fetched. Add the account&apos;s TEA Lite details in Accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(polling stopped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error ({time}): {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events per hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResumeCampaignsDialog</name>
+    <message>
+        <source>Unfinished campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{subject} (campaign {ref}): {accepted} of {total} sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These campaigns stopped before every message was sent. Resuming sends only the messages not yet accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SendProgressDialog</name>
+    <message>
+        <source>Sending through the SMTP-API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{stage}: {done} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>How the file is read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detected automatically; change anything that looks wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First row is a header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No header row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delimiter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows to skip before the header:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detected: encoding {encoding}, delimiter {delimiter}, {header}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workbook: sheet {sheet}, {header}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with a header row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no header row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SourcePage</name>
+    <message>
+        <source>Where are the recipients?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A CSV, TSV or TXT file, an Excel (XLSX) or OpenDocument (ODS) workbook, or cells pasted from a spreadsheet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pasted text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste addresses or spreadsheet cells here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TablePage</name>
+    <message>
+        <source>Filter (any column)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filtering…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeenvioLanguage</name>
+    <message>
+        <source>Spanish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dutch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Norwegian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Swedish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finnish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Galician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basque</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeenvioOptionsPanel</name>
+    <message>
+        <source>Teenvio options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the &quot;can&apos;t see this message&quot; header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Social network links in the footer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Track opens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Track clicks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header and footer language</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TestSendDialog</name>
+    <message>
+        <source>Test send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you@example.com, colleague@example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No personalisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Render with the data of</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>checks</name>
+    <message>
+        <source>The HTML part is empty. Teenvio needs an HTML and a plain-text part.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plain-text part is empty. Teenvio rejects messages without it: use &quot;Generate plain text&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The HTML is {size_kb} KB; Gmail clips messages past about 102 KB and hides the rest (including the unsubscribe link).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The HTML shows the image cid:{cid}, but no inline image has that id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inline image {cid} is never referenced from the HTML; Teenvio will turn it into a link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The HTML contains {count} &lt;{tag}&gt; element(s); email clients remove them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link &quot;{href}&quot; is not a valid web, mailto or tel address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} link(s) in the HTML.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The subject is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no recipients: choose a recipient list or type addresses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a sender address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sender {sender} is not validated for this account; Teenvio refuses it (553). Validate it in Teenvio or choose another sender.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>campaign id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply-to address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sender name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply-to name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEA Lite requires the {field}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List-Unsubscribe should be a mailto: or https: address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP-API sends one identical message to every recipient: merge fields ({fields}) will not be filled in. Use TEA Lite (REST) to personalise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge fields ({fields}) are used but no recipient list is chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The merge field {{{{ {field} }}}} is not a column of the recipient list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message is {size} bytes; the limit is {limit} bytes. Make the images smaller or link them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message is {size} bytes, close to the limit of {limit} bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teenvio turns the attachment {filename} into a download link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>The database {path} was created by a newer version of teenvio-desktop (schema {found}, this version knows up to {supported}). Update the application, or start it with another --data-dir.</source>
@@ -80,11 +1707,838 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <source>Unexpected error: {error}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>There is no account named “{name}”. List them with “teenvio-desktop account list” or add it in the Accounts area.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An account named “{name}” already exists. Choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keyring is not available ({detail}), so passwords and tokens cannot be saved. They are kept in memory until the application closes and will have to be entered again next time. Unlock or install a keyring (for example GNOME Keyring or KWallet), then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No {what} is known for the account “{account}”. Enter it in the account (or set it in the environment variable for the command line).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account “{account}” has no {transport} connection configured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server name “{host}” could not be found. Check the host (as shown in Teenvio&apos;s Configuration → APIs) and your network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{host} refused the connection on port {port}. Check the port, or whether a firewall blocks it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{host} did not answer on port {port} in time. Check the host and port; a firewall may be dropping the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not connect to {host} on port {port}: {detail}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of {host} has expired (or is not valid yet), so the connection was refused before sending any credentials. Check the computer&apos;s date, or tell the server&apos;s administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate presented by {host} belongs to another server ({detail}), so the connection was refused before sending any credentials. Use the host name shown in Teenvio&apos;s Configuration → APIs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of {host} is not trusted ({detail}), so the connection was refused before sending any credentials. If the server uses a private CA, name its CA file in the account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port {port} of {host} does not speak TLS from the start: it probably expects STARTTLS. Choose “STARTTLS” security (port 58700) or port 46500 for TLS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{host} did not greet on port {port}: the port probably expects TLS from the start. Choose “TLS” security (port 46500) or port 58700 for STARTTLS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure connection to {host} failed ({detail}); no credentials were sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{host} does not offer STARTTLS, so the password was not sent in clear text. Check the port and security settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{host} does not offer a login (AUTH) on this connection. Check the port and security settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{host} rejected the user name or password. Check the user (usuario.nombredeplan) and the password used in Teenvio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{host} answered with an error during the test.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{host} closed the connection on port {port} unexpectedly. Check the port and security settings, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An account needs an SMTP-API connection, a TEA Lite connection, or both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account name must be 1 to {limit} characters, without control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name “{name}” is reserved for the built-in sandbox account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the SMTP host shown in Teenvio&apos;s Configuration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP port must be between 1 and 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security must be TLS, STARTTLS or none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A connection without encryption would send the password in clear text; it is only allowed to this computer (localhost). Choose TLS or STARTTLS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the SMTP user, in the form usuario.nombredeplan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TEA Lite address must be a full URL such as https://host/api.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TEA Lite address must use https: plain http would send the token in clear text (only allowed to this computer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the TEA Lite source system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{address}” is not a valid email address: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name for {address} contains control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMTP password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEA Lite token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The draft {draft_id} no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CSS could not be inlined: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The merge fields could not be filled ({count} problems). Fix the recipient list or the template; nothing was sent:
+{details}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {field} contains a line break. It must be a single line: remove the line break and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {field} contains an invisible control character ({code_point}). Remove it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {field} &quot;{address}&quot; is not a valid email address ({reason}). Correct it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {field} is empty. Teenvio needs it to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {field} &quot;{value}&quot; is not allowed. Correct it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {field} contains characters that cannot be written into an email header faithfully. Simplify it (for example, remove unusual symbols) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign cannot be sent through TEA Lite yet: {problems}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is nobody to send to ({suppressed} addresses are on the suppression list). Add recipients.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A TEA Lite request would be {size} bytes, over the limit of {limit} bytes ({count} recipients affected). Make the attachments or the content smaller; nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} recipients have an invalid address (row: address): {rows}. Correct them; nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No TEA Lite account is available to resume campaign {campaign}. Add the account it was sent with, or resume it from the command line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign {campaign_id} is not in the outbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{source} is empty: there are no recipients to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{source} is not a text file or a spreadsheet that can be read. Save it from your spreadsheet program as CSV, XLSX or ODS and import that file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The spreadsheet {source} could not be read; it may be damaged or incomplete (for example, a download that did not finish). Open it in your spreadsheet program and save it again. Detail: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file {source} could not be opened: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workbook has no sheet named “{sheet}”. Its sheets: {available}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No column of email addresses was found (columns: {columns}). Choose the column that holds the addresses, or check the delimiter and the header row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no column “{column}” in this file. Its columns: {columns}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{encoding}” is not a known text encoding. Try UTF-8, Windows-1252 or UTF-16.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{delimiter}” cannot separate columns: use one character such as , ; | or a tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A recipient list named “{name}” already exists. Choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no recipient list “{name}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A recipient list needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line {line} could not be read ({detail}). A quote that is never closed is the usual cause: fix that line, or choose another delimiter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA file {path} cannot be used ({detail}). Check the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teenvio refused the sender {sender}: the sender (and the reply-to address, if any) must exist and be validated in your Teenvio plan. Validate it in Teenvio or choose a validated sender, then send again. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teenvio did not accept the login. Check the user, which has the form usuario.nombredeplan, and the password you use to sign in to Teenvio. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message is {size} bytes; the limit is {limit} bytes. Make it smaller (fewer or smaller images and attachments, shorter HTML), then send again. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server requires logging in (over an encrypted connection) before this command. Check the account&apos;s user, password and security setting (TLS or STARTTLS). Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server expected a valid sender and at least one recipient (MAIL FROM and RCPT TO) before the message. Check the sender and recipients and send again; report it if it happens again. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does not implement a parameter of a command this application sent. Check that the host is Teenvio&apos;s SMTP-API; update teenvio-desktop or report it if it persists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not recognise a command. Check that the host and port are those of Teenvio&apos;s SMTP-API; report it if it persists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teenvio could not launch the campaign: {reason}. This usually means the plan has too few sends left, too many contacts, or the message is incomplete (it needs a plain-text and an HTML part). Fix that and send again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not handle the send right now (a temporary error). The campaign was not launched; try again in a few minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered with an error this application does not know. The campaign was not launched; read the server&apos;s answer below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused every recipient ({count}), so nothing was sent. Check the addresses; the first refusal is shown below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is nobody to send to: add recipients. ({suppressed} address(es) were left out because they are on the suppression list.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refusing to connect to {host} without encryption: the password would travel in clear text. Unencrypted connections are only allowed to this computer (localhost). Choose TLS (port 46500) or STARTTLS (port 58700).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server {host} (port {port}) could not be found. Check the host shown in Teenvio&apos;s Configuration → APIs and your network. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{host} refused the connection on port {port}. Check the host and port (46500 for TLS, 58700 for STARTTLS) and whether a firewall blocks it. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{host} did not answer on port {port} in time. Check the host, the port and your network; a firewall may be dropping the connection. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{host} accepted the connection on port {port} but did not greet. The port probably expects TLS from the start: choose TLS security (port 46500), or STARTTLS on port 58700. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to {host} (port {port}) was lost after the message was sent, before Teenvio confirmed it ({detail}). The campaign may have been launched: check Teenvio&apos;s statistics before sending it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to {host} (port {port}) was lost or timed out ({detail}). The campaign was not launched; try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of {host} (port {port}) is not trusted ({detail}). The connection was closed: nothing was sent and no credentials were sent. If the server uses a private CA, name its CA file in the account (--cafile).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of {host} (port {port}) has expired or is not valid yet ({detail}). The connection was closed: nothing was sent and no credentials were sent. Check this computer&apos;s date, or tell the server&apos;s administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate presented on {host} (port {port}) belongs to another server ({detail}). The connection was closed: nothing was sent and no credentials were sent. Use the host name shown in Teenvio&apos;s Configuration → APIs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure connection to {host} (port {port}) failed ({detail}): nothing was sent and no credentials were sent. Check the port and security setting: 46500 uses TLS from the start, 58700 uses STARTTLS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{host} (port {port}) does not offer STARTTLS, so the connection cannot be encrypted. It was closed before logging in: nothing was sent and no credentials were sent. Check the port and security setting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the SMTP host (Teenvio: Configuration → APIs).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the password of the Teenvio user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign {campaign_id} has no TEA Lite identity (source system and campaign id, or the Teenvio id of an SMTP send), so its statistics cannot be fetched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no campaign {campaign_id} in this store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending through {transport} is not available in this build.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an account with an SMTP-API connection before sending through the SMTP-API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <source>subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sender address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sender name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply-to address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply-to name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recipient address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inline image content id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inline image file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inline image type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attachment file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attachment type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plain-text part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teenvio option</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recipients</name>
+    <message>
+        <source>Importing recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a valid email address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No email address in this row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This row has a different number of fields than the header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeats an address already in the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the suppression list (bounced or unsubscribed)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>runtime</name>
     <message>
-        <source>This transport is not available in this build.</source>
+        <source>--smtp-host and --user are both needed for SMTP.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--api and --source-system are both needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: Teenvio marks port 2500 as deprecated; prefer 58700 or 46500.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password and/or token are missing: give them on stdin, one per line (password first), or in TEENVIO_PASSWORD / TEENVIO_TOKEN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account was saved without its secrets. Once the keyring works, run “account add NAME --replace” again, or set TEENVIO_PASSWORD / TEENVIO_TOKEN for each command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account “{name}” saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No accounts yet. Add one with “teenvio-desktop account add”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (deprecated port)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMTP-API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEA Lite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{transport}: OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{transport}: FAILED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account “{name}” and its keyring entries removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List “{name}”: {valid} valid, {invalid} invalid, {duplicates} duplicates, {suppressed} suppressed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  ... use --rejects FILE for the full report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} recipients written to {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid sandbox option: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start the sandbox: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--api URL (or --account NAME) is required with --via rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the TEA Lite token in TEENVIO_TOKEN, or use --account NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing arguments: {flags}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the recipients with --recipients FILE or --to ADDR ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--source-system and --campaign-id are required with --via rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resuming campaign {ref}: {accepted} of {total} messages already accepted.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left out {count} suppressed addresses.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left out {count} repeated addresses.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: {recipient}: {category} {text}
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--concurrency and --rate must be positive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--server must be HOST:PORT, for example api.teenvio.com:46500.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMTP password: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--account is not available in this build.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing arguments: {flags} (or use --account NAME).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--security none would send the password in clear text; it is only allowed for this computer (localhost). Use --security tls or starttls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No password: set TEENVIO_PASSWORD, use --account NAME with a saved password, or run in a terminal to be asked for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read {flag} {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--language must be one of Teenvio&apos;s language ids: {ids}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--image must be CID=FILE, for example logo=logo.png.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--image {path} is not an image file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read --recipients {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read --recipients {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the recipients with --to ADDR ... or --recipients FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: {address}: {code} {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left out {count} suppressed addresses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contacts imported: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{option} must be YYYYMMDDHHMMSS (UTC), got {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--api URL and --source-system ID (or --account NAME) are required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No TEA Lite token: set TEENVIO_TOKEN, or save an account with this API address and its token in the keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No campaign of source system {source} is known here; name one with --campaign-id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hard bounces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Soft bounces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens (unique)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clicks (unique)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click-through rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsubscribes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>smtp</name>
+    <message>
+        <source>Preparing the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authenticating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>stats</name>
+    <message>
+        <source>Time (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non-openers of {subject}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Openers of {subject}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clickers of {subject}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching {kind} (page {page})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tasks</name>
+    <message>
+        <source>Testing the SMTP-API connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing the TEA Lite connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending through TEA Lite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the TEA Lite campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>warnings</name>
+    <message>
+        <source>Teenvio turns the attachment &quot;{name}&quot; into a download link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inline image &quot;{cid}&quot; is not used in the HTML; Teenvio will treat it as an attachment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The HTML shows the image &quot;cid:{cid}&quot;, but no such image is added.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

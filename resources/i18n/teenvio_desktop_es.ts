@@ -2,90 +2,2553 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Edit account</source>
+        <translation>Editar cuenta</translation>
+    </message>
+    <message>
+        <source>Add account</source>
+        <translation>Añadir cuenta</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>SMTP-API</source>
+        <translation>SMTP-API</translation>
+    </message>
+    <message>
+        <source>as shown in Teenvio: Configuration → APIs</source>
+        <translation>como aparece en Teenvio: Configuración → APIs</translation>
+    </message>
+    <message>
+        <source>{port} — TLS</source>
+        <translation>{port} — TLS</translation>
+    </message>
+    <message>
+        <source>{port} — STARTTLS</source>
+        <translation>{port} — STARTTLS</translation>
+    </message>
+    <message>
+        <source>{label} (deprecated)</source>
+        <translation>{label} (obsoleto)</translation>
+    </message>
+    <message>
+        <source>Other port</source>
+        <translation>Otro puerto</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>None (this computer only)</source>
+        <translation>Ninguna (solo este equipo)</translation>
+    </message>
+    <message>
+        <source>Teenvio marks port 2500 as deprecated; prefer 46500 (TLS) or 58700.</source>
+        <translation>Teenvio marca el puerto 2500 como obsoleto; es preferible usar 46500 (TLS) o 58700.</translation>
+    </message>
+    <message>
+        <source>usuario.nombredeplan</source>
+        <translation>usuario.nombredeplan</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <source>Port and security</source>
+        <translation>Puerto y seguridad</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>TEA Lite REST API</source>
+        <translation>API REST de TEA Lite</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>URL base</translation>
+    </message>
+    <message>
+        <source>Source system</source>
+        <translation>Sistema de origen</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>system certificates</source>
+        <translation>certificados del sistema</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>One per line: Name &lt;address@example.com&gt;</source>
+        <translation>Uno por línea: Nombre &lt;address@example.com&gt;</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>Archivo de CA</translation>
+    </message>
+    <message>
+        <source>Validated senders</source>
+        <translation>Remitentes validados</translation>
+    </message>
+    <message>
+        <source>Reply-to addresses</source>
+        <translation>Direcciones de respuesta (responder a)</translation>
+    </message>
+    <message>
+        <source>unchanged (stored in the keyring)</source>
+        <translation>sin cambios (guardado en el llavero del sistema)</translation>
+    </message>
+    <message>
+        <source>CA certificate file</source>
+        <translation>Archivo de certificado de CA</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Certificados (*.pem *.crt);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Enter the password and/or token for the connections.</source>
+        <translation>Introduce la contraseña, el token o ambos para las conexiones.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsArea</name>
+    <message>
+        <source>Add…</source>
+        <translation>Añadir…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Eliminar…</translation>
+    </message>
+    <message>
+        <source>Make default</source>
+        <translation>Usar como predeterminada</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Probar conexión</translation>
+    </message>
+    <message>
+        <source>{name} (sandbox)</source>
+        <translation>{name} (entorno de pruebas)</translation>
+    </message>
+    <message>
+        <source>{name} — default</source>
+        <translation>{name} — predeterminada</translation>
+    </message>
+    <message>
+        <source>Account not saved</source>
+        <translation>No se ha guardado la cuenta</translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation>Eliminar cuenta</translation>
+    </message>
+    <message>
+        <source>Remove the account “{name}”? Its password and token are also deleted from the system keyring.</source>
+        <translation>¿Eliminar la cuenta “{name}”? Su contraseña y su token también se borrarán del llavero del sistema.</translation>
+    </message>
+    <message>
+        <source>Account not removed</source>
+        <translation>No se ha eliminado la cuenta</translation>
+    </message>
+    <message>
+        <source>Testing “{name}”…</source>
+        <translation>Probando “{name}”…</translation>
+    </message>
+    <message>
+        <source>SMTP-API</source>
+        <translation>SMTP-API</translation>
+    </message>
+    <message>
+        <source>TEA Lite</source>
+        <translation>TEA Lite</translation>
+    </message>
+    <message>
+        <source>✔ {transport}: connection and login work.</source>
+        <translation>✔ {transport}: la conexión y el inicio de sesión funcionan.</translation>
+    </message>
+    <message>
+        <source>✘ {transport}: {error}</source>
+        <translation>✘ {transport}: {error}</translation>
+    </message>
+    <message>
+        <source>No account selected.</source>
+        <translation>No hay ninguna cuenta seleccionada.</translation>
+    </message>
+    <message>
+        <source>SMTP-API: {user} at {host}:{port} ({security})</source>
+        <translation>SMTP-API: {user} en {host}:{port} ({security})</translation>
+    </message>
+    <message>
+        <source>Port 2500 is deprecated; prefer 46500 (TLS) or 58700.</source>
+        <translation>El puerto 2500 está obsoleto; es preferible usar 46500 (TLS) o 58700.</translation>
+    </message>
+    <message>
+        <source>TEA Lite: {url} (source system {source})</source>
+        <translation>TEA Lite: {url} (sistema de origen {source})</translation>
+    </message>
+    <message>
+        <source>CA file: {path}</source>
+        <translation>Archivo de CA: {path}</translation>
+    </message>
+    <message>
+        <source>Senders: {list}</source>
+        <translation>Remitentes: {list}</translation>
+    </message>
+    <message>
+        <source>Reply-to: {list}</source>
+        <translation>Responder a: {list}</translation>
+    </message>
+</context>
+<context>
+    <name>Areas</name>
+    <message>
+        <source>Compose</source>
+        <translation>Redactar</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Destinatarios</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Resultados</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Cuentas</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <source>Insert image…</source>
+        <translation>Insertar imagen…</translation>
+    </message>
+    <message>
+        <source>Attach file…</source>
+        <translation>Adjuntar archivo…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Inline image cid:{cid} ({name}, {size})</source>
+        <translation>Imagen incrustada cid:{cid} ({name}, {size})</translation>
+    </message>
+    <message>
+        <source>Attachment {name} ({size}), sent as a link by Teenvio</source>
+        <translation>Adjunto {name} ({size}); Teenvio lo envía como enlace</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignFieldsPanel</name>
+    <message>
+        <source>SMTP-API (one message to all)</source>
+        <translation>SMTP-API (un mensaje para todos)</translation>
+    </message>
+    <message>
+        <source>TEA Lite REST (personalised)</source>
+        <translation>TEA Lite REST (personalizado)</translation>
+    </message>
+    <message>
+        <source>Insert field</source>
+        <translation>Insertar campo</translation>
+    </message>
+    <message>
+        <source>ana@example.com, luis@example.com</source>
+        <translation>ana@example.com, luis@example.com</translation>
+    </message>
+    <message>
+        <source>Send at</source>
+        <translation>Fecha de envío</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Send through</source>
+        <translation>Enviar mediante</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Remitente</translation>
+    </message>
+    <message>
+        <source>From name</source>
+        <translation>Nombre del remitente</translation>
+    </message>
+    <message>
+        <source>Reply to</source>
+        <translation>Responder a</translation>
+    </message>
+    <message>
+        <source>Reply-to name</source>
+        <translation>Nombre para responder a</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Asunto</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Destinatarios</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>Direcciones</translation>
+    </message>
+    <message>
+        <source>Campaign id</source>
+        <translation>ID de campaña</translation>
+    </message>
+    <message>
+        <source>Source system</source>
+        <translation>Sistema de origen</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Programar</translation>
+    </message>
+    <message>
+        <source>List-Unsubscribe</source>
+        <translation>List-Unsubscribe</translation>
+    </message>
+    <message>
+        <source>{name} (sandbox)</source>
+        <translation>{name} (entorno de pruebas)</translation>
+    </message>
+    <message>
+        <source>Addresses typed below</source>
+        <translation>Direcciones escritas abajo</translation>
+    </message>
+    <message>
+        <source>{name} ({count} recipients)</source>
+        <translation>{name} ({count} destinatarios)</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksPanel</name>
+    <message>
+        <source>Pre-send checks</source>
+        <translation>Comprobaciones previas al envío</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>{errors} error(s) block sending; {warnings} warning(s).</source>
+        <translation>{errors} error(es) impiden el envío; {warnings} aviso(s).</translation>
+    </message>
+    <message>
+        <source>Ready to send, {warnings} warning(s).</source>
+        <translation>Listo para enviar, {warnings} aviso(s).</translation>
+    </message>
+    <message>
+        <source>Ready to send.</source>
+        <translation>Listo para enviar.</translation>
+    </message>
+    <message>
+        <source>{size} KB of {limit} KB</source>
+        <translation>{size} KB de {limit} KB</translation>
+    </message>
+</context>
+<context>
+    <name>ComposeArea</name>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Comprobaciones</translation>
+    </message>
+    <message>
+        <source>Teenvio options</source>
+        <translation>Opciones de Teenvio</translation>
+    </message>
+    <message>
+        <source>Images and files</source>
+        <translation>Imágenes y archivos</translation>
+    </message>
+    <message>
+        <source>&amp;New campaign</source>
+        <translation>&amp;Nueva campaña</translation>
+    </message>
+    <message>
+        <source>&amp;Open HTML or .eml…</source>
+        <translation>&amp;Abrir HTML o .eml…</translation>
+    </message>
+    <message>
+        <source>Open &amp;draft…</source>
+        <translation>Abrir b&amp;orrador…</translation>
+    </message>
+    <message>
+        <source>&amp;Save draft</source>
+        <translation>&amp;Guardar borrador</translation>
+    </message>
+    <message>
+        <source>Save draft &amp;as…</source>
+        <translation>Guardar borrador &amp;como…</translation>
+    </message>
+    <message>
+        <source>&amp;Find and replace</source>
+        <translation>&amp;Buscar y reemplazar</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>Generate plain text</source>
+        <translation>Generar texto plano</translation>
+    </message>
+    <message>
+        <source>Inline CSS</source>
+        <translation>CSS en línea</translation>
+    </message>
+    <message>
+        <source>Insert image…</source>
+        <translation>Insertar imagen…</translation>
+    </message>
+    <message>
+        <source>&amp;Test send…</source>
+        <translation>Envío de &amp;prueba…</translation>
+    </message>
+    <message>
+        <source>Sen&amp;d…</source>
+        <translation>En&amp;viar…</translation>
+    </message>
+    <message>
+        <source>Untitled campaign</source>
+        <translation>Campaña sin título</translation>
+    </message>
+    <message>
+        <source>Autosave failed: {error}</source>
+        <translation>Error al guardar automáticamente: {error}</translation>
+    </message>
+    <message>
+        <source>{title} (recovered)</source>
+        <translation>{title} (recuperado)</translation>
+    </message>
+    <message>
+        <source>The app did not close properly. Unsaved work from {time} (&quot;{subject}&quot;) was recovered. Restore it?</source>
+        <translation>La aplicación no se cerró correctamente. Se ha recuperado el trabajo sin guardar de {time} (&quot;{subject}&quot;). ¿Quieres restaurarlo?</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Sin título</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Guardar borrador</translation>
+    </message>
+    <message>
+        <source>Draft name:</source>
+        <translation>Nombre del borrador:</translation>
+    </message>
+    <message>
+        <source>Draft &quot;{title}&quot; saved.</source>
+        <translation>Borrador &quot;{title}&quot; guardado.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>The campaign has unsaved changes. Save them as a draft first?</source>
+        <translation>La campaña tiene cambios sin guardar. ¿Quieres guardarlos antes como borrador?</translation>
+    </message>
+    <message>
+        <source>Open HTML or email</source>
+        <translation>Abrir HTML o correo electrónico</translation>
+    </message>
+    <message>
+        <source>HTML and email files (*.html *.htm *.eml);;All files (*)</source>
+        <translation>Archivos HTML y de correo electrónico (*.html *.htm *.eml);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Insert image</source>
+        <translation>Insertar imagen</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp *.svg)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg *.gif *.webp *.svg)</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Adjuntar archivos</translation>
+    </message>
+    <message>
+        <source>Composer</source>
+        <translation>Redacción</translation>
+    </message>
+</context>
+<context>
+    <name>ComposeSending</name>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>SMTP-API</source>
+        <translation>SMTP-API</translation>
+    </message>
+    <message>
+        <source>TEA Lite REST</source>
+        <translation>TEA Lite REST</translation>
+    </message>
+    <message>
+        <source>Send &quot;{subject}&quot;?</source>
+        <translation>¿Enviar &quot;{subject}&quot;?</translation>
+    </message>
+    <message>
+        <source>Transport: {transport}</source>
+        <translation>Transporte: {transport}</translation>
+    </message>
+    <message>
+        <source>Account: {account}</source>
+        <translation>Cuenta: {account}</translation>
+    </message>
+    <message>
+        <source>From: {sender}</source>
+        <translation>Remitente: {sender}</translation>
+    </message>
+    <message>
+        <source>Recipients: {count}</source>
+        <translation>Destinatarios: {count}</translation>
+    </message>
+    <message>
+        <source>Size: {size} KB of {limit} KB</source>
+        <translation>Tamaño: {size} KB de {limit} KB</translation>
+    </message>
+    <message>
+        <source>Header: {cab}; social links: {social}; language: {language}</source>
+        <translation>Cabecera: {cab}; enlaces a redes sociales: {social}; idioma: {language}</translation>
+    </message>
+    <message>
+        <source>Track opens: {opens}; track clicks: {clicks}</source>
+        <translation>Seguimiento de aperturas: {opens}; seguimiento de clics: {clicks}</translation>
+    </message>
+    <message>
+        <source>Scheduled for {when} (UTC)</source>
+        <translation>Programado para {when} (UTC)</translation>
+    </message>
+    <message>
+        <source>Fix these before sending:</source>
+        <translation>Corrige esto antes de enviar:</translation>
+    </message>
+    <message>
+        <source>Cannot send yet</source>
+        <translation>Todavía no se puede enviar</translation>
+    </message>
+    <message>
+        <source>Send campaign</source>
+        <translation>Enviar campaña</translation>
+    </message>
+    <message>
+        <source>Sending cancelled.</source>
+        <translation>Envío cancelado.</translation>
+    </message>
+    <message>
+        <source>Test message sent.</source>
+        <translation>Mensaje de prueba enviado.</translation>
+    </message>
+</context>
+<context>
+    <name>DraftsDialog</name>
+    <message>
+        <source>Open draft</source>
+        <translation>Abrir borrador</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Delete draft</source>
+        <translation>Eliminar borrador</translation>
+    </message>
+    <message>
+        <source>Delete the draft &quot;{title}&quot;?</source>
+        <translation>¿Eliminar el borrador &quot;{title}&quot;?</translation>
+    </message>
+</context>
+<context>
+    <name>EditorTabs</name>
+    <message>
+        <source>HTML</source>
+        <translation>HTML</translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation>Texto plano</translation>
+    </message>
+</context>
+<context>
+    <name>FindReplaceBar</name>
+    <message>
+        <source>Find</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>Reemplazar por</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>Distinguir mayúsculas y minúsculas</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Anterior</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Reemplazar</translation>
+    </message>
+    <message>
+        <source>Replace all</source>
+        <translation>Reemplazar todo</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>No encontrado</translation>
+    </message>
+    <message>
+        <source>{count} replaced</source>
+        <translation>{count} reemplazado(s)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import recipients</source>
+        <translation>Importar destinatarios</translation>
+    </message>
+</context>
+<context>
+    <name>KeyringBanner</name>
+    <message>
+        <source>Try again</source>
+        <translation>Reintentar</translation>
+    </message>
+</context>
+<context>
+    <name>ListsModel</name>
+    <message>
+        <source>List</source>
+        <translation>Lista</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Destinatarios</translation>
+    </message>
+    <message>
+        <source>Merge fields</source>
+        <translation>Campos de combinación</translation>
+    </message>
+    <message>
+        <source>{source}, {count} recipients</source>
+        <translation>{source}, {count} destinatarios</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Teenvio Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Teenvio Desktop</translation>
     </message>
     <message>
         <source>Connected to the local sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectado al entorno de pruebas local</translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Listo</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Archivo</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Edición</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ver</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Ay&amp;uda</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salir</translation>
     </message>
     <message>
         <source>&amp;About Teenvio Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Acerca de Teenvio Desktop</translation>
     </message>
     <message>
         <source>About Teenvio Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Acerca de Teenvio Desktop</translation>
     </message>
     <message>
         <source>Teenvio Desktop {version}
 
 Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Lite REST API, and follow what happened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Teenvio Desktop {version}
+
+Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teenvio o la API REST de TEA Lite y sigue lo que ha ocurrido con ellas.</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Columns</source>
+        <translation>Columnas</translation>
+    </message>
+    <message>
+        <source>The other columns you tick are kept as merge fields under their names.</source>
+        <translation>Las demás columnas que marques se conservan como campos de combinación con su nombre.</translation>
+    </message>
+    <message>
+        <source>optional: reuse it for files like this</source>
+        <translation>opcional: reutilízala para archivos como este</translation>
+    </message>
+    <message>
+        <source>Email address:</source>
+        <translation>Dirección de correo electrónico:</translation>
+    </message>
+    <message>
+        <source>Recipient name:</source>
+        <translation>Nombre del destinatario:</translation>
+    </message>
+    <message>
+        <source>Merge fields:</source>
+        <translation>Campos de combinación:</translation>
+    </message>
+    <message>
+        <source>List name:</source>
+        <translation>Nombre de la lista:</translation>
+    </message>
+    <message>
+        <source>Save this mapping as:</source>
+        <translation>Guardar esta asignación como:</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importar</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguna)</translation>
+    </message>
+    <message>
+        <source>Pasted list</source>
+        <translation>Lista pegada</translation>
+    </message>
+    <message>
+        <source>Using the saved mapping “{name}”.</source>
+        <translation>Usando la asignación guardada “{name}”.</translation>
+    </message>
+</context>
+<context>
+    <name>MembersModel</name>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <source>Desktop</source>
+        <translation>Escritorio</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Móvil</translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation>Texto plano</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>Cabeceras</translation>
+    </message>
+    <message>
+        <source>Load images</source>
+        <translation>Cargar imágenes</translation>
+    </message>
+    <message>
+        <source>Remote images are blocked (they tell the sender you looked). Load them for this message only.</source>
+        <translation>Las imágenes remotas están bloqueadas (avisan al remitente de que has abierto el mensaje). Cárgalas solo para este mensaje.</translation>
+    </message>
+    <message>
+        <source>The preview appears here.</source>
+        <translation>La vista previa aparece aquí.</translation>
+    </message>
+    <message>
+        <source>{count} remote image(s) blocked</source>
+        <translation>{count} imagen(es) remota(s) bloqueada(s)</translation>
+    </message>
+    <message>
+        <source>Open link</source>
+        <translation>Abrir enlace</translation>
+    </message>
+    <message>
+        <source>Open this link in your web browser?
+
+{url}</source>
+        <translation>¿Abrir este enlace en el navegador web?
+
+{url}</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientsArea</name>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importar…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>Cambiar &amp;nombre…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge…</source>
+        <translation>&amp;Combinar…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportar…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <source>Drop a CSV, XLSX or ODS file here to import it.</source>
+        <translation>Suelta aquí un archivo CSV, XLSX u ODS para importarlo.</translation>
+    </message>
+    <message>
+        <source>Search address or name</source>
+        <translation>Buscar dirección o nombre</translation>
+    </message>
+    <message>
+        <source>{count} recipients</source>
+        <translation>{count} destinatarios</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} recipients</source>
+        <translation>{shown} de {total} destinatarios</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Destinatarios</translation>
+    </message>
+    <message>
+        <source>Rename list</source>
+        <translation>Cambiar nombre de la lista</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Nombre nuevo:</translation>
+    </message>
+    <message>
+        <source>Merge lists</source>
+        <translation>Combinar listas</translation>
+    </message>
+    <message>
+        <source>Name of the merged list (repeated addresses are kept once):</source>
+        <translation>Nombre de la lista combinada (las direcciones repetidas se conservan una sola vez):</translation>
+    </message>
+    <message>
+        <source>Export list</source>
+        <translation>Exportar lista</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Delete lists</source>
+        <translation>Eliminar listas</translation>
+    </message>
+    <message>
+        <source>Delete {names}? This cannot be undone.</source>
+        <translation>¿Eliminar {names}? Esta acción no se puede deshacer.</translation>
+    </message>
+</context>
+<context>
+    <name>RestSend</name>
+    <message>
+        <source>Queued</source>
+        <translation>En cola</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Enviando</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Aceptado</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Reintentando</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallido</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Destinatario</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <source>Message ID</source>
+        <translation>ID de mensaje</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Cannot resume</source>
+        <translation>No se puede reanudar</translation>
+    </message>
+</context>
+<context>
+    <name>RestSendDialog</name>
+    <message>
+        <source>Sending through TEA Lite</source>
+        <translation>Enviando mediante TEA Lite</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Aceptados</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallidos</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Reintentando</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>Pendientes</translation>
+    </message>
+    <message>
+        <source>Messages per second</source>
+        <translation>Mensajes por segundo</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Tiempo restante</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausar</translation>
+    </message>
+    <message>
+        <source>Cancel sending</source>
+        <translation>Cancelar envío</translation>
+    </message>
+    <message>
+        <source>Retry failed</source>
+        <translation>Reintentar fallidos</translation>
+    </message>
+    <message>
+        <source>Checking every recipient and filling the outbox…</source>
+        <translation>Comprobando cada destinatario y llenando la bandeja de salida…</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reanudar</translation>
+    </message>
+    <message>
+        <source>Paused. Messages already sent are not sent again.</source>
+        <translation>En pausa. Los mensajes ya enviados no se vuelven a enviar.</translation>
+    </message>
+    <message>
+        <source>Cancelling: waiting for the requests in flight…</source>
+        <translation>Cancelando: esperando a las solicitudes en curso…</translation>
+    </message>
+    <message>
+        <source>Done: all {count} messages were accepted.</source>
+        <translation>Hecho: se han aceptado los {count} mensajes.</translation>
+    </message>
+    <message>
+        <source>Finished: {accepted} accepted, {failed} failed.</source>
+        <translation>Finalizado: {accepted} aceptados, {failed} fallidos.</translation>
+    </message>
+    <message>
+        <source>Cancelled. The messages not sent stay in the outbox.</source>
+        <translation>Cancelado. Los mensajes no enviados permanecen en la bandeja de salida.</translation>
+    </message>
+    <message>
+        <source>Stopped. The campaign can be resumed later.</source>
+        <translation>Detenido. La campaña se puede reanudar más tarde.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel import</source>
+        <translation>&amp;Cancelar importación</translation>
+    </message>
+    <message>
+        <source>Valid:</source>
+        <translation>Válidos:</translation>
+    </message>
+    <message>
+        <source>Invalid:</source>
+        <translation>No válidos:</translation>
+    </message>
+    <message>
+        <source>Duplicates:</source>
+        <translation>Duplicados:</translation>
+    </message>
+    <message>
+        <source>Suppressed:</source>
+        <translation>Excluidos:</translation>
+    </message>
+    <message>
+        <source>&amp;Export rejected rows…</source>
+        <translation>&amp;Exportar filas rechazadas…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importando…</translation>
+    </message>
+    <message>
+        <source>Importing… {rows} rows read</source>
+        <translation>Importando… {rows} filas leídas</translation>
+    </message>
+    <message>
+        <source>The list “{name}” is ready with {count} recipients.</source>
+        <translation>La lista “{name}” está lista con {count} destinatarios.</translation>
+    </message>
+    <message>
+        <source>Import cancelled. Nothing was saved.</source>
+        <translation>Importación cancelada. No se ha guardado nada.</translation>
+    </message>
+    <message>
+        <source>Export rejected rows</source>
+        <translation>Exportar filas rechazadas</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>{count} rejected rows written to {file}.</source>
+        <translation>{count} filas rechazadas escritas en {file}.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsArea</name>
+    <message>
+        <source>Bounces</source>
+        <translation>Rebotes</translation>
+    </message>
+    <message>
+        <source>Opens</source>
+        <translation>Aperturas</translation>
+    </message>
+    <message>
+        <source>Clicks</source>
+        <translation>Clics</translation>
+    </message>
+    <message>
+        <source>Unsubscribes</source>
+        <translation>Bajas</translation>
+    </message>
+    <message>
+        <source>Responses</source>
+        <translation>Respuestas</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviados</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Aceptados</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregados</translation>
+    </message>
+    <message>
+        <source>Soft bounces</source>
+        <translation>Rebotes blandos</translation>
+    </message>
+    <message>
+        <source>Hard bounces</source>
+        <translation>Rebotes duros</translation>
+    </message>
+    <message>
+        <source>Unique opens</source>
+        <translation>Aperturas únicas</translation>
+    </message>
+    <message>
+        <source>Total opens</source>
+        <translation>Aperturas totales</translation>
+    </message>
+    <message>
+        <source>Unique clicks</source>
+        <translation>Clics únicos</translation>
+    </message>
+    <message>
+        <source>Total clicks</source>
+        <translation>Clics totales</translation>
+    </message>
+    <message>
+        <source>Click-through rate</source>
+        <translation>Tasa de clics (CTR)</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Campañas</translation>
+    </message>
+    <message>
+        <source>Choose a campaign.</source>
+        <translation>Elige una campaña.</translation>
+    </message>
+    <message>
+        <source>TEA Lite rejected the token, so polling stopped. Enter a valid token to go on.</source>
+        <translation>TEA Lite rechazó el token, así que se ha detenido la consulta periódica. Introduce un token válido para continuar.</translation>
+    </message>
+    <message>
+        <source>Enter token…</source>
+        <translation>Introducir token…</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sincronizar ahora</translation>
+    </message>
+    <message>
+        <source>Save non-openers as a list</source>
+        <translation>Guardar como lista a quienes no abrieron</translation>
+    </message>
+    <message>
+        <source>Save clickers as a list</source>
+        <translation>Guardar como lista a quienes hicieron clic</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Enlace</translation>
+    </message>
+    <message>
+        <source>Top clicked links</source>
+        <translation>Enlaces con más clics</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>Exported {count} rows to {path}.</source>
+        <translation>Se han exportado {count} filas a {path}.</translation>
+    </message>
+    <message>
+        <source>Saved the list “{name}” with {count} recipients.</source>
+        <translation>Se ha guardado la lista “{name}” con {count} destinatarios.</translation>
+    </message>
+    <message>
+        <source>TEA Lite token</source>
+        <translation>Token de TEA Lite</translation>
+    </message>
+    <message>
+        <source>The token was rejected. Enter the account&apos;s TEA Lite token:</source>
+        <translation>Se ha rechazado el token. Introduce el token de TEA Lite de la cuenta:</translation>
+    </message>
+    <message>
+        <source>Campaign {id}</source>
+        <translation>Campaña {id}</translation>
+    </message>
+    <message>
+        <source>Last synced: {time}</source>
+        <translation>Última sincronización: {time}</translation>
+    </message>
+    <message>
+        <source>Not synced yet.</source>
+        <translation>Aún no se ha sincronizado.</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <source>No TEA Lite connection is configured for this campaign&apos;s account, so its statistics cannot be fetched. Add the account&apos;s TEA Lite details in Accounts.</source>
+        <translation>No hay ninguna conexión de TEA Lite configurada para la cuenta de esta campaña, así que no se pueden obtener sus estadísticas. Añade los datos de TEA Lite de la cuenta en Cuentas.</translation>
+    </message>
+    <message>
+        <source>(polling stopped)</source>
+        <translation>(consulta periódica detenida)</translation>
+    </message>
+    <message>
+        <source>Last error ({time}): {error}</source>
+        <translation>Último error ({time}): {error}</translation>
+    </message>
+    <message>
+        <source>Export to CSV</source>
+        <translation>Exportar a CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Events per hour</source>
+        <translation>Eventos por hora</translation>
+    </message>
+</context>
+<context>
+    <name>ResumeCampaignsDialog</name>
+    <message>
+        <source>Unfinished campaigns</source>
+        <translation>Campañas sin terminar</translation>
+    </message>
+    <message>
+        <source>{subject} (campaign {ref}): {accepted} of {total} sent</source>
+        <translation>{subject} (campaña {ref}): {accepted} de {total} enviados</translation>
+    </message>
+    <message>
+        <source>Resume sending</source>
+        <translation>Reanudar envío</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Más tarde</translation>
+    </message>
+    <message>
+        <source>These campaigns stopped before every message was sent. Resuming sends only the messages not yet accepted.</source>
+        <translation>Estas campañas se detuvieron antes de enviar todos los mensajes. Al reanudarlas solo se envían los mensajes que aún no se han aceptado.</translation>
+    </message>
+</context>
+<context>
+    <name>SendProgressDialog</name>
+    <message>
+        <source>Sending through the SMTP-API</source>
+        <translation>Enviando mediante la SMTP-API</translation>
+    </message>
+    <message>
+        <source>Preparing the message</source>
+        <translation>Preparando el mensaje</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>{stage}: {done} of {total}</source>
+        <translation>{stage}: {done} de {total}</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>How the file is read</source>
+        <translation>Cómo se lee el archivo</translation>
+    </message>
+    <message>
+        <source>Detected automatically; change anything that looks wrong.</source>
+        <translation>Detectado automáticamente; cambia lo que no parezca correcto.</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>Detectar</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulador</translation>
+    </message>
+    <message>
+        <source>First row is a header</source>
+        <translation>La primera fila es una cabecera</translation>
+    </message>
+    <message>
+        <source>No header row</source>
+        <translation>Sin fila de cabecera</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>Codificación:</translation>
+    </message>
+    <message>
+        <source>Delimiter:</source>
+        <translation>Delimitador:</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>Hoja:</translation>
+    </message>
+    <message>
+        <source>Header:</source>
+        <translation>Cabecera:</translation>
+    </message>
+    <message>
+        <source>Rows to skip before the header:</source>
+        <translation>Filas que omitir antes de la cabecera:</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Leyendo…</translation>
+    </message>
+    <message>
+        <source>Detected: encoding {encoding}, delimiter {delimiter}, {header}.</source>
+        <translation>Detectado: codificación {encoding}, delimitador {delimiter}, {header}.</translation>
+    </message>
+    <message>
+        <source>Workbook: sheet {sheet}, {header}.</source>
+        <translation>Libro: hoja {sheet}, {header}.</translation>
+    </message>
+    <message>
+        <source>with a header row</source>
+        <translation>con fila de cabecera</translation>
+    </message>
+    <message>
+        <source>no header row</source>
+        <translation>sin fila de cabecera</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>correo electrónico</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+</context>
+<context>
+    <name>SourcePage</name>
+    <message>
+        <source>Where are the recipients?</source>
+        <translation>¿Dónde están los destinatarios?</translation>
+    </message>
+    <message>
+        <source>A CSV, TSV or TXT file, an Excel (XLSX) or OpenDocument (ODS) workbook, or cells pasted from a spreadsheet.</source>
+        <translation>Un archivo CSV, TSV o TXT, un libro de Excel (XLSX) u OpenDocument (ODS), o celdas pegadas desde una hoja de cálculo.</translation>
+    </message>
+    <message>
+        <source>From a file</source>
+        <translation>Desde un archivo</translation>
+    </message>
+    <message>
+        <source>Pasted text</source>
+        <translation>Texto pegado</translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation>Elige un archivo…</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <source>Paste addresses or spreadsheet cells here</source>
+        <translation>Pega aquí direcciones o celdas de una hoja de cálculo</translation>
+    </message>
+    <message>
+        <source>Import recipients</source>
+        <translation>Importar destinatarios</translation>
+    </message>
+    <message>
+        <source>Lists (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
+        <translation>Listas (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
+    <name>TablePage</name>
+    <message>
+        <source>Filter (any column)</source>
+        <translation>Filtrar (cualquier columna)</translation>
+    </message>
+    <message>
+        <source>Export to CSV…</source>
+        <translation>Exportar a CSV…</translation>
+    </message>
+    <message>
+        <source>Filtering…</source>
+        <translation>Filtrando…</translation>
+    </message>
+    <message>
+        <source>{count} rows</source>
+        <translation>{count} filas</translation>
+    </message>
+</context>
+<context>
+    <name>TeenvioLanguage</name>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>Italiano</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Francés</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>Alemán</translation>
+    </message>
+    <message>
+        <source>Dutch</source>
+        <translation>Neerlandés</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>Portugués</translation>
+    </message>
+    <message>
+        <source>Norwegian</source>
+        <translation>Noruego</translation>
+    </message>
+    <message>
+        <source>Swedish</source>
+        <translation>Sueco</translation>
+    </message>
+    <message>
+        <source>Catalan</source>
+        <translation>Catalán</translation>
+    </message>
+    <message>
+        <source>Finnish</source>
+        <translation>Finés</translation>
+    </message>
+    <message>
+        <source>Galician</source>
+        <translation>Gallego</translation>
+    </message>
+    <message>
+        <source>Basque</source>
+        <translation>Euskera</translation>
+    </message>
+</context>
+<context>
+    <name>TeenvioOptionsPanel</name>
+    <message>
+        <source>Teenvio options</source>
+        <translation>Opciones de Teenvio</translation>
+    </message>
+    <message>
+        <source>Show the &quot;can&apos;t see this message&quot; header</source>
+        <translation>Mostrar la cabecera &quot;¿No ves bien este mensaje?&quot;</translation>
+    </message>
+    <message>
+        <source>Social network links in the footer</source>
+        <translation>Enlaces a redes sociales en el pie</translation>
+    </message>
+    <message>
+        <source>Track opens</source>
+        <translation>Seguimiento de aperturas</translation>
+    </message>
+    <message>
+        <source>Track clicks</source>
+        <translation>Seguimiento de clics</translation>
+    </message>
+    <message>
+        <source>Header and footer language</source>
+        <translation>Idioma de la cabecera y el pie</translation>
+    </message>
+</context>
+<context>
+    <name>TestSendDialog</name>
+    <message>
+        <source>Test send</source>
+        <translation>Envío de prueba</translation>
+    </message>
+    <message>
+        <source>you@example.com, colleague@example.com</source>
+        <translation>tu@example.com, colega@example.com</translation>
+    </message>
+    <message>
+        <source>No personalisation</source>
+        <translation>Sin personalización</translation>
+    </message>
+    <message>
+        <source>Send test</source>
+        <translation>Enviar prueba</translation>
+    </message>
+    <message>
+        <source>Send to</source>
+        <translation>Enviar a</translation>
+    </message>
+    <message>
+        <source>Render with the data of</source>
+        <translation>Mostrar con los datos de</translation>
+    </message>
+</context>
+<context>
+    <name>checks</name>
+    <message>
+        <source>The HTML part is empty. Teenvio needs an HTML and a plain-text part.</source>
+        <translation>La parte HTML está vacía. Teenvio necesita una parte HTML y otra de texto plano.</translation>
+    </message>
+    <message>
+        <source>The plain-text part is empty. Teenvio rejects messages without it: use &quot;Generate plain text&quot;.</source>
+        <translation>La parte de texto plano está vacía. Teenvio rechaza los mensajes sin ella: usa &quot;Generar texto plano&quot;.</translation>
+    </message>
+    <message>
+        <source>The HTML is {size_kb} KB; Gmail clips messages past about 102 KB and hides the rest (including the unsubscribe link).</source>
+        <translation>El HTML ocupa {size_kb} KB; Gmail recorta los mensajes de más de unos 102 KB y oculta el resto (incluido el enlace de baja).</translation>
+    </message>
+    <message>
+        <source>The HTML shows the image cid:{cid}, but no inline image has that id.</source>
+        <translation>El HTML muestra la imagen cid:{cid}, pero ninguna imagen incrustada tiene ese ID.</translation>
+    </message>
+    <message>
+        <source>The inline image {cid} is never referenced from the HTML; Teenvio will turn it into a link.</source>
+        <translation>La imagen incrustada {cid} no se referencia en ningún lugar del HTML; Teenvio la convertirá en un enlace.</translation>
+    </message>
+    <message>
+        <source>The HTML contains {count} &lt;{tag}&gt; element(s); email clients remove them.</source>
+        <translation>El HTML contiene {count} elemento(s) &lt;{tag}&gt;; los clientes de correo los eliminan.</translation>
+    </message>
+    <message>
+        <source>The link &quot;{href}&quot; is not a valid web, mailto or tel address.</source>
+        <translation>El enlace &quot;{href}&quot; no es una dirección web, mailto o tel válida.</translation>
+    </message>
+    <message>
+        <source>{count} link(s) in the HTML.</source>
+        <translation>{count} enlace(s) en el HTML.</translation>
+    </message>
+    <message>
+        <source>The subject is empty.</source>
+        <translation>El asunto está vacío.</translation>
+    </message>
+    <message>
+        <source>There are no recipients: choose a recipient list or type addresses.</source>
+        <translation>No hay destinatarios: elige una lista de destinatarios o escribe direcciones.</translation>
+    </message>
+    <message>
+        <source>Choose a sender address.</source>
+        <translation>Elige una dirección de remitente.</translation>
+    </message>
+    <message>
+        <source>The sender {sender} is not validated for this account; Teenvio refuses it (553). Validate it in Teenvio or choose another sender.</source>
+        <translation>El remitente {sender} no está validado para esta cuenta; Teenvio lo rechaza (553). Valídalo en Teenvio o elige otro remitente.</translation>
+    </message>
+    <message>
+        <source>campaign id</source>
+        <translation>ID de campaña</translation>
+    </message>
+    <message>
+        <source>source system</source>
+        <translation>sistema de origen</translation>
+    </message>
+    <message>
+        <source>reply-to address</source>
+        <translation>dirección de respuesta</translation>
+    </message>
+    <message>
+        <source>sender name</source>
+        <translation>nombre del remitente</translation>
+    </message>
+    <message>
+        <source>reply-to name</source>
+        <translation>nombre de respuesta</translation>
+    </message>
+    <message>
+        <source>TEA Lite requires the {field}.</source>
+        <translation>TEA Lite requiere este dato: {field}.</translation>
+    </message>
+    <message>
+        <source>List-Unsubscribe should be a mailto: or https: address.</source>
+        <translation>List-Unsubscribe debe ser una dirección mailto: o https:.</translation>
+    </message>
+    <message>
+        <source>The SMTP-API sends one identical message to every recipient: merge fields ({fields}) will not be filled in. Use TEA Lite (REST) to personalise.</source>
+        <translation>La SMTP-API envía un mensaje idéntico a todos los destinatarios: los campos de combinación ({fields}) no se rellenarán. Usa TEA Lite (REST) para personalizar.</translation>
+    </message>
+    <message>
+        <source>Merge fields ({fields}) are used but no recipient list is chosen.</source>
+        <translation>Se usan campos de combinación ({fields}), pero no se ha elegido ninguna lista de destinatarios.</translation>
+    </message>
+    <message>
+        <source>The merge field {{{{ {field} }}}} is not a column of the recipient list.</source>
+        <translation>El campo de combinación {{{{ {field} }}}} no es una columna de la lista de destinatarios.</translation>
+    </message>
+    <message>
+        <source>The message is {size} bytes; the limit is {limit} bytes. Make the images smaller or link them.</source>
+        <translation>El mensaje ocupa {size} bytes; el límite es de {limit} bytes. Reduce el tamaño de las imágenes o enlázalas.</translation>
+    </message>
+    <message>
+        <source>The message is {size} bytes, close to the limit of {limit} bytes.</source>
+        <translation>El mensaje ocupa {size} bytes, cerca del límite de {limit} bytes.</translation>
+    </message>
+    <message>
+        <source>Teenvio turns the attachment {filename} into a download link.</source>
+        <translation>Teenvio convierte el adjunto {filename} en un enlace de descarga.</translation>
     </message>
 </context>
 <context>
     <name>errors</name>
     <message>
         <source>The database {path} was created by a newer version of teenvio-desktop (schema {found}, this version knows up to {supported}). Update the application, or start it with another --data-dir.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos {path} se creó con una versión más reciente de teenvio-desktop (esquema {found}; esta versión admite hasta el {supported}). Actualiza la aplicación o iníciala con otro --data-dir.</translation>
     </message>
     <message>
         <source>TEA Lite rejected the token. Check the account&apos;s token and source system, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>TEA Lite rechazó el token. Comprueba el token y el sistema de origen de la cuenta y vuelve a intentarlo.</translation>
     </message>
     <message>
         <source>TEA Lite is temporarily unavailable; the request will be retried.</source>
-        <translation type="unfinished"></translation>
+        <translation>TEA Lite no está disponible temporalmente; se reintentará la solicitud.</translation>
     </message>
     <message>
         <source>TEA Lite refused the request for good: {reason}. Fix it before sending again.</source>
-        <translation type="unfinished"></translation>
+        <translation>TEA Lite rechazó la solicitud de forma definitiva: {reason}. Corrígelo antes de volver a enviar.</translation>
     </message>
     <message>
         <source>Could not get an answer from TEA Lite at {url} ({detail}). Check the address and your connection; the request will be retried.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se obtuvo respuesta de TEA Lite en {url} ({detail}). Comprueba la dirección y tu conexión; se reintentará la solicitud.</translation>
     </message>
     <message>
         <source>The certificate of {url} could not be verified ({detail}). If the server uses a private CA, name its CA file in the account.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo verificar el certificado de {url} ({detail}). Si el servidor usa una CA privada, indica su archivo de CA en la cuenta.</translation>
     </message>
     <message>
         <source>Unexpected error: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Error inesperado: {error}</translation>
+    </message>
+    <message>
+        <source>There is no account named “{name}”. List them with “teenvio-desktop account list” or add it in the Accounts area.</source>
+        <translation>No hay ninguna cuenta llamada “{name}”. Consulta la lista con “teenvio-desktop account list” o añádela en el área Cuentas.</translation>
+    </message>
+    <message>
+        <source>An account named “{name}” already exists. Choose another name.</source>
+        <translation>Ya existe una cuenta llamada “{name}”. Elige otro nombre.</translation>
+    </message>
+    <message>
+        <source>The system keyring is not available ({detail}), so passwords and tokens cannot be saved. They are kept in memory until the application closes and will have to be entered again next time. Unlock or install a keyring (for example GNOME Keyring or KWallet), then try again.</source>
+        <translation>El llavero del sistema no está disponible ({detail}), así que no se pueden guardar las contraseñas ni los tokens. Se conservan en memoria hasta que se cierre la aplicación y habrá que volver a introducirlos la próxima vez. Desbloquea o instala un llavero (por ejemplo, GNOME Keyring o KWallet) y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>No {what} is known for the account “{account}”. Enter it in the account (or set it in the environment variable for the command line).</source>
+        <translation>La cuenta “{account}” no tiene guardado este dato: {what}. Introdúcelo en la cuenta (o defínelo en la variable de entorno correspondiente para la línea de comandos).</translation>
+    </message>
+    <message>
+        <source>The account “{account}” has no {transport} connection configured.</source>
+        <translation>La cuenta “{account}” no tiene configurada ninguna conexión {transport}.</translation>
+    </message>
+    <message>
+        <source>The server name “{host}” could not be found. Check the host (as shown in Teenvio&apos;s Configuration → APIs) and your network.</source>
+        <translation>No se encontró el servidor “{host}”. Comprueba el servidor (tal como aparece en Configuración → APIs de Teenvio) y tu red.</translation>
+    </message>
+    <message>
+        <source>{host} refused the connection on port {port}. Check the port, or whether a firewall blocks it.</source>
+        <translation>{host} rechazó la conexión en el puerto {port}. Comprueba el puerto o si un cortafuegos lo bloquea.</translation>
+    </message>
+    <message>
+        <source>{host} did not answer on port {port} in time. Check the host and port; a firewall may be dropping the connection.</source>
+        <translation>{host} no respondió a tiempo en el puerto {port}. Comprueba el servidor y el puerto; puede que un cortafuegos esté descartando la conexión.</translation>
+    </message>
+    <message>
+        <source>Could not connect to {host} on port {port}: {detail}.</source>
+        <translation>No se pudo conectar con {host} en el puerto {port}: {detail}.</translation>
+    </message>
+    <message>
+        <source>The certificate of {host} has expired (or is not valid yet), so the connection was refused before sending any credentials. Check the computer&apos;s date, or tell the server&apos;s administrator.</source>
+        <translation>El certificado de {host} ha caducado (o aún no es válido), así que se rechazó la conexión antes de enviar ninguna credencial. Comprueba la fecha del equipo o avisa al administrador del servidor.</translation>
+    </message>
+    <message>
+        <source>The certificate presented by {host} belongs to another server ({detail}), so the connection was refused before sending any credentials. Use the host name shown in Teenvio&apos;s Configuration → APIs.</source>
+        <translation>El certificado que presentó {host} pertenece a otro servidor ({detail}), así que se rechazó la conexión antes de enviar ninguna credencial. Usa el nombre de servidor que aparece en Configuración → APIs de Teenvio.</translation>
+    </message>
+    <message>
+        <source>The certificate of {host} is not trusted ({detail}), so the connection was refused before sending any credentials. If the server uses a private CA, name its CA file in the account.</source>
+        <translation>El certificado de {host} no es de confianza ({detail}), así que se rechazó la conexión antes de enviar ninguna credencial. Si el servidor usa una CA privada, indica su archivo de CA en la cuenta.</translation>
+    </message>
+    <message>
+        <source>Port {port} of {host} does not speak TLS from the start: it probably expects STARTTLS. Choose “STARTTLS” security (port 58700) or port 46500 for TLS.</source>
+        <translation>El puerto {port} de {host} no usa TLS desde el principio: probablemente espera STARTTLS. Elige la seguridad “STARTTLS” (puerto 58700) o el puerto 46500 para TLS.</translation>
+    </message>
+    <message>
+        <source>{host} did not greet on port {port}: the port probably expects TLS from the start. Choose “TLS” security (port 46500) or port 58700 for STARTTLS.</source>
+        <translation>{host} no envió el saludo en el puerto {port}: probablemente el puerto espera TLS desde el principio. Elige la seguridad “TLS” (puerto 46500) o el puerto 58700 para STARTTLS.</translation>
+    </message>
+    <message>
+        <source>The secure connection to {host} failed ({detail}); no credentials were sent.</source>
+        <translation>Falló la conexión segura con {host} ({detail}); no se envió ninguna credencial.</translation>
+    </message>
+    <message>
+        <source>{host} does not offer STARTTLS, so the password was not sent in clear text. Check the port and security settings.</source>
+        <translation>{host} no ofrece STARTTLS, así que no se envió la contraseña sin cifrar. Comprueba el puerto y los ajustes de seguridad.</translation>
+    </message>
+    <message>
+        <source>{host} does not offer a login (AUTH) on this connection. Check the port and security settings.</source>
+        <translation>{host} no ofrece inicio de sesión (AUTH) en esta conexión. Comprueba el puerto y los ajustes de seguridad.</translation>
+    </message>
+    <message>
+        <source>{host} rejected the user name or password. Check the user (usuario.nombredeplan) and the password used in Teenvio.</source>
+        <translation>{host} rechazó el nombre de usuario o la contraseña. Comprueba el usuario (usuario.nombredeplan) y la contraseña que usas en Teenvio.</translation>
+    </message>
+    <message>
+        <source>{host} answered with an error during the test.</source>
+        <translation>{host} respondió con un error durante la prueba.</translation>
+    </message>
+    <message>
+        <source>{host} closed the connection on port {port} unexpectedly. Check the port and security settings, then try again.</source>
+        <translation>{host} cerró inesperadamente la conexión en el puerto {port}. Comprueba el puerto y los ajustes de seguridad y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>An account needs an SMTP-API connection, a TEA Lite connection, or both.</source>
+        <translation>Una cuenta necesita una conexión SMTP-API, una conexión TEA Lite o ambas.</translation>
+    </message>
+    <message>
+        <source>The account name must be 1 to {limit} characters, without control characters.</source>
+        <translation>El nombre de la cuenta debe tener entre 1 y {limit} caracteres, sin caracteres de control.</translation>
+    </message>
+    <message>
+        <source>The name “{name}” is reserved for the built-in sandbox account.</source>
+        <translation>El nombre “{name}” está reservado para la cuenta integrada del entorno de pruebas.</translation>
+    </message>
+    <message>
+        <source>Enter the SMTP host shown in Teenvio&apos;s Configuration.</source>
+        <translation>Introduce el servidor SMTP que aparece en la Configuración de Teenvio.</translation>
+    </message>
+    <message>
+        <source>The SMTP port must be between 1 and 65535.</source>
+        <translation>El puerto SMTP debe estar entre 1 y 65535.</translation>
+    </message>
+    <message>
+        <source>Security must be TLS, STARTTLS or none.</source>
+        <translation>La seguridad debe ser TLS, STARTTLS o ninguna.</translation>
+    </message>
+    <message>
+        <source>A connection without encryption would send the password in clear text; it is only allowed to this computer (localhost). Choose TLS or STARTTLS.</source>
+        <translation>Una conexión sin cifrado enviaría la contraseña sin cifrar; solo se permite con este equipo (localhost). Elige TLS o STARTTLS.</translation>
+    </message>
+    <message>
+        <source>Enter the SMTP user, in the form usuario.nombredeplan.</source>
+        <translation>Introduce el usuario SMTP con el formato usuario.nombredeplan.</translation>
+    </message>
+    <message>
+        <source>The TEA Lite address must be a full URL such as https://host/api.</source>
+        <translation>La dirección de TEA Lite debe ser una URL completa, como https://host/api.</translation>
+    </message>
+    <message>
+        <source>The TEA Lite address must use https: plain http would send the token in clear text (only allowed to this computer).</source>
+        <translation>La dirección de TEA Lite debe usar https: con http sin cifrar, el token se enviaría sin cifrar (solo se permite con este equipo).</translation>
+    </message>
+    <message>
+        <source>Enter the TEA Lite source system.</source>
+        <translation>Introduce el sistema de origen de TEA Lite.</translation>
+    </message>
+    <message>
+        <source>“{address}” is not a valid email address: {reason}</source>
+        <translation>“{address}” no es una dirección de correo electrónico válida: {reason}</translation>
+    </message>
+    <message>
+        <source>The name for {address} contains control characters.</source>
+        <translation>El nombre de {address} contiene caracteres de control.</translation>
+    </message>
+    <message>
+        <source>SMTP password</source>
+        <translation>contraseña SMTP</translation>
+    </message>
+    <message>
+        <source>TEA Lite token</source>
+        <translation>token de TEA Lite</translation>
+    </message>
+    <message>
+        <source>The draft {draft_id} no longer exists.</source>
+        <translation>El borrador {draft_id} ya no existe.</translation>
+    </message>
+    <message>
+        <source>Could not open {path}: {reason}</source>
+        <translation>No se pudo abrir {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>The CSS could not be inlined: {reason}</source>
+        <translation>No se pudo pasar el CSS a estilos en línea: {reason}</translation>
+    </message>
+    <message>
+        <source>The merge fields could not be filled ({count} problems). Fix the recipient list or the template; nothing was sent:
+{details}</source>
+        <translation>No se pudieron rellenar los campos de combinación ({count} problemas). Corrige la lista de destinatarios o la plantilla; no se ha enviado nada:
+{details}</translation>
+    </message>
+    <message>
+        <source>The {field} contains a line break. It must be a single line: remove the line break and try again.</source>
+        <translation>El campo {field} contiene un salto de línea. Debe ocupar una sola línea: quita el salto de línea y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The {field} contains an invisible control character ({code_point}). Remove it and try again.</source>
+        <translation>El campo {field} contiene un carácter de control invisible ({code_point}). Quítalo y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The {field} &quot;{address}&quot; is not a valid email address ({reason}). Correct it and try again.</source>
+        <translation>El valor &quot;{address}&quot; del campo {field} no es una dirección de correo electrónico válida ({reason}). Corrígelo y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The {field} is empty. Teenvio needs it to send.</source>
+        <translation>El campo {field} está vacío. Teenvio lo necesita para enviar.</translation>
+    </message>
+    <message>
+        <source>The {field} &quot;{value}&quot; is not allowed. Correct it.</source>
+        <translation>El valor &quot;{value}&quot; del campo {field} no está permitido. Corrígelo.</translation>
+    </message>
+    <message>
+        <source>The {field} contains characters that cannot be written into an email header faithfully. Simplify it (for example, remove unusual symbols) and try again.</source>
+        <translation>El campo {field} contiene caracteres que no se pueden escribir fielmente en una cabecera de correo electrónico. Simplifícalo (por ejemplo, quita los símbolos poco habituales) y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The campaign cannot be sent through TEA Lite yet: {problems}.</source>
+        <translation>La campaña aún no se puede enviar mediante TEA Lite: {problems}.</translation>
+    </message>
+    <message>
+        <source>There is nobody to send to ({suppressed} addresses are on the suppression list). Add recipients.</source>
+        <translation>No hay nadie a quien enviar ({suppressed} direcciones están en la lista de exclusión). Añade destinatarios.</translation>
+    </message>
+    <message>
+        <source>A TEA Lite request would be {size} bytes, over the limit of {limit} bytes ({count} recipients affected). Make the attachments or the content smaller; nothing was sent.</source>
+        <translation>Una solicitud a TEA Lite ocuparía {size} bytes y superaría el límite de {limit} bytes ({count} destinatarios afectados). Reduce los adjuntos o el contenido; no se ha enviado nada.</translation>
+    </message>
+    <message>
+        <source>{count} recipients have an invalid address (row: address): {rows}. Correct them; nothing was sent.</source>
+        <translation>{count} destinatarios tienen una dirección no válida (fila: dirección): {rows}. Corrígelas; no se ha enviado nada.</translation>
+    </message>
+    <message>
+        <source>No TEA Lite account is available to resume campaign {campaign}. Add the account it was sent with, or resume it from the command line.</source>
+        <translation>No hay ninguna cuenta de TEA Lite disponible para reanudar la campaña {campaign}. Añade la cuenta con la que se envió o reanúdala desde la línea de comandos.</translation>
+    </message>
+    <message>
+        <source>Campaign {campaign_id} is not in the outbox.</source>
+        <translation>La campaña {campaign_id} no está en la bandeja de salida.</translation>
+    </message>
+    <message>
+        <source>{source} is empty: there are no recipients to import.</source>
+        <translation>{source} está vacío: no hay destinatarios que importar.</translation>
+    </message>
+    <message>
+        <source>{source} is not a text file or a spreadsheet that can be read. Save it from your spreadsheet program as CSV, XLSX or ODS and import that file.</source>
+        <translation>{source} no es un archivo de texto ni una hoja de cálculo que se pueda leer. Guárdalo desde tu programa de hojas de cálculo como CSV, XLSX u ODS e importa ese archivo.</translation>
+    </message>
+    <message>
+        <source>The spreadsheet {source} could not be read; it may be damaged or incomplete (for example, a download that did not finish). Open it in your spreadsheet program and save it again. Detail: {detail}</source>
+        <translation>No se pudo leer la hoja de cálculo {source}; puede que esté dañada o incompleta (por ejemplo, una descarga que no terminó). Ábrela en tu programa de hojas de cálculo y vuelve a guardarla. Detalle: {detail}</translation>
+    </message>
+    <message>
+        <source>The file {source} could not be opened: {detail}</source>
+        <translation>No se pudo abrir el archivo {source}: {detail}</translation>
+    </message>
+    <message>
+        <source>The workbook has no sheet named “{sheet}”. Its sheets: {available}.</source>
+        <translation>El libro no tiene ninguna hoja llamada “{sheet}”. Sus hojas: {available}.</translation>
+    </message>
+    <message>
+        <source>No column of email addresses was found (columns: {columns}). Choose the column that holds the addresses, or check the delimiter and the header row.</source>
+        <translation>No se encontró ninguna columna con direcciones de correo electrónico (columnas: {columns}). Elige la columna que contiene las direcciones o comprueba el delimitador y la fila de cabecera.</translation>
+    </message>
+    <message>
+        <source>There is no column “{column}” in this file. Its columns: {columns}.</source>
+        <translation>Este archivo no tiene ninguna columna “{column}”. Sus columnas: {columns}.</translation>
+    </message>
+    <message>
+        <source>“{encoding}” is not a known text encoding. Try UTF-8, Windows-1252 or UTF-16.</source>
+        <translation>“{encoding}” no es una codificación de texto conocida. Prueba con UTF-8, Windows-1252 o UTF-16.</translation>
+    </message>
+    <message>
+        <source>“{delimiter}” cannot separate columns: use one character such as , ; | or a tab.</source>
+        <translation>“{delimiter}” no sirve para separar columnas: usa un solo carácter, como , ; | o un tabulador.</translation>
+    </message>
+    <message>
+        <source>A recipient list named “{name}” already exists. Choose another name.</source>
+        <translation>Ya existe una lista de destinatarios llamada “{name}”. Elige otro nombre.</translation>
+    </message>
+    <message>
+        <source>There is no recipient list “{name}”.</source>
+        <translation>No existe la lista de destinatarios “{name}”.</translation>
+    </message>
+    <message>
+        <source>A recipient list needs a name.</source>
+        <translation>Una lista de destinatarios necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>Line {line} could not be read ({detail}). A quote that is never closed is the usual cause: fix that line, or choose another delimiter.</source>
+        <translation>No se pudo leer la línea {line} ({detail}). La causa habitual es una comilla que no se cierra: corrige esa línea o elige otro delimitador.</translation>
+    </message>
+    <message>
+        <source>The CA file {path} cannot be used ({detail}). Check the file.</source>
+        <translation>No se puede usar el archivo de CA {path} ({detail}). Comprueba el archivo.</translation>
+    </message>
+    <message>
+        <source>Teenvio refused the sender {sender}: the sender (and the reply-to address, if any) must exist and be validated in your Teenvio plan. Validate it in Teenvio or choose a validated sender, then send again. Nothing was sent.</source>
+        <translation>Teenvio rechazó el remitente {sender}: el remitente (y la dirección de respuesta, si la hay) debe existir y estar validado en tu plan de Teenvio. Valídalo en Teenvio o elige un remitente validado y vuelve a enviar. No se ha enviado nada.</translation>
+    </message>
+    <message>
+        <source>Teenvio did not accept the login. Check the user, which has the form usuario.nombredeplan, and the password you use to sign in to Teenvio. Nothing was sent.</source>
+        <translation>Teenvio no aceptó el inicio de sesión. Comprueba el usuario, que tiene el formato usuario.nombredeplan, y la contraseña con la que inicias sesión en Teenvio. No se ha enviado nada.</translation>
+    </message>
+    <message>
+        <source>The message is {size} bytes; the limit is {limit} bytes. Make it smaller (fewer or smaller images and attachments, shorter HTML), then send again. Nothing was sent.</source>
+        <translation>El mensaje ocupa {size} bytes; el límite es de {limit} bytes. Redúcelo (menos imágenes y adjuntos o más pequeños, un HTML más corto) y vuelve a enviarlo. No se ha enviado nada.</translation>
+    </message>
+    <message>
+        <source>The server requires logging in (over an encrypted connection) before this command. Check the account&apos;s user, password and security setting (TLS or STARTTLS). Nothing was sent.</source>
+        <translation>El servidor exige iniciar sesión (mediante una conexión cifrada) antes de este comando. Comprueba el usuario, la contraseña y el ajuste de seguridad (TLS o STARTTLS) de la cuenta. No se ha enviado nada.</translation>
+    </message>
+    <message>
+        <source>The server expected a valid sender and at least one recipient (MAIL FROM and RCPT TO) before the message. Check the sender and recipients and send again; report it if it happens again. Nothing was sent.</source>
+        <translation>El servidor esperaba un remitente válido y al menos un destinatario (MAIL FROM y RCPT TO) antes del mensaje. Comprueba el remitente y los destinatarios y vuelve a enviar; si vuelve a ocurrir, notifícalo. No se ha enviado nada.</translation>
+    </message>
+    <message>
+        <source>The server does not implement a parameter of a command this application sent. Check that the host is Teenvio&apos;s SMTP-API; update teenvio-desktop or report it if it persists.</source>
+        <translation>El servidor no implementa un parámetro de un comando que ha enviado esta aplicación. Comprueba que el servidor es la SMTP-API de Teenvio; actualiza teenvio-desktop o notifícalo si el problema persiste.</translation>
+    </message>
+    <message>
+        <source>The server did not recognise a command. Check that the host and port are those of Teenvio&apos;s SMTP-API; report it if it persists.</source>
+        <translation>El servidor no ha reconocido un comando. Comprueba que el servidor y el puerto son los de la SMTP-API de Teenvio; notifícalo si el problema persiste.</translation>
+    </message>
+    <message>
+        <source>Teenvio could not launch the campaign: {reason}. This usually means the plan has too few sends left, too many contacts, or the message is incomplete (it needs a plain-text and an HTML part). Fix that and send again.</source>
+        <translation>Teenvio no pudo lanzar la campaña: {reason}. Esto suele indicar que al plan le quedan pocos envíos, que tiene demasiados contactos o que el mensaje está incompleto (necesita una parte de texto plano y otra HTML). Corrígelo y vuelve a enviar.</translation>
+    </message>
+    <message>
+        <source>The server could not handle the send right now (a temporary error). The campaign was not launched; try again in a few minutes.</source>
+        <translation>El servidor no ha podido procesar el envío en este momento (error temporal). La campaña no se ha lanzado; vuelve a intentarlo dentro de unos minutos.</translation>
+    </message>
+    <message>
+        <source>The server answered with an error this application does not know. The campaign was not launched; read the server&apos;s answer below.</source>
+        <translation>El servidor ha respondido con un error que esta aplicación no conoce. La campaña no se ha lanzado; lee la respuesta del servidor a continuación.</translation>
+    </message>
+    <message>
+        <source>The server refused every recipient ({count}), so nothing was sent. Check the addresses; the first refusal is shown below.</source>
+        <translation>El servidor ha rechazado a todos los destinatarios ({count}), así que no se ha enviado nada. Comprueba las direcciones; a continuación se muestra el primer rechazo.</translation>
+    </message>
+    <message>
+        <source>There is nobody to send to: add recipients. ({suppressed} address(es) were left out because they are on the suppression list.)</source>
+        <translation>No hay nadie a quien enviar: añade destinatarios. (Se han omitido {suppressed} dirección(es) porque están en la lista de exclusión).</translation>
+    </message>
+    <message>
+        <source>Refusing to connect to {host} without encryption: the password would travel in clear text. Unencrypted connections are only allowed to this computer (localhost). Choose TLS (port 46500) or STARTTLS (port 58700).</source>
+        <translation>No se conectará con {host} sin cifrado: la contraseña viajaría sin cifrar. Las conexiones sin cifrar solo se permiten con este equipo (localhost). Elige TLS (puerto 46500) o STARTTLS (puerto 58700).</translation>
+    </message>
+    <message>
+        <source>The server {host} (port {port}) could not be found. Check the host shown in Teenvio&apos;s Configuration → APIs and your network. Nothing was sent.</source>
+        <translation>No se encontró el servidor {host} (puerto {port}). Comprueba el servidor que aparece en Configuración → APIs de Teenvio y tu red. No se ha enviado nada.</translation>
+    </message>
+    <message>
+        <source>{host} refused the connection on port {port}. Check the host and port (46500 for TLS, 58700 for STARTTLS) and whether a firewall blocks it. Nothing was sent.</source>
+        <translation>{host} rechazó la conexión en el puerto {port}. Comprueba el servidor y el puerto (46500 para TLS, 58700 para STARTTLS) y si un cortafuegos lo bloquea. No se ha enviado nada.</translation>
+    </message>
+    <message>
+        <source>{host} did not answer on port {port} in time. Check the host, the port and your network; a firewall may be dropping the connection. Nothing was sent.</source>
+        <translation>{host} no respondió a tiempo en el puerto {port}. Comprueba el servidor, el puerto y tu red; puede que un cortafuegos esté descartando la conexión. No se ha enviado nada.</translation>
+    </message>
+    <message>
+        <source>{host} accepted the connection on port {port} but did not greet. The port probably expects TLS from the start: choose TLS security (port 46500), or STARTTLS on port 58700. Nothing was sent.</source>
+        <translation>{host} aceptó la conexión en el puerto {port}, pero no envió el saludo. Probablemente el puerto espera TLS desde el principio: elige la seguridad TLS (puerto 46500) o STARTTLS en el puerto 58700. No se ha enviado nada.</translation>
+    </message>
+    <message>
+        <source>The connection to {host} (port {port}) was lost after the message was sent, before Teenvio confirmed it ({detail}). The campaign may have been launched: check Teenvio&apos;s statistics before sending it again.</source>
+        <translation>Se perdió la conexión con {host} (puerto {port}) después de enviar el mensaje y antes de que Teenvio lo confirmara ({detail}). Puede que la campaña se haya lanzado: revisa las estadísticas de Teenvio antes de volver a enviarla.</translation>
+    </message>
+    <message>
+        <source>The connection to {host} (port {port}) was lost or timed out ({detail}). The campaign was not launched; try again.</source>
+        <translation>Se perdió la conexión con {host} (puerto {port}) o se agotó el tiempo de espera ({detail}). La campaña no se ha lanzado; vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The certificate of {host} (port {port}) is not trusted ({detail}). The connection was closed: nothing was sent and no credentials were sent. If the server uses a private CA, name its CA file in the account (--cafile).</source>
+        <translation>El certificado de {host} (puerto {port}) no es de confianza ({detail}). Se cerró la conexión: no se envió nada ni ninguna credencial. Si el servidor usa una CA privada, indica su archivo de CA en la cuenta (--cafile).</translation>
+    </message>
+    <message>
+        <source>The certificate of {host} (port {port}) has expired or is not valid yet ({detail}). The connection was closed: nothing was sent and no credentials were sent. Check this computer&apos;s date, or tell the server&apos;s administrator.</source>
+        <translation>El certificado de {host} (puerto {port}) ha caducado o aún no es válido ({detail}). Se cerró la conexión: no se envió nada ni ninguna credencial. Comprueba la fecha de este equipo o avisa al administrador del servidor.</translation>
+    </message>
+    <message>
+        <source>The certificate presented on {host} (port {port}) belongs to another server ({detail}). The connection was closed: nothing was sent and no credentials were sent. Use the host name shown in Teenvio&apos;s Configuration → APIs.</source>
+        <translation>El certificado presentado en {host} (puerto {port}) pertenece a otro servidor ({detail}). Se cerró la conexión: no se envió nada ni ninguna credencial. Usa el nombre de servidor que aparece en Configuración → APIs de Teenvio.</translation>
+    </message>
+    <message>
+        <source>The secure connection to {host} (port {port}) failed ({detail}): nothing was sent and no credentials were sent. Check the port and security setting: 46500 uses TLS from the start, 58700 uses STARTTLS.</source>
+        <translation>Falló la conexión segura con {host} (puerto {port}) ({detail}): no se envió nada ni ninguna credencial. Comprueba el puerto y el ajuste de seguridad: 46500 usa TLS desde el principio y 58700 usa STARTTLS.</translation>
+    </message>
+    <message>
+        <source>{host} (port {port}) does not offer STARTTLS, so the connection cannot be encrypted. It was closed before logging in: nothing was sent and no credentials were sent. Check the port and security setting.</source>
+        <translation>{host} (puerto {port}) no ofrece STARTTLS, así que no se puede cifrar la conexión. Se cerró antes de iniciar sesión: no se envió nada ni ninguna credencial. Comprueba el puerto y el ajuste de seguridad.</translation>
+    </message>
+    <message>
+        <source>Enter the SMTP host (Teenvio: Configuration → APIs).</source>
+        <translation>Introduce el servidor SMTP (Teenvio: Configuración → APIs).</translation>
+    </message>
+    <message>
+        <source>Enter the password of the Teenvio user.</source>
+        <translation>Introduce la contraseña del usuario de Teenvio.</translation>
+    </message>
+    <message>
+        <source>Campaign {campaign_id} has no TEA Lite identity (source system and campaign id, or the Teenvio id of an SMTP send), so its statistics cannot be fetched.</source>
+        <translation>La campaña {campaign_id} no tiene identidad de TEA Lite (sistema de origen e ID de campaña, o el ID de Teenvio de un envío SMTP), así que no se pueden obtener sus estadísticas.</translation>
+    </message>
+    <message>
+        <source>There is no campaign {campaign_id} in this store.</source>
+        <translation>No existe la campaña {campaign_id} en este almacén.</translation>
+    </message>
+    <message>
+        <source>Sending through {transport} is not available in this build.</source>
+        <translation>El envío mediante {transport} no está disponible en esta compilación.</translation>
+    </message>
+    <message>
+        <source>Choose an account with an SMTP-API connection before sending through the SMTP-API.</source>
+        <translation>Elige una cuenta con conexión SMTP-API antes de enviar mediante la SMTP-API.</translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <source>subject</source>
+        <translation>asunto</translation>
+    </message>
+    <message>
+        <source>sender address</source>
+        <translation>dirección del remitente</translation>
+    </message>
+    <message>
+        <source>sender name</source>
+        <translation>nombre del remitente</translation>
+    </message>
+    <message>
+        <source>reply-to address</source>
+        <translation>dirección de respuesta</translation>
+    </message>
+    <message>
+        <source>reply-to name</source>
+        <translation>nombre de respuesta</translation>
+    </message>
+    <message>
+        <source>recipient address</source>
+        <translation>dirección del destinatario</translation>
+    </message>
+    <message>
+        <source>inline image content id</source>
+        <translation>ID de contenido de la imagen incrustada</translation>
+    </message>
+    <message>
+        <source>inline image file name</source>
+        <translation>nombre de archivo de la imagen incrustada</translation>
+    </message>
+    <message>
+        <source>inline image type</source>
+        <translation>tipo de la imagen incrustada</translation>
+    </message>
+    <message>
+        <source>attachment file name</source>
+        <translation>nombre del archivo adjunto</translation>
+    </message>
+    <message>
+        <source>attachment type</source>
+        <translation>tipo del archivo adjunto</translation>
+    </message>
+    <message>
+        <source>HTML part</source>
+        <translation>parte HTML</translation>
+    </message>
+    <message>
+        <source>plain-text part</source>
+        <translation>parte de texto plano</translation>
+    </message>
+    <message>
+        <source>Teenvio option</source>
+        <translation>opción de Teenvio</translation>
+    </message>
+</context>
+<context>
+    <name>recipients</name>
+    <message>
+        <source>Importing recipients</source>
+        <translation>Importando destinatarios</translation>
+    </message>
+    <message>
+        <source>Not a valid email address</source>
+        <translation>No es una dirección de correo electrónico válida</translation>
+    </message>
+    <message>
+        <source>No email address in this row</source>
+        <translation>No hay ninguna dirección de correo electrónico en esta fila</translation>
+    </message>
+    <message>
+        <source>This row has a different number of fields than the header</source>
+        <translation>Esta fila tiene un número de campos distinto al de la cabecera</translation>
+    </message>
+    <message>
+        <source>Repeats an address already in the list</source>
+        <translation>Repite una dirección que ya está en la lista</translation>
+    </message>
+    <message>
+        <source>On the suppression list (bounced or unsubscribed)</source>
+        <translation>En la lista de exclusión (rebote o dado de baja)</translation>
     </message>
 </context>
 <context>
     <name>runtime</name>
     <message>
-        <source>This transport is not available in this build.</source>
-        <translation type="unfinished"></translation>
+        <source>--smtp-host and --user are both needed for SMTP.</source>
+        <translation>Para SMTP se necesitan tanto --smtp-host como --user.</translation>
+    </message>
+    <message>
+        <source>--api and --source-system are both needed.</source>
+        <translation>Se necesitan tanto --api como --source-system.</translation>
+    </message>
+    <message>
+        <source>Note: Teenvio marks port 2500 as deprecated; prefer 58700 or 46500.</source>
+        <translation>Nota: Teenvio marca el puerto 2500 como obsoleto; es preferible usar 58700 o 46500.</translation>
+    </message>
+    <message>
+        <source>The password and/or token are missing: give them on stdin, one per line (password first), or in TEENVIO_PASSWORD / TEENVIO_TOKEN.</source>
+        <translation>Falta la contraseña, el token o ambos: indícalos por stdin, uno por línea (primero la contraseña), o en TEENVIO_PASSWORD / TEENVIO_TOKEN.</translation>
+    </message>
+    <message>
+        <source>The account was saved without its secrets. Once the keyring works, run “account add NAME --replace” again, or set TEENVIO_PASSWORD / TEENVIO_TOKEN for each command.</source>
+        <translation>La cuenta se ha guardado sin sus secretos. Cuando funcione el llavero del sistema, vuelve a ejecutar “account add NAME --replace” o define TEENVIO_PASSWORD / TEENVIO_TOKEN en cada comando.</translation>
+    </message>
+    <message>
+        <source>Account “{name}” saved.</source>
+        <translation>Cuenta “{name}” guardada.</translation>
+    </message>
+    <message>
+        <source>No accounts yet. Add one with “teenvio-desktop account add”.</source>
+        <translation>Aún no hay cuentas. Añade una con “teenvio-desktop account add”.</translation>
+    </message>
+    <message>
+        <source> (deprecated port)</source>
+        <translation> (puerto obsoleto)</translation>
+    </message>
+    <message>
+        <source>SMTP-API</source>
+        <translation>SMTP-API</translation>
+    </message>
+    <message>
+        <source>TEA Lite</source>
+        <translation>TEA Lite</translation>
+    </message>
+    <message>
+        <source>{transport}: OK</source>
+        <translation>{transport}: OK</translation>
+    </message>
+    <message>
+        <source>{transport}: FAILED</source>
+        <translation>{transport}: ERROR</translation>
+    </message>
+    <message>
+        <source>Account “{name}” and its keyring entries removed.</source>
+        <translation>Se han eliminado la cuenta “{name}” y sus entradas del llavero del sistema.</translation>
+    </message>
+    <message>
+        <source>List “{name}”: {valid} valid, {invalid} invalid, {duplicates} duplicates, {suppressed} suppressed.</source>
+        <translation>Lista “{name}”: {valid} válidos, {invalid} no válidos, {duplicates} duplicados, {suppressed} excluidos.</translation>
+    </message>
+    <message>
+        <source>  ... use --rejects FILE for the full report</source>
+        <translation>  ... usa --rejects FILE para obtener el informe completo</translation>
+    </message>
+    <message>
+        <source>{count} recipients written to {file}</source>
+        <translation>{count} destinatarios escritos en {file}</translation>
+    </message>
+    <message>
+        <source>Invalid sandbox option: {reason}</source>
+        <translation>Opción de entorno de pruebas no válida: {reason}</translation>
+    </message>
+    <message>
+        <source>Could not start the sandbox: {reason}</source>
+        <translation>No se pudo iniciar el entorno de pruebas: {reason}</translation>
+    </message>
+    <message>
+        <source>--api URL (or --account NAME) is required with --via rest.</source>
+        <translation>Con --via rest se necesita --api URL (o --account NAME).</translation>
+    </message>
+    <message>
+        <source>Set the TEA Lite token in TEENVIO_TOKEN, or use --account NAME.</source>
+        <translation>Define el token de TEA Lite en TEENVIO_TOKEN o usa --account NAME.</translation>
+    </message>
+    <message>
+        <source>Missing arguments: {flags}.</source>
+        <translation>Faltan argumentos: {flags}.</translation>
+    </message>
+    <message>
+        <source>Give the recipients with --recipients FILE or --to ADDR ...</source>
+        <translation>Indica los destinatarios con --recipients FILE o --to ADDR ...</translation>
+    </message>
+    <message>
+        <source>--source-system and --campaign-id are required with --via rest.</source>
+        <translation>Con --via rest se necesitan --source-system y --campaign-id.</translation>
+    </message>
+    <message>
+        <source>Resuming campaign {ref}: {accepted} of {total} messages already accepted.
+</source>
+        <translation>Reanudando la campaña {ref}: {accepted} de {total} mensajes ya aceptados.
+</translation>
+    </message>
+    <message>
+        <source>Left out {count} suppressed addresses.
+</source>
+        <translation>Se han omitido {count} direcciones excluidas.
+</translation>
+    </message>
+    <message>
+        <source>Left out {count} repeated addresses.
+</source>
+        <translation>Se han omitido {count} direcciones repetidas.
+</translation>
+    </message>
+    <message>
+        <source>Failed: {recipient}: {category} {text}
+</source>
+        <translation>Fallido: {recipient}: {category} {text}
+</translation>
+    </message>
+    <message>
+        <source>--concurrency and --rate must be positive.</source>
+        <translation>--concurrency y --rate deben ser positivos.</translation>
+    </message>
+    <message>
+        <source>--server must be HOST:PORT, for example api.teenvio.com:46500.</source>
+        <translation>--server debe tener el formato HOST:PORT, por ejemplo, api.teenvio.com:46500.</translation>
+    </message>
+    <message>
+        <source>SMTP password: </source>
+        <translation>Contraseña SMTP: </translation>
+    </message>
+    <message>
+        <source>--account is not available in this build.</source>
+        <translation>--account no está disponible en esta compilación.</translation>
+    </message>
+    <message>
+        <source>Missing arguments: {flags} (or use --account NAME).</source>
+        <translation>Faltan argumentos: {flags} (o usa --account NAME).</translation>
+    </message>
+    <message>
+        <source>--security none would send the password in clear text; it is only allowed for this computer (localhost). Use --security tls or starttls.</source>
+        <translation>--security none enviaría la contraseña sin cifrar; solo se permite con este equipo (localhost). Usa --security tls o starttls.</translation>
+    </message>
+    <message>
+        <source>No password: set TEENVIO_PASSWORD, use --account NAME with a saved password, or run in a terminal to be asked for it.</source>
+        <translation>No hay contraseña: define TEENVIO_PASSWORD, usa --account NAME con una contraseña guardada o ejecútalo en un terminal para que se te pida.</translation>
+    </message>
+    <message>
+        <source>Cannot read {flag} {path}: {reason}</source>
+        <translation>No se puede leer {flag} {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>--language must be one of Teenvio&apos;s language ids: {ids}.</source>
+        <translation>--language debe ser uno de los ID de idioma de Teenvio: {ids}.</translation>
+    </message>
+    <message>
+        <source>--image must be CID=FILE, for example logo=logo.png.</source>
+        <translation>--image debe tener el formato CID=FILE, por ejemplo, logo=logo.png.</translation>
+    </message>
+    <message>
+        <source>--image {path} is not an image file.</source>
+        <translation>--image {path} no es un archivo de imagen.</translation>
+    </message>
+    <message>
+        <source>Cannot read --recipients {path}.</source>
+        <translation>No se puede leer --recipients {path}.</translation>
+    </message>
+    <message>
+        <source>Cannot read --recipients {path}: {reason}</source>
+        <translation>No se puede leer --recipients {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Give the recipients with --to ADDR ... or --recipients FILE.</source>
+        <translation>Indica los destinatarios con --to ADDR ... o --recipients FILE.</translation>
+    </message>
+    <message>
+        <source>Warning: {text}</source>
+        <translation>Aviso: {text}</translation>
+    </message>
+    <message>
+        <source>Refused: {address}: {code} {text}</source>
+        <translation>Rechazado: {address}: {code} {text}</translation>
+    </message>
+    <message>
+        <source>Left out {count} suppressed addresses.</source>
+        <translation>Se han omitido {count} direcciones excluidas.</translation>
+    </message>
+    <message>
+        <source>contacts imported: {count}</source>
+        <translation>contactos importados: {count}</translation>
+    </message>
+    <message>
+        <source>{option} must be YYYYMMDDHHMMSS (UTC), got {value}.</source>
+        <translation>{option} debe tener el formato YYYYMMDDHHMMSS (UTC); se ha recibido {value}.</translation>
+    </message>
+    <message>
+        <source>--api URL and --source-system ID (or --account NAME) are required.</source>
+        <translation>Se necesitan --api URL y --source-system ID (o --account NAME).</translation>
+    </message>
+    <message>
+        <source>No TEA Lite token: set TEENVIO_TOKEN, or save an account with this API address and its token in the keyring.</source>
+        <translation>No hay token de TEA Lite: define TEENVIO_TOKEN o guarda en el llavero del sistema una cuenta con esta dirección de API y su token.</translation>
+    </message>
+    <message>
+        <source>No campaign of source system {source} is known here; name one with --campaign-id.</source>
+        <translation>Aquí no se conoce ninguna campaña del sistema de origen {source}; indica una con --campaign-id.</translation>
+    </message>
+    <message>
+        <source>{count} rows</source>
+        <translation>{count} filas</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviados</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Aceptados</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregados</translation>
+    </message>
+    <message>
+        <source>Hard bounces</source>
+        <translation>Rebotes duros</translation>
+    </message>
+    <message>
+        <source>Soft bounces</source>
+        <translation>Rebotes blandos</translation>
+    </message>
+    <message>
+        <source>Opens (unique)</source>
+        <translation>Aperturas (únicas)</translation>
+    </message>
+    <message>
+        <source>Clicks (unique)</source>
+        <translation>Clics (únicos)</translation>
+    </message>
+    <message>
+        <source>Click-through rate</source>
+        <translation>Tasa de clics (CTR)</translation>
+    </message>
+    <message>
+        <source>Unsubscribes</source>
+        <translation>Bajas</translation>
+    </message>
+</context>
+<context>
+    <name>smtp</name>
+    <message>
+        <source>Preparing the message</source>
+        <translation>Preparando el mensaje</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Conectando</translation>
+    </message>
+    <message>
+        <source>Authenticating</source>
+        <translation>Autenticando</translation>
+    </message>
+    <message>
+        <source>Adding recipients</source>
+        <translation>Añadiendo destinatarios</translation>
+    </message>
+    <message>
+        <source>Sending the message</source>
+        <translation>Enviando el mensaje</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+</context>
+<context>
+    <name>stats</name>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Hora (UTC)</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Destinatario</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Message id</source>
+        <translation>ID de mensaje</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Server text</source>
+        <translation>Texto del servidor</translation>
+    </message>
+    <message>
+        <source>IP</source>
+        <translation>IP</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Enlace</translation>
+    </message>
+    <message>
+        <source>Link name</source>
+        <translation>Nombre del enlace</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Campaign id</source>
+        <translation>ID de campaña</translation>
+    </message>
+    <message>
+        <source>Non-openers of {subject}</source>
+        <translation>No abrieron: {subject}</translation>
+    </message>
+    <message>
+        <source>Openers of {subject}</source>
+        <translation>Abrieron: {subject}</translation>
+    </message>
+    <message>
+        <source>Clickers of {subject}</source>
+        <translation>Hicieron clic: {subject}</translation>
+    </message>
+    <message>
+        <source>Fetching {kind} (page {page})</source>
+        <translation>Obteniendo {kind} (página {page})</translation>
+    </message>
+</context>
+<context>
+    <name>tasks</name>
+    <message>
+        <source>Testing the SMTP-API connection</source>
+        <translation>Probando la conexión SMTP-API</translation>
+    </message>
+    <message>
+        <source>Testing the TEA Lite connection</source>
+        <translation>Probando la conexión TEA Lite</translation>
+    </message>
+    <message>
+        <source>Sending through TEA Lite</source>
+        <translation>Enviando mediante TEA Lite</translation>
+    </message>
+    <message>
+        <source>Preparing the TEA Lite campaign</source>
+        <translation>Preparando la campaña de TEA Lite</translation>
+    </message>
+</context>
+<context>
+    <name>warnings</name>
+    <message>
+        <source>Teenvio turns the attachment &quot;{name}&quot; into a download link.</source>
+        <translation>Teenvio convierte el adjunto &quot;{name}&quot; en un enlace de descarga.</translation>
+    </message>
+    <message>
+        <source>The inline image &quot;{cid}&quot; is not used in the HTML; Teenvio will treat it as an attachment.</source>
+        <translation>La imagen incrustada &quot;{cid}&quot; no se usa en el HTML; Teenvio la tratará como un adjunto.</translation>
+    </message>
+    <message>
+        <source>The HTML shows the image &quot;cid:{cid}&quot;, but no such image is added.</source>
+        <translation>El HTML muestra la imagen &quot;cid:{cid}&quot;, pero no se ha añadido ninguna imagen con ese nombre.</translation>
     </message>
 </context>
 </TS>

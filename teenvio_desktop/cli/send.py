@@ -12,7 +12,7 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
-from teenvio_desktop.cli.common import EXIT_USAGE, CliRuntime
+from teenvio_desktop.cli.common import CliRuntime
 
 YES_NO = ("yes", "no")
 
@@ -72,11 +72,5 @@ def register(subparsers: Any, add_common: Callable[[argparse.ArgumentParser], No
 
 def run(runtime: CliRuntime) -> int:
     module_name = {"smtp": "send_smtp", "rest": "send_rest"}[runtime.args.via]
-    try:
-        module = importlib.import_module(f"teenvio_desktop.cli.{module_name}")
-    except ModuleNotFoundError as exc:
-        if exc.name != f"teenvio_desktop.cli.{module_name}":
-            raise
-        print(runtime.tr("This transport is not available in this build."))
-        return EXIT_USAGE
+    module = importlib.import_module(f"teenvio_desktop.cli.{module_name}")
     return int(module.run(runtime))
