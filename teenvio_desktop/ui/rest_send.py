@@ -423,6 +423,12 @@ class RestSendDialog(QDialog):
         super().closeEvent(event)
 
 
+def _keep_open(dialog: RestSendDialog) -> None:
+    """Keep a sending dialog alive while it works; forget it once Qt deletes it."""
+    _open_dialogs.add(dialog)
+    dialog.destroyed.connect(lambda _obj=None, d=dialog: _open_dialogs.discard(d))
+
+
 def start_rest_send(
     parent: QWidget | None,
     target: Database | AppContext,
@@ -464,14 +470,14 @@ def start_rest_send(
             parent=parent,
             prepare=lambda: create_from_composer(context.db, chosen),
         )
-        _open_dialogs.add(dialog)
+        _keep_open(dialog)
         if show:
             dialog.show()
         return dialog.prepare_task()
     if connection is None or isinstance(target, AppContext):
         raise TypeError("start_rest_send(parent, db, campaign_id, connection)")
     dialog = RestSendDialog(target, campaign, connection, options=options, parent=parent)
-    _open_dialogs.add(dialog)
+    _keep_open(dialog)
     if show:
         dialog.show()
     return dialog.start()

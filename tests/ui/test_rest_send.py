@@ -6,6 +6,7 @@ import dataclasses
 from collections.abc import Callable
 
 import pytest
+import shiboken6
 from pytestqt.qtbot import QtBot
 
 from teenvio_desktop.core.campaigns import CampaignRepository
@@ -160,9 +161,14 @@ def test_start_up_offers_to_resume_unfinished_campaigns(
     dialog = offer_resume(None, app_context)
     assert isinstance(dialog, ResumeCampaignsDialog)  # deletes itself once answered
     assert dialog.chosen() == [first.campaign_id]  # a cancelled campaign is not offered
+    before = set(rest_send._open_dialogs)  # other tests' dialogs may still be open
     with qtbot.waitSignal(dialog.finished, timeout=5_000):
         dialog.resume_button.click()
-    sending = [d for d in rest_send._open_dialogs if d.campaign_id == first.campaign_id]
+    sending = [
+        d
+        for d in rest_send._open_dialogs - before
+        if shiboken6.isValid(d) and d.campaign_id == first.campaign_id
+    ]
     assert len(sending) == 1  # a sending dialog started for the campaign
     qtbot.addWidget(sending[0])
     qtbot.waitUntil(lambda: not sending[0].is_running(), timeout=20_000)
