@@ -1,10 +1,14 @@
 """The main window: a navigation list of areas, the area stack, menus and status bar.
 
 Each area (Compose, Recipients, Results, Accounts) is a widget registered with
-:meth:`MainWindow.add_area`; the areas themselves live in their own modules.
+:meth:`MainWindow.add_area`; the areas themselves live in their own modules. An area may be
+registered as a factory: it is then built the first time it is shown or asked for, so that
+start-up only pays for the first screen.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -26,6 +30,8 @@ from teenvio_desktop.ui import worker
 GEOMETRY_KEY = "ui.main_window.geometry"
 STATE_KEY = "ui.main_window.state"
 
+AreaFactory = Callable[[], QWidget]
+
 
 class MainWindow(QMainWindow):
     """Hosts the areas; restores its geometry; stops background work on close."""
@@ -38,6 +44,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.setWindowTitle(self.tr("Teenvio Desktop"))
         self._area_keys: list[str] = []
+        self._factories: dict[str, AreaFactory] = {}
         self._close_guards: list[object] = []
 
         self.navigation = QListWidget()
@@ -62,10 +69,17 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
 
     # -- areas ---------------------------------------------------------------------------
-    def add_area(self, key: str, title: str, widget: QWidget) -> None:
-        widget.setObjectName(f"area_{key}")
+    def add_area(self, key: str, title: str, widget: QWidget | AreaFactory) -> None:
+        """Register an area: its widget, or a factory that builds it when first needed."""
+        if isinstance(widget, QWidget):
+            widget.setObjectName(f"area_{key}")
+            page = widget
+        else:
+            self._factories[key] = widget
+            page = QWidget()  # stands in until the area is first shown or asked for
+            page.setObjectName(f"area_{key}_pending")
         self._area_keys.append(key)
-        self.stack.addWidget(widget)
+        self.stack.addWidget(page)
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.UserRole, key)
         self.navigation.addItem(item)
@@ -79,7 +93,27 @@ class MainWindow(QMainWindow):
             self.navigation.setCurrentRow(0)
 
     def area(self, key: str) -> QWidget:
-        return self.stack.widget(self._area_keys.index(key))
+        """The area's widget, built now if it was registered as a factory."""
+        index = self._area_keys.index(key)
+        factory = self._factories.pop(key, None)
+        if factory is not None:
+            try:
+                widget = factory()
+            except BaseException:
+                self._factories[key] = factory  # not built: the next request tries again
+                raise
+            widget.setObjectName(f"area_{key}")
+            placeholder = self.stack.widget(index)
+            was_current = self.stack.currentIndex() == index
+            self.stack.insertWidget(index, widget)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            if was_current:
+                self.stack.setCurrentIndex(index)
+        return self.stack.widget(index)
+
+    def is_area_built(self, key: str) -> bool:
+        return key in self._area_keys and key not in self._factories
 
     def area_keys(self) -> list[str]:
         return list(self._area_keys)
@@ -92,6 +126,7 @@ class MainWindow(QMainWindow):
 
     def _on_row_changed(self, row: int) -> None:
         if 0 <= row < len(self._area_keys):
+            self.area(self._area_keys[row])  # build a lazy area before showing it
             self.stack.setCurrentIndex(row)
             self.area_changed.emit(self._area_keys[row])
 

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
 from pytestqt.qtbot import QtBot
 
 from teenvio_desktop.core.context import AppContext
@@ -79,3 +85,89 @@ def test_start_up_offers_to_resume_a_half_sent_campaign(
     qtbot.waitUntil(lambda: len(offered()) == 1, timeout=5_000)
     offered()[0].reject()
     window.close()
+
+
+def test_only_the_first_area_is_built_at_start(qtbot: QtBot, app_context: AppContext) -> None:
+    window = build_main_window(app_context)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    built = {key: window.is_area_built(key) for key in window.area_keys()}
+    assert built == {"compose": True, "recipients": False, "results": False, "accounts": False}
+    # Asked for without being shown: built in its place, the current area unchanged.
+    accounts = window.area("accounts")
+    assert accounts.objectName() == "area_accounts"
+    assert window.area("accounts") is accounts
+    assert window.stack.indexOf(accounts) == window.area_keys().index("accounts")
+    assert window.current_area() == "compose"
+    window.show_area("results")
+    assert window.is_area_built("results") and not window.is_area_built("recipients")
+    assert window.stack.currentWidget() is window.area("results")
+    assert window.close()
+
+
+def test_a_lazy_area_is_built_once_and_retried_after_a_failure(
+    qtbot: QtBot, app_context: AppContext
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from teenvio_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(app_context)
+    qtbot.addWidget(window)
+    calls: list[str] = []
+
+    def first() -> QLabel:
+        calls.append("first")
+        return QLabel("first")
+
+    def flaky() -> QLabel:
+        calls.append("flaky")
+        if calls.count("flaky") == 1:
+            raise RuntimeError("not yet")
+        return QLabel("flaky")
+
+    window.add_area("first", "First", first)  # the first area is shown, so built at once
+    window.add_area("flaky", "Flaky", flaky)
+    assert calls == ["first"]
+    assert window.stack.currentWidget() is window.area("first")
+    with pytest.raises(RuntimeError, match="not yet"):
+        window.area("flaky")
+    assert not window.is_area_built("flaky")
+    label = window.area("flaky")
+    assert isinstance(label, QLabel) and label.text() == "flaky"
+    assert window.area("flaky") is label
+    assert calls == ["first", "flaky", "flaky"]
+    assert window.stack.count() == 2
+
+
+def test_start_path_leaves_heavy_modules_unimported(tmp_path: Path) -> None:
+    """The main window shows without plotting, keyring, HTTP or browser-engine modules."""
+    script = (
+        "import sys, tempfile\n"
+        "from pathlib import Path\n"
+        "from teenvio_desktop.ui.app import prepare_qt_environment\n"
+        "prepare_qt_environment()\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication(sys.argv[:1])\n"
+        "from teenvio_desktop.cli.main import build_parser\n"
+        "from teenvio_desktop.core.context import AppContext\n"
+        "from teenvio_desktop.core.paths import DataDir\n"
+        "from teenvio_desktop.ui.app import build_main_window\n"
+        "from teenvio_desktop.ui.compose.area import ComposeArea\n"
+        "build_parser()\n"
+        "ComposeArea.create_preview_on_show = False\n"
+        "context = AppContext.open(DataDir(Path(tempfile.mkdtemp())))\n"
+        "window = build_main_window(context)\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "heavy = ('numpy', 'pyqtgraph', 'keyring', 'httpx', 'aiohttp', 'jinja2',\n"
+        "         'cryptography', 'PySide6.QtWebEngineWidgets')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TEENVIO_DESKTOP_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().splitlines()[-1] == "[]"

@@ -13,8 +13,6 @@ from dataclasses import dataclass, replace
 from typing import Literal
 from urllib.parse import urlsplit
 
-from email_validator import EmailNotValidError, validate_email
-
 from teenvio_desktop.core.accounts.errors import InvalidAccount
 from teenvio_desktop.core.i18n import QT_TRANSLATE_NOOP
 
@@ -218,6 +216,8 @@ def _validated_rest(rest: RestConnection) -> RestConnection:
 def _validated_addresses(
     addresses: tuple[NamedAddress, ...], field_name: str
 ) -> tuple[NamedAddress, ...]:
+    from email_validator import EmailNotValidError, validate_email  # slow; not needed at start
+
     seen: set[str] = set()
     cleaned: list[NamedAddress] = []
     for entry in addresses:

@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import urlsplit
 
-import httpx
-
 from teenvio_desktop.core.accounts import errors
 from teenvio_desktop.core.accounts.models import Account
 from teenvio_desktop.core.accounts.resolve import resolve_smtp, resolve_tealite
@@ -113,6 +111,8 @@ def _check_rest(account: Account, secrets: SecretStore, timeout_s: float) -> Con
 
 def probe_tealite(connection: TeaLiteConnection) -> None:
     """One authenticated read that changes nothing; raises an explained error."""
+    import httpx  # slow to import: not at the start of the GUI and the command line
+
     url = connection.base_url
     try:
         with connection.build_client(max_connections=1) as client:
@@ -141,6 +141,8 @@ def _explain_http_exception(url: str, exc: Exception) -> TeenvioError:
         if isinstance(cause, ssl.SSLError):
             return explain_tls_error(host, port, cause, implicit=True)
         cause = cause.__cause__ or cause.__context__
+    import httpx
+
     if isinstance(exc, httpx.ConnectError) and "refused" in str(exc).lower():
         return errors.refused(host, port)
     return error_for_exception(url, exc)

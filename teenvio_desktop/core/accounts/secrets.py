@@ -13,14 +13,16 @@ from __future__ import annotations
 import logging
 import threading
 from enum import Enum
-
-import keyring
-import keyring.backend
-import keyring.errors
-from keyring.backends import fail as fail_backend
+from typing import TYPE_CHECKING
 
 from teenvio_desktop.core.accounts.errors import KeyringUnavailable
 from teenvio_desktop.core.logsetup import register_secret
+
+if TYPE_CHECKING:
+    import keyring.backend
+
+# ``keyring`` itself is imported where it is used: it is slow to import, and the GUI's
+# start (which lists accounts, never their secrets) should not pay for it.
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +41,7 @@ def keyring_username(account: str, kind: SecretKind) -> str:
 
 def _is_unusable(backend: keyring.backend.KeyringBackend) -> bool:
     """The fail backend raises; the null backend silently forgets: neither stores anything."""
+    from keyring.backends import fail as fail_backend
     from keyring.backends import null as null_backend
 
     return isinstance(backend, fail_backend.Keyring | null_backend.Keyring)
@@ -96,6 +99,8 @@ class SecretStore:
     def _current_backend(self) -> keyring.backend.KeyringBackend:
         with self._lock:
             if self._backend is None:
+                import keyring
+
                 self._backend = self._pinned or keyring.get_keyring()
             return self._backend
 
@@ -106,9 +111,7 @@ class SecretStore:
             return self._fail(KeyringUnavailable("no keyring backend found"))
         try:
             backend.get_password(self.service, "probe")
-        except keyring.errors.KeyringError as exc:
-            return self._fail(KeyringUnavailable(_describe(exc)))
-        except Exception as exc:  # D-Bus and backend libraries raise their own types
+        except Exception as exc:  # KeyringError, and D-Bus and backend libraries' own types
             return self._fail(KeyringUnavailable(_describe(exc)))
         self.problem = None
         return None
@@ -125,6 +128,8 @@ class SecretStore:
         """Look for a keyring again; when one works, move session-only secrets into it."""
         with self._lock:
             if self._pinned is None:
+                import keyring.core
+
                 keyring.core.init_backend()
             self._backend = None
         problem = self.check()
@@ -196,6 +201,8 @@ class SecretStore:
         backend = self._current_backend()
         if _is_unusable(backend):
             return None  # nothing can have been stored there
+        import keyring.errors
+
         try:
             backend.delete_password(self.service, keyring_username(account, kind))
         except keyring.errors.PasswordDeleteError:

@@ -15,8 +15,6 @@ import threading
 from collections import Counter
 from dataclasses import dataclass
 
-from charset_normalizer import from_bytes
-
 SAMPLE_BYTES = 256 * 1024
 DELIMITERS = (",", ";", "\t", "|")
 MIXED_ERRORS = "teenvio-mixed"
@@ -92,6 +90,8 @@ def detect_encoding(sample: bytes) -> str:
     # as Shift-JIS); the Spanish and Western files this program meets are Windows-1252.
     if sum(1 for b in sample[:65536] if b > 0x7F) < MIN_EVIDENCE:
         return "cp1252"
+    from charset_normalizer import from_bytes  # slow import, needed only here
+
     best = from_bytes(sample[:65536]).best()
     if best is None:
         return "cp1252"

@@ -5,9 +5,7 @@ from __future__ import annotations
 import json
 import ssl
 from dataclasses import dataclass
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from teenvio_desktop.core.logsetup import register_secret
 from teenvio_desktop.core.tealite.errors import (
@@ -19,6 +17,11 @@ from teenvio_desktop.core.tealite.errors import (
     TlsVerificationError,
 )
 
+if TYPE_CHECKING:
+    import httpx
+
+# httpx is imported where a client is built: it is slow to import, and the GUI's start
+# (which only lists accounts) should not pay for it.
 DEFAULT_TIMEOUT_S = 30.0
 
 
@@ -52,6 +55,8 @@ class TeaLiteConnection:
 
     def build_client(self, *, max_connections: int = 16) -> httpx.Client:
         """One client per campaign or sync: building it loads the CA bundle (slow)."""
+        import httpx
+
         return httpx.Client(
             base_url=self.base_url.rstrip("/"),
             headers=self.headers(),
@@ -63,6 +68,8 @@ class TeaLiteConnection:
         )
 
     def build_async_client(self, *, max_connections: int = 16) -> httpx.AsyncClient:
+        import httpx
+
         return httpx.AsyncClient(
             base_url=self.base_url.rstrip("/"),
             headers=self.headers(),
@@ -110,6 +117,8 @@ def error_for_exception(url: str, exc: Exception) -> TeaLiteError:
             # aiohttp raises an ssl.CertificateError subclass without verify_message.
             return TlsVerificationError(url, getattr(cause, "verify_message", None) or str(cause))
         cause = cause.__cause__ or cause.__context__
+    import httpx
+
     if isinstance(exc, httpx.TimeoutException):
         return TeaLiteUnavailable(url, "timeout")
     return TeaLiteUnavailable(url, type(exc).__name__ + (f": {exc}" if str(exc) else ""))

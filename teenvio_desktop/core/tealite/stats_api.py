@@ -15,15 +15,16 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from zoneinfo import ZoneInfo
-
-import httpx
 
 from teenvio_desktop.core.clock import teenvio_timestamp
 from teenvio_desktop.core.tasks import CancelToken
 from teenvio_desktop.core.tealite.connection import error_for_exception, error_for_response
 from teenvio_desktop.core.tealite.errors import PermanentError, TeaLiteError
+
+if TYPE_CHECKING:
+    import httpx  # imported by the caller that built the client; slow for the CLI's start
 
 InteractionType = Literal["OPEN", "CLICK"]
 Item = dict[str, Any]
@@ -132,6 +133,8 @@ class StatsApi:
             yield Page(page, items)
 
     def _get(self, path: str, params: dict[str, str]) -> Any:
+        import httpx
+
         attempt = 0
         while True:
             self._cancel.raise_if_cancelled()
