@@ -21,24 +21,8 @@ class GuiOptions:
     self_test: bool = False
 
 
-def _pin_none_refcount() -> None:
-    """Work around PySide6 6.12 on Python 3.11: every call of a void Qt method from
-    Python drops one reference to ``None`` (fine on 3.12+, where ``None`` is immortal),
-    so a long session or a test that spins the event loop dies with "deallocating None".
-    Give ``None`` the huge reference count that Python 3.12 gives it.
-    """
-    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return
-    import ctypes
-
-    refcount = ctypes.c_ssize_t.from_address(id(None))
-    if refcount.value < 1 << 40:
-        refcount.value += 1 << 40
-
-
 def prepare_qt_environment() -> None:
     """Settings Qt reads before the application object exists."""
-    _pin_none_refcount()
     # Chromium refuses to run its sandbox as root (containers, CI); it must be told.
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
