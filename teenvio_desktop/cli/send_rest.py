@@ -9,7 +9,6 @@ before the first request, so running the same command again (same ``--source-sys
 
 from __future__ import annotations
 
-import mimetypes
 import os
 import sys
 import time
@@ -17,7 +16,8 @@ from pathlib import Path
 from typing import TextIO
 
 from teenvio_desktop.cli.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CliRuntime
-from teenvio_desktop.core.campaign import Attachment, Campaign
+from teenvio_desktop.cli.send_inputs import SendUsage, read_attachments, require_message_arguments
+from teenvio_desktop.core.campaign import Campaign
 from teenvio_desktop.core.campaigns import CampaignRepository
 from teenvio_desktop.core.context import AppContext
 from teenvio_desktop.core.errors import TeenvioError
@@ -37,10 +37,6 @@ from teenvio_desktop.core.tealite.connection import TeaLiteConnection
 TOKEN_ENV = "TEENVIO_TOKEN"
 
 
-class _Usage(Exception):
-    """A missing or wrong argument: exit code 2 with a message."""
-
-
 def _connection(runtime: CliRuntime, context: AppContext) -> TeaLiteConnection:
     args = runtime.args
     token = os.environ.get(TOKEN_ENV) or None
@@ -56,9 +52,11 @@ def _connection(runtime: CliRuntime, context: AppContext) -> TeaLiteConnection:
             ca_file=args.cafile or connection.ca_file,
         )
     if not args.api:
-        raise _Usage(runtime.tr("--api URL (or --account NAME) is required with --via rest."))
+        raise SendUsage(runtime.tr("--api URL (or --account NAME) is required with --via rest."))
     if not token:
-        raise _Usage(runtime.tr("Set the TEA Lite token in TEENVIO_TOKEN, or use --account NAME."))
+        raise SendUsage(
+            runtime.tr("Set the TEA Lite token in TEENVIO_TOKEN, or use --account NAME.")
+        )
     return TeaLiteConnection(
         base_url=args.api, token=token, source_system=args.source_system or "", ca_file=args.cafile
     )
@@ -70,22 +68,7 @@ def _read_text(path: str) -> str:
 
 def _campaign(runtime: CliRuntime, connection: TeaLiteConnection) -> Campaign:
     args = runtime.args
-    missing = [
-        flag
-        for flag, value in (
-            ("--from", args.sender),
-            ("--subject", args.subject),
-            ("--html", args.html),
-        )
-        if not value
-    ]
-    if missing:
-        raise _Usage(runtime.tr("Missing arguments: {flags}.").format(flags=", ".join(missing)))
-    attachments = []
-    for name in args.attach:
-        path = Path(name)
-        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        attachments.append(Attachment(path.name, kind, path.read_bytes()))
+    require_message_arguments(runtime)
     return Campaign(
         transport="rest",
         account_name=args.account,
@@ -96,7 +79,7 @@ def _campaign(runtime: CliRuntime, connection: TeaLiteConnection) -> Campaign:
         reply_to_name=args.reply_to_name or "",
         html=_read_text(args.html),
         text=_read_text(args.text) if args.text else "",
-        attachments=attachments,
+        attachments=read_attachments(runtime),
         source_system=connection.source_system,
         campaign_ref=args.campaign_id,
         send_at=args.send_at or None,
@@ -110,7 +93,7 @@ def _recipients(runtime: CliRuntime) -> list[Recipient]:
         return read_recipient_file(Path(args.recipients))
     if args.to:
         return [Recipient(address.strip(), "", {"email": address.strip()}) for address in args.to]
-    raise _Usage(runtime.tr("Give the recipients with --recipients FILE or --to ADDR ..."))
+    raise SendUsage(runtime.tr("Give the recipients with --recipients FILE or --to ADDR ..."))
 
 
 class _ProgressLine:
@@ -142,7 +125,9 @@ def _prepare(runtime: CliRuntime, context: AppContext, connection: TeaLiteConnec
     """The outbox campaign to send: the existing one with this identity, else a new one."""
     args = runtime.args
     if not connection.source_system or not args.campaign_id:
-        raise _Usage(runtime.tr("--source-system and --campaign-id are required with --via rest."))
+        raise SendUsage(
+            runtime.tr("--source-system and --campaign-id are required with --via rest.")
+        )
     existing = CampaignRepository(context.db).find_rest(connection.source_system, args.campaign_id)
     if existing is not None:
         # Messages that only ran out of retries get another chance; refused ones do not.
@@ -196,7 +181,7 @@ def run(runtime: CliRuntime) -> int:
         campaign_id = _prepare(runtime, context, connection)
         options = SendOptions(concurrency=args.concurrency, rate=args.rate)
         summary = send_campaign(context.db, campaign_id, connection, options=options, progress=line)
-    except _Usage as exc:
+    except SendUsage as exc:
         sys.stderr.write(f"{exc}\n")
         return EXIT_USAGE
     except (TeenvioError, OSError) as exc:

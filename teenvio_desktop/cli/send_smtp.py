@@ -17,9 +17,15 @@ from pathlib import Path
 from typing import TextIO
 
 from teenvio_desktop.cli.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CliRuntime
+from teenvio_desktop.cli.send_inputs import (
+    SendUsage,
+    read_attachments,
+    read_file,
+    require_message_arguments,
+)
+from teenvio_desktop.core import accounts
 from teenvio_desktop.core.campaign import (
     TEENVIO_LANGUAGES,
-    Attachment,
     Campaign,
     InlineImage,
     TeenvioOptions,
@@ -36,15 +42,13 @@ from teenvio_desktop.core.tasks import Progress
 PASSWORD_ENV = "TEENVIO_PASSWORD"
 
 
-class _Usage(Exception):
-    """A missing or wrong argument (exit 2); the message is already translated."""
-
-
 def _split_server(runtime: CliRuntime, value: str) -> tuple[str, int]:
     host, sep, port = value.rpartition(":")
     host = host.strip("[]")
     if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
-        raise _Usage(runtime.tr("--server must be HOST:PORT, for example api.teenvio.com:46500."))
+        raise SendUsage(
+            runtime.tr("--server must be HOST:PORT, for example api.teenvio.com:46500.")
+        )
     return host, int(port)
 
 
@@ -69,10 +73,6 @@ def _settings(runtime: CliRuntime, context: AppContext) -> tuple[SmtpSettings, s
     if args.server:
         host, port = _split_server(runtime, args.server)
     if args.account:
-        try:
-            from teenvio_desktop.core import accounts
-        except ImportError:  # pragma: no cover - a build without accounts
-            raise _Usage(runtime.tr("--account is not available in this build.")) from None
         account = accounts.account_repository(context).get(args.account)
         store = accounts.secret_store(context)
         try:
@@ -94,14 +94,14 @@ def _settings(runtime: CliRuntime, context: AppContext) -> tuple[SmtpSettings, s
         if not value
     ]
     if missing:
-        raise _Usage(
+        raise SendUsage(
             runtime.tr("Missing arguments: {flags} (or use --account NAME).").format(
                 flags=", ".join(missing)
             )
         )
     assert host is not None and port is not None and security in SECURITIES and user
     if security == "none" and not is_loopback_host(host):
-        raise _Usage(
+        raise SendUsage(
             runtime.tr(
                 "--security none would send the password in clear text; it is only allowed "
                 "for this computer (localhost). Use --security tls or starttls."
@@ -110,7 +110,7 @@ def _settings(runtime: CliRuntime, context: AppContext) -> tuple[SmtpSettings, s
     if password is None:
         password = _password(runtime)
     if password is None:
-        raise _Usage(
+        raise SendUsage(
             runtime.tr(
                 "No password: set TEENVIO_PASSWORD, use --account NAME with a saved password, "
                 "or run in a terminal to be asked for it."
@@ -125,17 +125,6 @@ def _settings(runtime: CliRuntime, context: AppContext) -> tuple[SmtpSettings, s
         ca_file=ca_file,
     )
     return settings, args.account
-
-
-def _read_file(runtime: CliRuntime, flag: str, name: str) -> bytes:
-    try:
-        return Path(name).read_bytes()
-    except OSError as exc:
-        raise _Usage(
-            runtime.tr("Cannot read {flag} {path}: {reason}").format(
-                flag=flag, path=name, reason=exc.strerror or exc
-            )
-        ) from None
 
 
 def _decode(data: bytes) -> str:
@@ -158,7 +147,7 @@ def _options(runtime: CliRuntime) -> TeenvioOptions:
     language = 3 if args.language is None else args.language
     if language not in TEENVIO_LANGUAGES:
         ids = ", ".join(str(i) for i in TEENVIO_LANGUAGES)
-        raise _Usage(
+        raise SendUsage(
             runtime.tr("--language must be one of Teenvio's language ids: {ids}.").format(ids=ids)
         )
     return TeenvioOptions(
@@ -175,11 +164,11 @@ def _images(runtime: CliRuntime) -> list[InlineImage]:
     for spec in runtime.args.image:
         cid, sep, name = spec.partition("=")
         if not sep or not cid or not name:
-            raise _Usage(runtime.tr("--image must be CID=FILE, for example logo=logo.png."))
+            raise SendUsage(runtime.tr("--image must be CID=FILE, for example logo=logo.png."))
         kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
         if not kind.startswith("image/"):
-            raise _Usage(runtime.tr("--image {path} is not an image file.").format(path=name))
-        data = _read_file(runtime, "--image", name)
+            raise SendUsage(runtime.tr("--image {path} is not an image file.").format(path=name))
+        data = read_file(runtime, "--image", name)
         images.append(InlineImage(cid.strip(), Path(name).name, kind, data))
     return images
 
@@ -190,7 +179,7 @@ def _recipients(runtime: CliRuntime) -> list[str]:
         return [address for value in args.to for address in value.split(",") if address.strip()]
     if args.recipients:
         if not Path(args.recipients).is_file():
-            raise _Usage(
+            raise SendUsage(
                 runtime.tr("Cannot read --recipients {path}.").format(path=args.recipients)
             )
         from teenvio_desktop.core.outbox.recipients import read_recipient_file
@@ -198,33 +187,19 @@ def _recipients(runtime: CliRuntime) -> list[str]:
         try:
             return [r.email for r in read_recipient_file(Path(args.recipients))]
         except OSError as exc:
-            raise _Usage(
+            raise SendUsage(
                 runtime.tr("Cannot read --recipients {path}: {reason}").format(
                     path=args.recipients, reason=exc.strerror or exc
                 )
             ) from None
-    raise _Usage(runtime.tr("Give the recipients with --to ADDR ... or --recipients FILE."))
+    raise SendUsage(runtime.tr("Give the recipients with --to ADDR ... or --recipients FILE."))
 
 
 def _campaign(runtime: CliRuntime, account: str | None) -> Campaign:
     args = runtime.args
-    missing = [
-        flag
-        for flag, value in (
-            ("--from", args.sender),
-            ("--subject", args.subject),
-            ("--html", args.html),
-        )
-        if not value
-    ]
-    if missing:
-        raise _Usage(runtime.tr("Missing arguments: {flags}.").format(flags=", ".join(missing)))
-    html = _decode(_read_file(runtime, "--html", args.html))
-    text = _decode(_read_file(runtime, "--text", args.text)) if args.text else html_to_text(html)
-    attachments = []
-    for name in args.attach:
-        kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
-        attachments.append(Attachment(Path(name).name, kind, _read_file(runtime, "--attach", name)))
+    require_message_arguments(runtime)
+    html = _decode(read_file(runtime, "--html", args.html))
+    text = _decode(read_file(runtime, "--text", args.text)) if args.text else html_to_text(html)
     return Campaign(
         transport="smtp",
         account_name=account,
@@ -236,7 +211,7 @@ def _campaign(runtime: CliRuntime, account: str | None) -> Campaign:
         html=html,
         text=text,
         images=_images(runtime),
-        attachments=attachments,
+        attachments=read_attachments(runtime),
         options=_options(runtime),
         recipients=_recipients(runtime),
     )
@@ -285,7 +260,7 @@ def run(runtime: CliRuntime) -> int:
         recorded = send_and_record(
             context.db, campaign, settings, line, contacts_only=runtime.args.contacts_only
         )
-    except _Usage as exc:
+    except SendUsage as exc:
         line.close()
         sys.stderr.write(f"{exc}\n")
         return EXIT_USAGE

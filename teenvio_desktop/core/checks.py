@@ -28,7 +28,6 @@ REST_REQUEST_LIMIT = 2 * 1024 * 1024  # TEA Lite: 2 MB per request
 GMAIL_CLIP_BYTES = 102 * 1024  # Gmail clips messages whose HTML passes about 102 KB
 NEAR_LIMIT_RATIO = 0.9
 DROPPED_TAGS = ("script", "form", "iframe", "object", "embed")
-_MERGE_FIELD = re.compile(r"\{\{\s*([A-Za-z_][\w.-]*)")
 _CSS_CID = re.compile(r"url\(\s*['\"]?cid:([^'\")\s]+)", re.I)
 
 
@@ -111,19 +110,16 @@ def html_facts(html: str) -> HtmlFacts:
 
 def merge_fields_used(campaign: Campaign) -> list[str]:
     """The ``{{ field }}`` names the subject, HTML and text use, sorted."""
-    try:  # the mail-merge module owns the template syntax
-        from teenvio_desktop.core import merge
-    except ImportError:  # pragma: no cover - only before the merge module exists
-        texts = (campaign.subject, campaign.html, campaign.text)
-        return sorted({name for text in texts for name in _MERGE_FIELD.findall(text)})
+    # Imported here: the mail-merge module (which owns the template syntax) loads jinja2,
+    # too slow for the composer's start; checks first run after the window is shown.
+    from teenvio_desktop.core import merge
+
     return sorted(merge.fields_used(campaign))
 
 
 def _column_keys(columns: Collection[str]) -> set[str]:
-    try:
-        from teenvio_desktop.core.merge import field_key
-    except ImportError:  # pragma: no cover
-        return {c.lower() for c in columns}
+    from teenvio_desktop.core.merge import field_key
+
     return {c for c in columns} | {field_key(c) for c in columns}
 
 

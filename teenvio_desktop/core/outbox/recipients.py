@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +11,9 @@ from email_validator import EmailNotValidError, validate_email
 from teenvio_desktop.core.campaign import Campaign
 from teenvio_desktop.core.errors import TeenvioError
 from teenvio_desktop.core.i18n import QT_TRANSLATE_NOOP
+from teenvio_desktop.core.recipients.importer import ImportOptions, settle_layout
+from teenvio_desktop.core.recipients.readers import open_source
+from teenvio_desktop.core.recipients.repository import RecipientListRepository
 from teenvio_desktop.core.store import Database
 
 
@@ -65,11 +67,6 @@ def read_recipient_file(path: Path) -> list[Recipient]:
     Rows are not filtered here: a bad address is reported by :func:`invalid_addresses`
     and stops the campaign before anything is sent, instead of being dropped silently.
     """
-    try:
-        from teenvio_desktop.core.recipients.importer import ImportOptions, settle_layout
-        from teenvio_desktop.core.recipients.readers import open_source
-    except ImportError:  # pragma: no cover - only in a build without the importer
-        return _read_csv(path)
     with open_source(path) as source:
         layout = settle_layout(source, ImportOptions())
         if layout.mapping is None:
@@ -93,26 +90,8 @@ def read_recipient_file(path: Path) -> list[Recipient]:
         return found
 
 
-_EMAIL_HEADERS = ("email", "e-mail", "correo", "mail", "correo electronico", "emailaddress")
-
-
-def _read_csv(path: Path) -> list[Recipient]:
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    if not rows:
-        return []
-    columns = list(rows[0])
-    email = next((c for c in columns if c.strip().lower() in _EMAIL_HEADERS), columns[0])
-    name = next((c for c in columns if c.strip().lower() in ("name", "nombre")), None)
-    return [
-        Recipient(r[email].strip(), (r[name] or "").strip() if name else "", dict(r)) for r in rows
-    ]
-
-
 def recipients_from_list(db: Database, list_id: int) -> list[Recipient]:
     """The members of a saved recipient list (the composer's choice)."""
-    from teenvio_desktop.core.recipients.repository import RecipientListRepository
-
     return [
         Recipient(m.email, m.name, dict(m.fields))
         for m in RecipientListRepository(db).iter_members(list_id)

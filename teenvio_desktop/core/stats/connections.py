@@ -1,6 +1,6 @@
 """Which TEA Lite connection reads a campaign's statistics.
 
-The campaign's account when the accounts module knows it (its TEA Lite part; for an
+The campaign's account when it is a saved one (its TEA Lite part; for an
 SMTP-API send the source system is the SMTP user, which is how Teenvio files SMTP sends),
 else the embedded sandbox when the app runs with ``--sandbox``, else none.
 """
@@ -11,6 +11,13 @@ import logging
 from dataclasses import replace
 from typing import Any
 
+from teenvio_desktop.core.accounts import (
+    AccountNotFound,
+    SecretKind,
+    account_repository,
+    resolve_tealite,
+    secret_store,
+)
 from teenvio_desktop.core.errors import TeenvioError
 from teenvio_desktop.core.stats.store import StatsCampaign
 from teenvio_desktop.core.tealite.connection import TeaLiteConnection
@@ -46,15 +53,6 @@ def connection_for_campaign(context: Any, campaign: StatsCampaign) -> TeaLiteCon
 
 def _account_connection(context: Any, campaign: StatsCampaign) -> TeaLiteConnection | None:
     try:
-        from teenvio_desktop.core.accounts import (
-            AccountNotFound,
-            account_repository,
-            resolve_tealite,
-            secret_store,
-        )
-    except ImportError:  # a build without the accounts module
-        return None
-    try:
         account = account_repository(context).get(campaign.account_name or "")
     except AccountNotFound:
         return None
@@ -68,11 +66,6 @@ def _account_connection(context: Any, campaign: StatsCampaign) -> TeaLiteConnect
 
 def keyring_token(context: Any, base_url: str, source_system: str) -> str | None:
     """The keyring token of a saved account whose TEA Lite part matches, if any."""
-    try:
-        from teenvio_desktop.core.accounts import account_repository, secret_store
-        from teenvio_desktop.core.accounts.secrets import SecretKind
-    except ImportError:
-        return None
     wanted = base_url.rstrip("/")
     try:
         for account in account_repository(context).list():

@@ -18,23 +18,12 @@ from PySide6.QtWidgets import QMessageBox
 from teenvio_desktop.core.campaign import Campaign
 from teenvio_desktop.core.checks import has_errors, message_size, run_checks
 from teenvio_desktop.core.errors import TeenvioError
-from teenvio_desktop.core.i18n import QT_TRANSLATE_NOOP
 from teenvio_desktop.ui.compose.options_panel import language_names
 
 if TYPE_CHECKING:
     from teenvio_desktop.ui.compose.area import ComposeArea
 
 log = logging.getLogger(__name__)
-
-
-class SendingUnavailable(TeenvioError):
-    def __init__(self, transport: str) -> None:
-        super().__init__(
-            QT_TRANSLATE_NOOP(
-                "errors", "Sending through {transport} is not available in this build."
-            ),
-            transport=transport,
-        )
 
 
 def yes_no(value: bool) -> str:
@@ -238,11 +227,10 @@ def start_transport(area: ComposeArea, campaign: Campaign, *, test: bool) -> boo
             from teenvio_desktop.ui.smtp_send import start_smtp_send
 
             task = start_smtp_send(area, area.context, _with_list_members(area, campaign))
-    except (TeenvioError, ImportError) as exc:
-        error = exc if isinstance(exc, TeenvioError) else SendingUnavailable(campaign.transport)
+    except TeenvioError as exc:
         area.send_task = None
-        area._report(error)
-        area.send_failed.emit(error)
+        area._report(exc)
+        area.send_failed.emit(exc)
         return False
     watcher._connect(task)
     task.start()

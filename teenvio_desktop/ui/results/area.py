@@ -92,14 +92,6 @@ class CampaignView:
     status: SyncState
 
 
-def _audiences_available() -> bool:
-    try:
-        import teenvio_desktop.core.recipients.repository  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 class ResultsArea(QWidget):
     def __init__(self, context: AppContext, *, poller: StatsPoller | None = None) -> None:
         super().__init__()
@@ -197,9 +189,6 @@ class ResultsArea(QWidget):
         self.clickers_button = QPushButton(self.tr("Save clickers as a list"))
         self.clickers_button.setObjectName("save_clickers")
         self.clickers_button.clicked.connect(lambda: self.save_audience("clickers"))
-        if not _audiences_available():
-            self.non_openers_button.hide()
-            self.clickers_button.hide()
         actions = QHBoxLayout()
         actions.addWidget(self.sync_button)
         actions.addStretch(1)
