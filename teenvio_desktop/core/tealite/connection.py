@@ -57,28 +57,26 @@ class TeaLiteConnection:
         """One client per campaign or sync: building it loads the CA bundle (slow)."""
         import httpx
 
-        return httpx.Client(
-            base_url=self.base_url.rstrip("/"),
-            headers=self.headers(),
-            verify=self.ssl_context(),
-            timeout=self.timeout_s,
-            limits=httpx.Limits(
-                max_connections=max_connections, max_keepalive_connections=max_connections
-            ),
-        )
+        return httpx.Client(**self._client_options(max_connections))
 
     def build_async_client(self, *, max_connections: int = 16) -> httpx.AsyncClient:
         import httpx
 
-        return httpx.AsyncClient(
-            base_url=self.base_url.rstrip("/"),
-            headers=self.headers(),
-            verify=self.ssl_context(),
-            timeout=self.timeout_s,
-            limits=httpx.Limits(
+        return httpx.AsyncClient(**self._client_options(max_connections))
+
+    def _client_options(self, max_connections: int) -> dict[str, Any]:
+        """What the sync and async clients share: address, token, TLS, timeout, pool size."""
+        import httpx
+
+        return {
+            "base_url": self.base_url.rstrip("/"),
+            "headers": self.headers(),
+            "verify": self.ssl_context(),
+            "timeout": self.timeout_s,
+            "limits": httpx.Limits(
                 max_connections=max_connections, max_keepalive_connections=max_connections
             ),
-        )
+        }
 
 
 def _error_body(response: httpx.Response) -> dict[str, Any]:
