@@ -2081,10 +2081,6 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sending through {transport} is not available in this build.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Choose an account with an SMTP-API connection before sending through the SMTP-API.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2299,10 +2295,6 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>SMTP password: </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--account is not available in this build.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2086,10 +2086,6 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>No existe la campaña {campaign_id} en este almacén.</translation>
     </message>
     <message>
-        <source>Sending through {transport} is not available in this build.</source>
-        <translation>El envío mediante {transport} no está disponible en esta compilación.</translation>
-    </message>
-    <message>
         <source>Choose an account with an SMTP-API connection before sending through the SMTP-API.</source>
         <translation>Elige una cuenta con conexión SMTP-API antes de enviar mediante la SMTP-API.</translation>
     </message>
@@ -2309,10 +2305,6 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     <message>
         <source>SMTP password: </source>
         <translation>Contraseña SMTP: </translation>
-    </message>
-    <message>
-        <source>--account is not available in this build.</source>
-        <translation>--account no está disponible en esta compilación.</translation>
     </message>
     <message>
         <source>Missing arguments: {flags} (or use --account NAME).</source>
