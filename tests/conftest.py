@@ -5,11 +5,19 @@ Qt runs offscreen and QtWebEngine may run as root; both must be set before Qt st
 
 from __future__ import annotations
 
+import faulthandler
 import os
+import signal as _signal
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+# A native crash that raises SIGTRAP (GLib/Chromium fatal errors) still prints every Python
+# thread's stack, like faulthandler already does for SIGSEGV and SIGABRT.
+if hasattr(_signal, "SIGTRAP"):
+    faulthandler.register(_signal.SIGTRAP, file=sys.stderr, all_threads=True, chain=True)
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
@@ -29,6 +37,23 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     from teenvio_desktop.ui.worker import shutdown_all
 
     shutdown_all()
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """As in the app: automatic collection off, cycles freed on the GUI thread only.
+
+    Otherwise a worker thread (an HTTP sender, say) may free a cycle holding a widget from
+    an earlier test, and Qt aborts the process.
+    """
+    import gc
+
+    if "qapp" in request.fixturenames or "qtbot" in request.fixturenames:
+        from teenvio_desktop.ui.gc_guard import install_gui_thread_gc
+
+        install_gui_thread_gc(request.getfixturevalue("qapp"))
+    yield
+    gc.collect()
 
 
 @pytest.fixture

@@ -48,6 +48,9 @@ def create_application(argv: list[str] | None = None):  # type: ignore[no-untype
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(application_icon())
+    from teenvio_desktop.ui.gc_guard import install_gui_thread_gc
+
+    install_gui_thread_gc(app)
     return app
 
 

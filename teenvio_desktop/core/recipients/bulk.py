@@ -137,6 +137,7 @@ class _Abandoned(Exception):
 
 _gc_lock = threading.Lock()
 _gc_pauses = 0
+_gc_was_enabled = True
 
 
 @contextmanager
@@ -146,8 +147,12 @@ def cyclic_gc_paused() -> Iterator[None]:
     The rows are lists of strings (no cycles), but a million of them make the collector
     rescan the heap again and again; reference counting still frees everything.
     """
-    global _gc_pauses
+    global _gc_pauses, _gc_was_enabled
     with _gc_lock:
+        if _gc_pauses == 0:
+            # The GUI keeps automatic collection off for good (ui/gc_guard.py): restore
+            # whatever state was there before, never simply switch it back on.
+            _gc_was_enabled = gc.isenabled()
         _gc_pauses += 1
         gc.disable()
     try:
@@ -155,5 +160,5 @@ def cyclic_gc_paused() -> Iterator[None]:
     finally:
         with _gc_lock:
             _gc_pauses -= 1
-            if _gc_pauses == 0:
+            if _gc_pauses == 0 and _gc_was_enabled:
                 gc.enable()
