@@ -48,7 +48,7 @@ def test_worker_allocations_never_collect_and_the_gui_thread_does(qtbot: QtBot) 
 def test_the_timer_keeps_collecting(qtbot: QtBot) -> None:
     app = QApplication.instance()
     assert app is not None
-    collector = install_gui_thread_gc(app)
+    install_gui_thread_gc(app)
     gc.collect()
     junk = [[] for _ in range(gc.get_threshold()[0] * 2)]
     assert gc.get_count()[0] > gc.get_threshold()[0]
