@@ -239,17 +239,16 @@ def test_event_loop_keeps_serving_during_a_large_import(
         if stalls[-1] < 0.050:
             break
     print("longest stalls: " + ", ".join(f"{s * 1000:.1f} ms" for s in stalls))
-    if min(stalls) >= 0.050:
+    allowed = 0.050
+    if min(stalls) >= allowed:
         # Three slow attempts: is it the importer, or a machine that cannot keep even an
-        # idle loop on time (other processes on both cores)? Measure the idle loop.
+        # idle loop on time (other processes on both cores)? The importer may add no more
+        # than 50 ms to what the idle loop itself suffers right now.
         idle_timer, idle_ticks = _ticking()
         idle_timer.start()
         qtbot.wait(2000)
         idle_timer.stop()
         idle = _longest_gap(idle_ticks)
-        if idle >= 0.040:
-            pytest.skip(
-                f"machine overloaded: the idle event loop stalled {idle * 1000:.0f} ms "
-                f"(import: {min(stalls) * 1000:.0f} ms at best)"
-            )
-    assert min(stalls) < 0.050, f"the GUI froze for {min(stalls) * 1000:.0f} ms at best"
+        print(f"idle loop's longest stall: {idle * 1000:.1f} ms")
+        allowed = max(allowed, idle + 0.050)
+    assert min(stalls) < allowed, f"the GUI froze for {min(stalls) * 1000:.0f} ms at best"
