@@ -2199,7 +2199,7 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Elements are nested more than {limit} levels deep here ({depth} at most). Flatten the layout.</source>
+        <source>Elements are nested more than {limit} levels deep here. Flatten the layout.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

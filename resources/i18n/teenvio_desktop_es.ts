@@ -2204,8 +2204,8 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>El documento MJML ocupa {size_kb} KB; el límite es de {limit_kb} KB.</translation>
     </message>
     <message>
-        <source>Elements are nested more than {limit} levels deep here ({depth} at most). Flatten the layout.</source>
-        <translation>Aquí los elementos se anidan en más de {limit} niveles ({depth} como máximo). Simplifica la estructura.</translation>
+        <source>Elements are nested more than {limit} levels deep here. Flatten the layout.</source>
+        <translation>Aquí los elementos se anidan en más de {limit} niveles. Simplifica la estructura.</translation>
     </message>
     <message>
         <source>Unknown attribute {text} (ignored).</source>

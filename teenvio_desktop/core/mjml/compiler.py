@@ -68,7 +68,7 @@ _TOO_BIG = QT_TRANSLATE_NOOP(
 )
 _TOO_DEEP = QT_TRANSLATE_NOOP(
     "mjml",
-    "Elements are nested more than {limit} levels deep here ({depth} at most). Flatten the layout.",
+    "Elements are nested more than {limit} levels deep here. Flatten the layout.",
 )
 
 _WARNINGS: dict[str, str] = {
@@ -227,9 +227,7 @@ def compile_mjml(source: str) -> MjmlOutput:
     structure = scan(source, MAX_DEPTH)
     if structure.too_deep_offset is not None:
         line, column = line_and_column(source, structure.too_deep_offset)
-        raise MjmlCompileError(
-            _TOO_DEEP, line=line, column=column, depth=structure.max_depth, limit=MAX_DEPTH
-        )
+        raise MjmlCompileError(_TOO_DEEP, line=line, column=column, limit=MAX_DEPTH)
     try:
         output = _run_with_large_stack(source)
     except OSError as exc:  # how MRML reports what it cannot parse or render

@@ -4,8 +4,8 @@ Two jobs, both about MRML's limits:
 
 - **Depth.** MRML parses and renders recursively: a few thousand nested elements overflow
   the native stack and kill the process (about a hundred ``<mj-wrapper>`` levels in a
-  512 KB thread, macOS' default). :func:`scan` measures the deepest nesting so the compiler
-  can refuse it with a clear message first.
+  512 KB thread, macOS' default). :func:`scan` finds where nesting passes a limit so the
+  compiler can refuse it with a clear message first.
 - **Where.** Some of MRML's errors carry no position ("unexpected end of stream", "unable to
   parse next template"). The scan notes the first structural problem it sees (an element
   left open, a stray ``<``, an unquoted attribute value) with its byte offset, so the error
@@ -43,58 +43,75 @@ class Problem:
 
 @dataclass(frozen=True)
 class Structure:
-    max_depth: int
     too_deep_offset: int | None  # bytes: the first element nested past the depth limit
-    problems: tuple[Problem, ...]
+    problems: tuple[Problem, ...]  # the first problem of each kind, in document order
 
 
 def scan(source: str, depth_limit: int) -> Structure:
-    """Deepest element nesting and the structural problems, in document order."""
+    """Where nesting first passes ``depth_limit``, or else the first problem of each kind.
+
+    The scan stops at the first element nested too deep, so its stack (and the search for
+    an element to close) never grows past the limit: linear in the size of the source.
+    """
     open_tags: list[tuple[str, int]] = []
-    found: list[tuple[int, str, str]] = []  # (character index, kind, element)
-    max_depth = 0
-    too_deep_index: int | None = None
+    open_names: dict[str, int] = {}  # how many of each element are open
+    first: dict[str, tuple[int, str]] = {}  # kind -> (character index, element)
+
+    def note(index: int, kind: str, name: str = "") -> None:
+        if kind not in first or index < first[kind][0]:
+            first[kind] = (index, name)
+
     for match in _MARKUP.finditer(source):
         name = match.group("name")
         if name is None:
             if match.group() == "<":
-                found.append((match.start(), "stray_lt", ""))
+                note(match.start(), "stray_lt")
             continue
         if match.group("end") is None:
-            found.append((match.start(), "unterminated_tag", name))
+            note(match.start(), "unterminated_tag", name)
             continue
         lowered = name.lower()
         attrs = match.group("attrs") or ""
         if match.group("close"):
-            found += _close(open_tags, lowered)
+            if lowered not in open_names:
+                continue  # a closing tag with nothing to close: not structural enough
+            left_open = _close(open_tags, open_names, lowered)
+            if left_open is not None:
+                note(left_open[1], "unclosed", left_open[0])
             continue
         if _UNQUOTED_VALUE.search(_QUOTED.sub('""', attrs)):
-            found.append((match.start(), "unquoted_value", lowered))
+            note(match.start(), "unquoted_value", lowered)
         if attrs.rstrip().endswith("/") or lowered in VOID_ELEMENTS:
             continue
         open_tags.append((lowered, match.start()))
-        max_depth = max(max_depth, len(open_tags))
-        if too_deep_index is None and len(open_tags) > depth_limit:
-            too_deep_index = match.start()
-    found += [(start, "unclosed", name) for name, start in open_tags]
-    found.sort()
-    offsets = _byte_offsets(source, [index for index, _kind, _name in found])
+        open_names[lowered] = open_names.get(lowered, 0) + 1
+        if len(open_tags) > depth_limit:
+            return Structure(_byte_offsets(source, [match.start()])[0], ())
+    if open_tags:
+        note(open_tags[0][1], "unclosed", open_tags[0][0])
+    ordered = sorted((index, kind, name) for kind, (index, name) in first.items())
+    offsets = _byte_offsets(source, [index for index, _kind, _name in ordered])
     problems = tuple(
         Problem(offset, kind, name)
-        for offset, (_index, kind, name) in zip(offsets, found, strict=True)
+        for offset, (_index, kind, name) in zip(offsets, ordered, strict=True)
     )
-    too_deep = None if too_deep_index is None else _byte_offsets(source, [too_deep_index])[0]
-    return Structure(max_depth, too_deep, problems)
+    return Structure(None, problems)
 
 
-def _close(open_tags: list[tuple[str, int]], name: str) -> list[tuple[int, str, str]]:
-    """Close ``name``; elements left open inside it are problems (MRML rejects them)."""
-    for depth in range(len(open_tags) - 1, -1, -1):
-        if open_tags[depth][0] == name:
-            left_open = [(start, "unclosed", inner) for inner, start in open_tags[depth + 1 :]]
-            del open_tags[depth:]
-            return left_open
-    return []  # a closing tag with nothing to close: not structural enough to report
+def _close(
+    open_tags: list[tuple[str, int]], open_names: dict[str, int], name: str
+) -> tuple[str, int] | None:
+    """Close the innermost open ``name``; the first element left open inside it, if any."""
+    depth = len(open_tags) - 1
+    while open_tags[depth][0] != name:
+        depth -= 1
+    left_open = open_tags[depth + 1] if depth + 1 < len(open_tags) else None
+    for closed, _start in open_tags[depth:]:
+        open_names[closed] -= 1
+        if not open_names[closed]:
+            del open_names[closed]
+    del open_tags[depth:]
+    return left_open
 
 
 def _byte_offsets(source: str, indexes: list[int]) -> list[int]:
