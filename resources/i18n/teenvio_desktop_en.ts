@@ -2084,6 +2084,10 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <source>Choose an account with an SMTP-API connection before sending through the SMTP-API.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>There is no starter template {key} in {language}.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -2141,6 +2145,148 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>Teenvio option</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mjml</name>
+    <message>
+        <source>This element is not allowed here (check what its parent accepts).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected markup here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This element lacks a required attribute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This attribute is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This value has an invalid format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An element is not closed before the document ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document is too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markup that cannot be read: a stray &quot;&lt;&quot; (write &amp;lt;) or an attribute value without quotes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no &lt;mjml&gt; element: an MJML document starts with &lt;mjml&gt; and holds &lt;mj-body&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mj-include is not supported: paste the included file&apos;s content instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MRML could not compile the MJML.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The MJML document is {size_kb} KB; the limit is {limit_kb} KB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elements are nested more than {limit} levels deep here. Flatten the layout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown attribute {text} (ignored).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeated attribute {text}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mj-style inline=&quot;inline&quot; is not supported by MRML: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MRML warns ({kind}): {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text before the first element: an MJML document starts with &lt;mjml&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line {line}, column {column}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>preview_modes</name>
+    <message>
+        <source>Image without alt text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decorative image (empty alt text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark (message&apos;s own styles)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark (forced, approximate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark (full inversion, approximate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As Teenvio will send it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message&apos;s own dark-mode styles are applied on a dark background, as Apple Mail, iOS Mail and the Outlook apps do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This message has no dark-mode styles (prefers-color-scheme), so it shows unchanged on a dark background. Outlook and the Gmail apps recolour such messages: see the forced modes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approximation of Outlook.com, the Outlook apps and the Gmail app for Android: light backgrounds darkened, dark text lightened, images unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approximation of the Gmail app for iOS and Outlook for Windows: every colour inverted, images unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images replaced by their alt text, as email clients show a message before its images are allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some images have no alt text: readers who do not load images see nothing in their place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approximation: Teenvio adds a header line linking to the web version and, with social links on, icons in the footer, in the campaign&apos;s language. Their exact look may differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teenvio adds nothing to this campaign: its header and social links are off.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2434,6 +2580,33 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>starters</name>
+    <message>
+        <source>Newsletter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logo, an introduction, two articles and a button.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Announcement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A main image, a headline, three benefits and a button.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text only, like a personal letter: reads well anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2089,6 +2089,10 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <source>Choose an account with an SMTP-API connection before sending through the SMTP-API.</source>
         <translation>Elige una cuenta con conexión SMTP-API antes de enviar mediante la SMTP-API.</translation>
     </message>
+    <message>
+        <source>There is no starter template {key} in {language}.</source>
+        <translation>No hay ninguna plantilla inicial {key} en {language}.</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -2147,6 +2151,148 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     <message>
         <source>Teenvio option</source>
         <translation>opción de Teenvio</translation>
+    </message>
+</context>
+<context>
+    <name>mjml</name>
+    <message>
+        <source>This element is not allowed here (check what its parent accepts).</source>
+        <translation>Este elemento no está permitido aquí (comprueba qué admite el elemento que lo contiene).</translation>
+    </message>
+    <message>
+        <source>Unexpected markup here.</source>
+        <translation>Aquí hay marcado inesperado.</translation>
+    </message>
+    <message>
+        <source>This element lacks a required attribute.</source>
+        <translation>A este elemento le falta un atributo obligatorio.</translation>
+    </message>
+    <message>
+        <source>This attribute is not valid.</source>
+        <translation>Este atributo no es válido.</translation>
+    </message>
+    <message>
+        <source>This value has an invalid format.</source>
+        <translation>Este valor tiene un formato no válido.</translation>
+    </message>
+    <message>
+        <source>An element is not closed before the document ends.</source>
+        <translation>Hay un elemento sin cerrar al final del documento.</translation>
+    </message>
+    <message>
+        <source>The document is too large.</source>
+        <translation>El documento es demasiado grande.</translation>
+    </message>
+    <message>
+        <source>Markup that cannot be read: a stray &quot;&lt;&quot; (write &amp;lt;) or an attribute value without quotes?</source>
+        <translation>Marcado ilegible: ¿un «&lt;» suelto (escribe &amp;lt;) o un valor de atributo sin comillas?</translation>
+    </message>
+    <message>
+        <source>There is no &lt;mjml&gt; element: an MJML document starts with &lt;mjml&gt; and holds &lt;mj-body&gt;.</source>
+        <translation>No hay ningún elemento &lt;mjml&gt;: un documento MJML empieza por &lt;mjml&gt; y contiene &lt;mj-body&gt;.</translation>
+    </message>
+    <message>
+        <source>mj-include is not supported: paste the included file&apos;s content instead.</source>
+        <translation>mj-include no está disponible: pega en su lugar el contenido del archivo incluido.</translation>
+    </message>
+    <message>
+        <source>MRML could not compile the MJML.</source>
+        <translation>No se pudo compilar el MJML con MRML.</translation>
+    </message>
+    <message>
+        <source>The MJML document is {size_kb} KB; the limit is {limit_kb} KB.</source>
+        <translation>El documento MJML ocupa {size_kb} KB; el límite es de {limit_kb} KB.</translation>
+    </message>
+    <message>
+        <source>Elements are nested more than {limit} levels deep here. Flatten the layout.</source>
+        <translation>Aquí los elementos se anidan en más de {limit} niveles. Simplifica la estructura.</translation>
+    </message>
+    <message>
+        <source>Unknown attribute {text} (ignored).</source>
+        <translation>Atributo desconocido {text} (se ignora).</translation>
+    </message>
+    <message>
+        <source>Repeated attribute {text}.</source>
+        <translation>Atributo repetido {text}.</translation>
+    </message>
+    <message>
+        <source>mj-style inline=&quot;inline&quot; is not supported by MRML: {text}</source>
+        <translation>MRML no admite mj-style inline=&quot;inline&quot;: {text}</translation>
+    </message>
+    <message>
+        <source>MRML warns ({kind}): {text}</source>
+        <translation>Aviso de MRML ({kind}): {text}</translation>
+    </message>
+    <message>
+        <source>Text before the first element: an MJML document starts with &lt;mjml&gt;.</source>
+        <translation>Hay texto antes del primer elemento: un documento MJML empieza por &lt;mjml&gt;.</translation>
+    </message>
+    <message>
+        <source>Line {line}, column {column}</source>
+        <translation>Línea {line}, columna {column}</translation>
+    </message>
+</context>
+<context>
+    <name>preview_modes</name>
+    <message>
+        <source>Image without alt text</source>
+        <translation>Imagen sin texto alternativo</translation>
+    </message>
+    <message>
+        <source>Decorative image (empty alt text)</source>
+        <translation>Imagen decorativa (texto alternativo vacío)</translation>
+    </message>
+    <message>
+        <source>Dark (message&apos;s own styles)</source>
+        <translation>Oscuro (estilos del mensaje)</translation>
+    </message>
+    <message>
+        <source>Dark (forced, approximate)</source>
+        <translation>Oscuro (forzado, aproximado)</translation>
+    </message>
+    <message>
+        <source>Dark (full inversion, approximate)</source>
+        <translation>Oscuro (inversión total, aproximado)</translation>
+    </message>
+    <message>
+        <source>Images off</source>
+        <translation>Sin imágenes</translation>
+    </message>
+    <message>
+        <source>As Teenvio will send it</source>
+        <translation>Como lo enviará Teenvio</translation>
+    </message>
+    <message>
+        <source>The message&apos;s own dark-mode styles are applied on a dark background, as Apple Mail, iOS Mail and the Outlook apps do.</source>
+        <translation>Se aplican los estilos de modo oscuro del propio mensaje sobre un fondo oscuro, como hacen Apple Mail, Mail de iOS y las apps de Outlook.</translation>
+    </message>
+    <message>
+        <source>This message has no dark-mode styles (prefers-color-scheme), so it shows unchanged on a dark background. Outlook and the Gmail apps recolour such messages: see the forced modes.</source>
+        <translation>Este mensaje no tiene estilos para el modo oscuro (prefers-color-scheme), así que se muestra sin cambios sobre un fondo oscuro. Outlook y las apps de Gmail cambian los colores de estos mensajes: mira los modos forzados.</translation>
+    </message>
+    <message>
+        <source>Approximation of Outlook.com, the Outlook apps and the Gmail app for Android: light backgrounds darkened, dark text lightened, images unchanged.</source>
+        <translation>Aproximación de Outlook.com, las apps de Outlook y la app de Gmail para Android: fondos claros oscurecidos, texto oscuro aclarado e imágenes sin cambios.</translation>
+    </message>
+    <message>
+        <source>Approximation of the Gmail app for iOS and Outlook for Windows: every colour inverted, images unchanged.</source>
+        <translation>Aproximación de la app de Gmail para iOS y Outlook para Windows: todos los colores invertidos e imágenes sin cambios.</translation>
+    </message>
+    <message>
+        <source>Images replaced by their alt text, as email clients show a message before its images are allowed.</source>
+        <translation>Imágenes sustituidas por su texto alternativo, como muestran los programas de correo un mensaje antes de permitir sus imágenes.</translation>
+    </message>
+    <message>
+        <source>Some images have no alt text: readers who do not load images see nothing in their place.</source>
+        <translation>Algunas imágenes no tienen texto alternativo: quien no cargue las imágenes no verá nada en su lugar.</translation>
+    </message>
+    <message>
+        <source>Approximation: Teenvio adds a header line linking to the web version and, with social links on, icons in the footer, in the campaign&apos;s language. Their exact look may differ.</source>
+        <translation>Aproximación: Teenvio añade una línea de cabecera con un enlace a la versión web y, con las redes sociales activadas, iconos en el pie, en el idioma de la campaña. Su aspecto exacto puede variar.</translation>
+    </message>
+    <message>
+        <source>Teenvio adds nothing to this campaign: its header and social links are off.</source>
+        <translation>Teenvio no añade nada a esta campaña: la cabecera y las redes sociales están desactivadas.</translation>
     </message>
 </context>
 <context>
@@ -2444,6 +2590,33 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     <message>
         <source>Done</source>
         <translation>Hecho</translation>
+    </message>
+</context>
+<context>
+    <name>starters</name>
+    <message>
+        <source>Newsletter</source>
+        <translation>Boletín</translation>
+    </message>
+    <message>
+        <source>Logo, an introduction, two articles and a button.</source>
+        <translation>Logotipo, una introducción, dos artículos y un botón.</translation>
+    </message>
+    <message>
+        <source>Announcement</source>
+        <translation>Anuncio</translation>
+    </message>
+    <message>
+        <source>A main image, a headline, three benefits and a button.</source>
+        <translation>Una imagen principal, un titular, tres ventajas y un botón.</translation>
+    </message>
+    <message>
+        <source>Plain letter</source>
+        <translation>Carta sencilla</translation>
+    </message>
+    <message>
+        <source>Text only, like a personal letter: reads well anywhere.</source>
+        <translation>Solo texto, como una carta personal: se lee bien en cualquier sitio.</translation>
     </message>
 </context>
 <context>

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sys
 from collections.abc import Callable
 from typing import Any
 
-from teenvio_desktop.cli.common import CliRuntime
+from teenvio_desktop.cli.common import EXIT_USAGE, CliRuntime
+from teenvio_desktop.cli.send_inputs import SendUsage, compiled_html_argument
 
 YES_NO = ("yes", "no")
 
@@ -40,7 +42,7 @@ def register(subparsers: Any, add_common: Callable[[argparse.ArgumentParser], No
 
     content = parser.add_argument_group("content")
     content.add_argument("--subject", metavar="TEXT")
-    content.add_argument("--html", metavar="FILE", help="HTML part")
+    content.add_argument("--html", metavar="FILE", help="HTML part (.mjml files are compiled)")
     content.add_argument("--text", metavar="FILE", help="plain-text part (default: from the HTML)")
     content.add_argument("--attach", action="append", default=[], metavar="FILE")
 
@@ -73,4 +75,9 @@ def register(subparsers: Any, add_common: Callable[[argparse.ArgumentParser], No
 def run(runtime: CliRuntime) -> int:
     module_name = {"smtp": "send_smtp", "rest": "send_rest"}[runtime.args.via]
     module = importlib.import_module(f"teenvio_desktop.cli.{module_name}")
-    return int(module.run(runtime))
+    try:
+        with compiled_html_argument(runtime):  # --html FILE.mjml, for either transport
+            return int(module.run(runtime))
+    except SendUsage as exc:
+        sys.stderr.write(f"{exc}\n")
+        return EXIT_USAGE

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import mimetypes
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from teenvio_desktop.cli.common import CliRuntime
 from teenvio_desktop.core.campaign import Attachment
+from teenvio_desktop.core.errors import TeenvioError
 
 
 class SendUsage(Exception):
@@ -47,3 +52,34 @@ def read_attachments(runtime: CliRuntime) -> list[Attachment]:
         kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
         attachments.append(Attachment(Path(name).name, kind, read_file(runtime, "--attach", name)))
     return attachments
+
+
+@contextmanager
+def compiled_html_argument(runtime: CliRuntime) -> Iterator[None]:
+    """``--html FILE.mjml``: compiled first, so both transports read an HTML file.
+
+    MRML's warnings go to stderr; a compile error is a usage error (exit 2) naming the
+    file, line and column. The compiled HTML lives in a private temporary directory for
+    the length of the send.
+    """
+    from teenvio_desktop.core.mjml import is_mjml_path, read_html_or_mjml
+
+    name = runtime.args.html
+    if not name or not is_mjml_path(name):
+        yield
+        return
+    try:
+        source = read_html_or_mjml(Path(name))
+    except TeenvioError as exc:
+        raise SendUsage(f"{name}: {exc.render(runtime.translate)}") from None
+    for warning in source.warnings:
+        text = warning.located(runtime.translate)
+        sys.stderr.write(f"{name}: " + runtime.tr("Warning: {text}").format(text=text) + "\n")
+    with tempfile.TemporaryDirectory(prefix="teenvio-mjml-") as folder:
+        compiled = Path(folder) / f"{Path(name).stem}.html"
+        compiled.write_text(source.html, encoding="utf-8")
+        runtime.args.html = str(compiled)
+        try:
+            yield
+        finally:
+            runtime.args.html = name

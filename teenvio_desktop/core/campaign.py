@@ -101,6 +101,8 @@ class Campaign:
     campaign_ref: str = ""
     send_at: str | None = None  # YYYYMMDDHHMMSS
     list_unsubscribe: str = ""
+    # When set, the HTML part is compiled from this MJML (see core.mjml.compile_campaign).
+    mjml_source: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -154,9 +154,14 @@ def open_eml_file(path: Path) -> Campaign:
 
 
 def open_campaign_file(path: Path) -> Campaign:
-    """Open ``.eml`` as a message, anything else as HTML."""
-    if Path(path).suffix.lower() == ".eml":
+    """Open ``.eml`` as a message, ``.mjml`` as MJML (compiled), anything else as HTML."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".eml":
         return open_eml_file(path)
+    if suffix == ".mjml":
+        from teenvio_desktop.core.mjml import open_mjml_file
+
+        return open_mjml_file(path)
     return open_html_file(path)
 
 

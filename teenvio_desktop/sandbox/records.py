@@ -54,6 +54,17 @@ class ReceivedCampaign:
                 return value
         return None
 
+    @property
+    def html_as_delivered(self) -> str:
+        """``html`` with what Teenvio adds per its X-Teenvio-* headers (an approximation).
+
+        Built by the same module as the composer's "as Teenvio will send it" preview, so
+        the two agree; derived on demand from the content piece and the headers kept above.
+        """
+        from teenvio_desktop.core.preview_modes.teenvio_blocks import as_delivered
+
+        return as_delivered(self.html, self.teenvio_headers)
+
 
 @dataclass(frozen=True)
 class ReceivedMessage:
