@@ -2415,6 +2415,10 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The message has {count} different addresses; only the first {checked} were checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>SpamAssassin is not installed, so the spam score was not computed. Install it with &quot;sudo apt-get install spamassassin&quot; (Debian, Ubuntu), &quot;sudo dnf install spamassassin&quot; (Fedora) or &quot;brew install spamassassin&quot; (macOS); the other checks work without it.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2420,6 +2420,10 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>El enlace {url} redirige a {final} (redirecciones: {count}).</translation>
     </message>
     <message>
+        <source>The message has {count} different addresses; only the first {checked} were checked.</source>
+        <translation>El mensaje tiene {count} direcciones distintas; solo se han comprobado las {checked} primeras.</translation>
+    </message>
+    <message>
         <source>SpamAssassin is not installed, so the spam score was not computed. Install it with &quot;sudo apt-get install spamassassin&quot; (Debian, Ubuntu), &quot;sudo dnf install spamassassin&quot; (Fedora) or &quot;brew install spamassassin&quot; (macOS); the other checks work without it.</source>
         <translation>SpamAssassin no está instalado, así que no se calculó la puntuación de spam. Instálalo con «sudo apt-get install spamassassin» (Debian, Ubuntu), «sudo dnf install spamassassin» (Fedora) o «brew install spamassassin» (macOS); las demás comprobaciones funcionan sin él.</translation>
     </message>

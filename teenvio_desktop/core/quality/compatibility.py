@@ -6,7 +6,9 @@ partly support it (with caniemail's notes for them) and where it is used:
 
 - **error** when at least half of the major client groups drop it entirely;
 - **warning** when any platform of a major group drops it;
-- **advice** when a major group supports it only partly, or only minor clients drop it.
+- **advice** when a major group supports it only partly, or only minor clients drop it,
+  and at most advice for features a client can ignore without breaking the message (a
+  doctype, ARIA attributes, media queries, hover effects, web fonts with fallbacks).
 
 The figures: per group, the share of the document's features it supports (partial
 support counts half); overall, the mean over the major groups.

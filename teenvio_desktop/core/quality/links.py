@@ -50,6 +50,8 @@ __all__ = [
     "render_url",
 ]
 
+# A newsletter has tens of addresses; a hostile document must not keep the check busy.
+MAX_ADDRESSES = 1000
 PROBLEM_MERGE = QT_TRANSLATE_NOOP("quality", "its merge fields could not be filled in: {reason}")
 PROBLEM_NO_RECIPIENT = QT_TRANSLATE_NOOP(
     "quality", "it has merge fields and no recipient is chosen"
@@ -173,15 +175,26 @@ def check_links(
     document = parse_document(html) if isinstance(html, str) else html
     targets = _targets(document, transport, merge_row)
     wanted = list(dict.fromkeys(t.checked_url for t in targets if t.problem is None))
+    groups = FindingGroups()
+    if len(wanted) > MAX_ADDRESSES:
+        groups.add(Finding("links.too-many", "advice", QT_TRANSLATE_NOOP("quality",
+            "The message has {count} different addresses; only the first {checked} were "
+            "checked."), {"count": len(wanted), "checked": MAX_ADDRESSES}))  # fmt: skip
+        wanted = wanted[:MAX_ADDRESSES]
+        kept = set(wanted)
+        targets = [t for t in targets if t.problem is not None or t.checked_url in kept]
     known = {url: hit for url in wanted if options.use_cache and (hit := cache.get(url))}
     missing = [url for url in wanted if url not in known]
+
+    def overall(step: Progress) -> None:
+        progress(Progress(STAGE, len(known) + step.done, len(wanted)))
+
     progress(Progress(STAGE, len(known), len(wanted)))
     cancel.raise_if_cancelled()
-    answers = asyncio.run(check_all(missing, options, progress, cancel)) if missing else {}
+    answers = asyncio.run(check_all(missing, options, overall, cancel)) if missing else {}
     for url, answer in answers.items():
         cache.put(url, answer)
     results: list[LinkResult] = []
-    groups = FindingGroups()
     for target in targets:
         base = LinkResult(target.url, target.checked_url, target.kind, tuple(target.locations))
         if target.problem is not None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from teenvio_desktop.core.errors import Cancelled
-from teenvio_desktop.core.quality import QualityOptions, analyse
+from teenvio_desktop.core.quality import QualityOptions, analyse, links
 from teenvio_desktop.core.quality.links import (
     LinkCache,
     LinkCheckOptions,
@@ -104,8 +104,10 @@ def test_answers_are_cached_per_address_but_failures_are_asked_again(server: Lin
     html = f'<a href="{server.base}/ok">ok</a> <a href="http://127.0.0.1:9/down">down</a>'
     first = check_links(html, options=FAST, cache=cache)
     asked = len(server.requests)
-    second = check_links(html, options=FAST, cache=cache)
+    progress: list[Progress] = []
+    second = check_links(html, options=FAST, cache=cache, progress=progress.append)
     assert len(server.requests) == asked  # /ok came from the cache
+    assert [(p.done, p.total) for p in progress] == [(1, 2), (2, 2)]
     assert [r.cached for r in first.results] == [False, False]
     assert [r.cached for r in second.results] == [True, False]
     assert second.results[1].problem is not None
@@ -131,6 +133,19 @@ def test_merge_fields_need_a_recipient_and_their_columns(server: LinkServer) -> 
         "links.merge.smtp",
         "links.unsubscribe.missing",
     ]
+
+
+def test_a_document_with_too_many_addresses_is_checked_up_to_the_limit(
+    server: LinkServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(links, "MAX_ADDRESSES", 3)
+    html = "".join(f'<a href="{server.base}/ok?n={n}">Oferta {n}</a>' for n in range(5))
+    report = check_links(html, options=FAST, cache=LinkCache())
+    assert [r.status for r in report.results] == [200, 200, 200]
+    assert [(f.id, f.severity) for f in report.findings] == [("links.too-many", "advice")]
+    assert report.findings[0].render() == (
+        "The message has 5 different addresses; only the first 3 were checked."
+    )
 
 
 def test_a_body_is_never_read(server: LinkServer) -> None:
