@@ -173,6 +173,13 @@ def _check_spam(campaign: Campaign, merge_row: Mapping[str, str] | None) -> Spam
     return check_spam(campaign, merge_row=merge_row)
 
 
+def _translator(runtime: CliRuntime) -> Callable[[str, str], str]:
+    """One catalog for the whole report (``runtime.translate`` loads it on every call)."""
+    from teenvio_desktop.ui.translation import CatalogTranslate
+
+    return CatalogTranslate(runtime.language)
+
+
 def _counts(findings: list[Finding]) -> dict[str, int]:
     from teenvio_desktop.core.quality import count_by_severity
 
@@ -187,7 +194,7 @@ def _print_json(
     spam: SpamReport | None,
     out: TextIO,
 ) -> None:
-    translate = runtime.translate
+    translate = _translator(runtime)
     summary = report.compatibility
     counts = _counts(findings)
     document = {
@@ -216,7 +223,7 @@ def _print_text(
     spam: SpamReport | None,
     out: TextIO,
 ) -> None:
-    translate = runtime.translate
+    translate = _translator(runtime)
     counts = _counts(findings)
     out.write(
         runtime.tr("{file}: errors {errors}, warnings {warnings}, advice {advice}").format(
