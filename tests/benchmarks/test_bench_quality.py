@@ -109,5 +109,6 @@ def test_live_analyses_of_a_100_kb_newsletter() -> None:
         "runs": RUNS,
     }
     print(json.dumps(figures))
-    # "A few tens of milliseconds": generous bound for a shared machine.
-    assert whole < 100
+    # About 45 ms on a quiet machine ("a few tens of milliseconds"); absolute times on a
+    # shared machine are noise, so the bound is on the ratio to the bare parse.
+    assert whole / bare < 5
