@@ -9,8 +9,9 @@ runtime="python3-venv libegl1 libgl1 libxkbcommon0 libnss3 libfontconfig1 libxcb
  libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-shape0
  libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libdbus-1-3 fonts-dejavu-core"
 # gnome-keyring and dbus: a real Secret Service for the keyring tests; desktop-file-utils and
-# appstream validate the desktop entry and metainfo; xvfb and xauth for screenshots.
-test_only="gnome-keyring dbus dbus-daemon desktop-file-utils appstream xvfb xauth"
+# appstream validate the desktop entry and metainfo; xvfb and xauth for screenshots;
+# spamassassin for the spam score tests (optional for users: the app says how to add it).
+test_only="gnome-keyring dbus dbus-daemon desktop-file-utils appstream xvfb xauth spamassassin"
 
 packages=$runtime
 case "${1:-}" in

@@ -2088,6 +2088,18 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <source>There is no starter template {key} in {language}.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>SpamAssassin did not finish within {seconds} s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SpamAssassin failed (exit status {status}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SpamAssassin&apos;s answer could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -2291,6 +2303,285 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
 </context>
 <context>
+    <name>quality</name>
+    <message>
+        <source>The spacer image {src} has no alt attribute: add alt=&quot;&quot; so screen readers skip it instead of reading its file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image {src} has no alt text: describe it in alt=&quot;…&quot;, or write alt=&quot;&quot; if it is decorative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The spacer image {src} has alt text that screen readers will read; use alt=&quot;&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A link to {href} has no text and no image with alt text: screen readers cannot say where it goes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link text &quot;{text}&quot; does not say where the link goes; describe the destination (&quot;Read the March report&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The heading &lt;h{level}&gt; follows &lt;h{previous}&gt;: a level is skipped, which confuses screen-reader navigation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layout tables need role=&quot;presentation&quot;, or screen readers announce their rows and columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document does not declare its language: add lang=&quot;es&quot; (or the language it is written in) to &lt;html&gt; so screen readers pronounce it right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text in {foreground} on {background} has a contrast of {ratio}:1; WCAG AA requires {required}:1 for this text size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text at {size} px is hard to read on a phone; use at least {minimum} px at mobile width (a @media rule can enlarge it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webmail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mobile webmail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>desktop app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iOS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Android</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>macOS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Windows Mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>web</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outlook (Windows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outlook (Mac)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outlook.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outlook mobile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apple Mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yahoo! Mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Samsung Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thunderbird</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail (mobile webmail)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{feature} is not supported by {unsupported}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{feature} is only partly supported by {partial}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{feature} is not supported by {unsupported}, and only partly by {partial}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;style&gt; element inside &lt;body&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{client} ({platforms})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address {url} has merge fields, but the SMTP-API sends one identical message to everyone: they would go out unfilled. Use TEA Lite to personalise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A link has no address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mailto: link {url} has no valid address{address}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link {url} runs JavaScript; email clients remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address {url} is relative; in an email it leads nowhere. Write the full address, starting with https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image {url} is loaded over plain http://; some webmails block or flag it. Use https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link {url} uses plain http://; prefer https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The unsubscribe link {url} uses plain http://; use https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The unsubscribe link {url} is not a web (https://) or mailto: address; recipients could not unsubscribe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List-Unsubscribe: {item} is not a valid &lt;mailto:…&gt; or &lt;https://…&gt; address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No unsubscribe link was found (a link whose text or address says &quot;unsubscribe&quot; or &quot;baja&quot;), and no List-Unsubscribe is set. Recipients must be able to opt out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer within {seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s name could not be found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server refused the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its TLS certificate is not valid ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection failed ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s answer is not valid HTTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than {count} redirects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it redirects to an unusable address: {url}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the address is not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its merge fields could not be filled in: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has merge fields and no recipient is chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address {url} has merge fields: choose a recipient to check it with their values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address {url} could not be built for the chosen recipient: {problem}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image {url} could not be loaded: {problem}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link {url} could not be followed: {problem}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server of {url} answered 429 (too many requests); check it again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image {url} answers {status} {reason}: it will not show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link {url} answers {status} {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link {url} redirects to {final} (redirects: {count}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message has {count} different addresses; only the first {checked} were checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SpamAssassin is not installed, so the spam score was not computed. Install it with &quot;sudo apt-get install spamassassin&quot; (Debian, Ubuntu), &quot;sudo dnf install spamassassin&quot; (Fedora) or &quot;brew install spamassassin&quot; (macOS); the other checks work without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SpamAssassin scores this message {score} points; from {threshold} it is marked as spam. Fix the rules below with the most points first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SpamAssassin scores this message {score} points, close to the {threshold} that marks spam.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SpamAssassin rule {rule} (+{points} points): {description}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>recipients</name>
     <message>
         <source>Importing recipients</source>
@@ -2457,6 +2748,42 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>Cannot read {flag} {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--row {row}: the list has {count} recipients.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: errors {errors}, warnings {warnings}, advice {advice}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compatibility: {overall}% overall ({clients})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Links and images: {checked} checked, {failed} with problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spam score: {score} (marked as spam from {threshold})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>advice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also at lines {lines}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2093,6 +2093,18 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <source>There is no starter template {key} in {language}.</source>
         <translation>No hay ninguna plantilla inicial {key} en {language}.</translation>
     </message>
+    <message>
+        <source>SpamAssassin did not finish within {seconds} s.</source>
+        <translation>SpamAssassin no terminó en {seconds} s.</translation>
+    </message>
+    <message>
+        <source>SpamAssassin failed (exit status {status}).</source>
+        <translation>SpamAssassin falló (código de salida {status}).</translation>
+    </message>
+    <message>
+        <source>SpamAssassin&apos;s answer could not be read.</source>
+        <translation>No se pudo leer la respuesta de SpamAssassin.</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -2296,6 +2308,285 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     </message>
 </context>
 <context>
+    <name>quality</name>
+    <message>
+        <source>The spacer image {src} has no alt attribute: add alt=&quot;&quot; so screen readers skip it instead of reading its file name.</source>
+        <translation>La imagen espaciadora {src} no tiene atributo alt: añade alt=&quot;&quot; para que los lectores de pantalla la salten en lugar de leer el nombre del archivo.</translation>
+    </message>
+    <message>
+        <source>The image {src} has no alt text: describe it in alt=&quot;…&quot;, or write alt=&quot;&quot; if it is decorative.</source>
+        <translation>La imagen {src} no tiene texto alternativo: descríbela en alt=&quot;…&quot;, o escribe alt=&quot;&quot; si es decorativa.</translation>
+    </message>
+    <message>
+        <source>The spacer image {src} has alt text that screen readers will read; use alt=&quot;&quot;.</source>
+        <translation>La imagen espaciadora {src} tiene un texto alternativo que los lectores de pantalla leerán; usa alt=&quot;&quot;.</translation>
+    </message>
+    <message>
+        <source>A link to {href} has no text and no image with alt text: screen readers cannot say where it goes.</source>
+        <translation>Un enlace a {href} no tiene texto ni una imagen con texto alternativo: los lectores de pantalla no pueden decir adónde lleva.</translation>
+    </message>
+    <message>
+        <source>The link text &quot;{text}&quot; does not say where the link goes; describe the destination (&quot;Read the March report&quot;).</source>
+        <translation>El texto del enlace «{text}» no dice adónde lleva; describe el destino («Lee el informe de marzo»).</translation>
+    </message>
+    <message>
+        <source>The heading &lt;h{level}&gt; follows &lt;h{previous}&gt;: a level is skipped, which confuses screen-reader navigation.</source>
+        <translation>El encabezado &lt;h{level}&gt; sigue a &lt;h{previous}&gt;: se salta un nivel, lo que confunde la navegación con lector de pantalla.</translation>
+    </message>
+    <message>
+        <source>Layout tables need role=&quot;presentation&quot;, or screen readers announce their rows and columns.</source>
+        <translation>Las tablas de maquetación necesitan role=&quot;presentation&quot;; si no, los lectores de pantalla anuncian sus filas y columnas.</translation>
+    </message>
+    <message>
+        <source>The document does not declare its language: add lang=&quot;es&quot; (or the language it is written in) to &lt;html&gt; so screen readers pronounce it right.</source>
+        <translation>El documento no declara su idioma: añade lang=&quot;es&quot; (o el idioma en que está escrito) a &lt;html&gt; para que los lectores de pantalla lo pronuncien bien.</translation>
+    </message>
+    <message>
+        <source>Text in {foreground} on {background} has a contrast of {ratio}:1; WCAG AA requires {required}:1 for this text size.</source>
+        <translation>El texto en {foreground} sobre {background} tiene un contraste de {ratio}:1; WCAG AA exige {required}:1 para este tamaño de texto.</translation>
+    </message>
+    <message>
+        <source>Text at {size} px is hard to read on a phone; use at least {minimum} px at mobile width (a @media rule can enlarge it).</source>
+        <translation>El texto de {size} px se lee mal en un móvil; usa al menos {minimum} px en pantallas de móvil (una regla @media puede agrandarlo).</translation>
+    </message>
+    <message>
+        <source>webmail</source>
+        <translation>webmail</translation>
+    </message>
+    <message>
+        <source>mobile webmail</source>
+        <translation>webmail móvil</translation>
+    </message>
+    <message>
+        <source>desktop app</source>
+        <translation>aplicación de escritorio</translation>
+    </message>
+    <message>
+        <source>iOS</source>
+        <translation>iOS</translation>
+    </message>
+    <message>
+        <source>Android</source>
+        <translation>Android</translation>
+    </message>
+    <message>
+        <source>Windows</source>
+        <translation>Windows</translation>
+    </message>
+    <message>
+        <source>macOS</source>
+        <translation>macOS</translation>
+    </message>
+    <message>
+        <source>Windows Mail</source>
+        <translation>Correo de Windows</translation>
+    </message>
+    <message>
+        <source>web</source>
+        <translation>web</translation>
+    </message>
+    <message>
+        <source>Gmail</source>
+        <translation>Gmail</translation>
+    </message>
+    <message>
+        <source>Outlook (Windows)</source>
+        <translation>Outlook (Windows)</translation>
+    </message>
+    <message>
+        <source>Outlook (Mac)</source>
+        <translation>Outlook (Mac)</translation>
+    </message>
+    <message>
+        <source>Outlook.com</source>
+        <translation>Outlook.com</translation>
+    </message>
+    <message>
+        <source>Outlook mobile</source>
+        <translation>Outlook para móviles</translation>
+    </message>
+    <message>
+        <source>Apple Mail</source>
+        <translation>Apple Mail</translation>
+    </message>
+    <message>
+        <source>Yahoo! Mail</source>
+        <translation>Yahoo! Mail</translation>
+    </message>
+    <message>
+        <source>Samsung Email</source>
+        <translation>Samsung Email</translation>
+    </message>
+    <message>
+        <source>Thunderbird</source>
+        <translation>Thunderbird</translation>
+    </message>
+    <message>
+        <source>Gmail (mobile webmail)</source>
+        <translation>Gmail (webmail móvil)</translation>
+    </message>
+    <message>
+        <source>{feature} is not supported by {unsupported}.</source>
+        <translation>{feature}: no lo admiten {unsupported}.</translation>
+    </message>
+    <message>
+        <source>{feature} is only partly supported by {partial}.</source>
+        <translation>{feature}: solo lo admiten en parte {partial}.</translation>
+    </message>
+    <message>
+        <source>{feature} is not supported by {unsupported}, and only partly by {partial}.</source>
+        <translation>{feature}: no lo admiten {unsupported}, y solo en parte {partial}.</translation>
+    </message>
+    <message>
+        <source>&lt;style&gt; element inside &lt;body&gt;</source>
+        <translation>Elemento &lt;style&gt; dentro de &lt;body&gt;</translation>
+    </message>
+    <message>
+        <source>{client} ({platforms})</source>
+        <translation>{client} ({platforms})</translation>
+    </message>
+    <message>
+        <source>The address {url} has merge fields, but the SMTP-API sends one identical message to everyone: they would go out unfilled. Use TEA Lite to personalise.</source>
+        <translation>La dirección {url} tiene campos de combinación, pero la SMTP-API envía el mismo mensaje a todos: saldrían sin rellenar. Usa TEA Lite para personalizar.</translation>
+    </message>
+    <message>
+        <source>A link has no address.</source>
+        <translation>Un enlace no tiene dirección.</translation>
+    </message>
+    <message>
+        <source>The mailto: link {url} has no valid address{address}.</source>
+        <translation>El enlace mailto: {url} no tiene una dirección válida{address}.</translation>
+    </message>
+    <message>
+        <source>The link {url} runs JavaScript; email clients remove it.</source>
+        <translation>El enlace {url} ejecuta JavaScript; los clientes de correo lo eliminan.</translation>
+    </message>
+    <message>
+        <source>The address {url} is relative; in an email it leads nowhere. Write the full address, starting with https://.</source>
+        <translation>La dirección {url} es relativa; en un correo no lleva a ninguna parte. Escribe la dirección completa, empezando por https://.</translation>
+    </message>
+    <message>
+        <source>The image {url} is loaded over plain http://; some webmails block or flag it. Use https://.</source>
+        <translation>La imagen {url} se carga por http:// sin cifrar; algunos webmails la bloquean o la marcan. Usa https://.</translation>
+    </message>
+    <message>
+        <source>The link {url} uses plain http://; prefer https://.</source>
+        <translation>El enlace {url} usa http:// sin cifrar; mejor https://.</translation>
+    </message>
+    <message>
+        <source>The unsubscribe link {url} uses plain http://; use https://.</source>
+        <translation>El enlace de baja {url} usa http:// sin cifrar; usa https://.</translation>
+    </message>
+    <message>
+        <source>The unsubscribe link {url} is not a web (https://) or mailto: address; recipients could not unsubscribe.</source>
+        <translation>El enlace de baja {url} no es una dirección web (https://) ni mailto:; los destinatarios no podrían darse de baja.</translation>
+    </message>
+    <message>
+        <source>List-Unsubscribe: {item} is not a valid &lt;mailto:…&gt; or &lt;https://…&gt; address.</source>
+        <translation>List-Unsubscribe: {item} no es una dirección &lt;mailto:…&gt; o &lt;https://…&gt; válida.</translation>
+    </message>
+    <message>
+        <source>No unsubscribe link was found (a link whose text or address says &quot;unsubscribe&quot; or &quot;baja&quot;), and no List-Unsubscribe is set. Recipients must be able to opt out.</source>
+        <translation>No se ha encontrado un enlace de baja (un enlace cuyo texto o dirección diga «baja» o «unsubscribe») ni hay List-Unsubscribe. Los destinatarios deben poder darse de baja.</translation>
+    </message>
+    <message>
+        <source>no answer within {seconds} s</source>
+        <translation>sin respuesta en {seconds} s</translation>
+    </message>
+    <message>
+        <source>the server&apos;s name could not be found</source>
+        <translation>no se encontró el nombre del servidor</translation>
+    </message>
+    <message>
+        <source>the server refused the connection</source>
+        <translation>el servidor rechazó la conexión</translation>
+    </message>
+    <message>
+        <source>its TLS certificate is not valid ({reason})</source>
+        <translation>su certificado TLS no es válido ({reason})</translation>
+    </message>
+    <message>
+        <source>the connection failed ({reason})</source>
+        <translation>falló la conexión ({reason})</translation>
+    </message>
+    <message>
+        <source>the server&apos;s answer is not valid HTTP</source>
+        <translation>la respuesta del servidor no es HTTP válido</translation>
+    </message>
+    <message>
+        <source>more than {count} redirects</source>
+        <translation>más de {count} redirecciones</translation>
+    </message>
+    <message>
+        <source>it redirects to an unusable address: {url}</source>
+        <translation>redirige a una dirección inservible: {url}</translation>
+    </message>
+    <message>
+        <source>the address is not valid</source>
+        <translation>la dirección no es válida</translation>
+    </message>
+    <message>
+        <source>its merge fields could not be filled in: {reason}</source>
+        <translation>no se pudieron rellenar sus campos de combinación: {reason}</translation>
+    </message>
+    <message>
+        <source>it has merge fields and no recipient is chosen</source>
+        <translation>tiene campos de combinación y no hay un destinatario elegido</translation>
+    </message>
+    <message>
+        <source>The address {url} has merge fields: choose a recipient to check it with their values.</source>
+        <translation>La dirección {url} tiene campos de combinación: elige un destinatario para comprobarla con sus datos.</translation>
+    </message>
+    <message>
+        <source>The address {url} could not be built for the chosen recipient: {problem}.</source>
+        <translation>No se pudo construir la dirección {url} para el destinatario elegido: {problem}.</translation>
+    </message>
+    <message>
+        <source>The image {url} could not be loaded: {problem}.</source>
+        <translation>No se pudo cargar la imagen {url}: {problem}.</translation>
+    </message>
+    <message>
+        <source>The link {url} could not be followed: {problem}.</source>
+        <translation>No se pudo seguir el enlace {url}: {problem}.</translation>
+    </message>
+    <message>
+        <source>The server of {url} answered 429 (too many requests); check it again later.</source>
+        <translation>El servidor de {url} respondió 429 (demasiadas peticiones); vuelve a comprobarlo más tarde.</translation>
+    </message>
+    <message>
+        <source>The image {url} answers {status} {reason}: it will not show.</source>
+        <translation>La imagen {url} responde {status} {reason}: no se verá.</translation>
+    </message>
+    <message>
+        <source>The link {url} answers {status} {reason}.</source>
+        <translation>El enlace {url} responde {status} {reason}.</translation>
+    </message>
+    <message>
+        <source>The link {url} redirects to {final} (redirects: {count}).</source>
+        <translation>El enlace {url} redirige a {final} (redirecciones: {count}).</translation>
+    </message>
+    <message>
+        <source>The message has {count} different addresses; only the first {checked} were checked.</source>
+        <translation>El mensaje tiene {count} direcciones distintas; solo se han comprobado las {checked} primeras.</translation>
+    </message>
+    <message>
+        <source>SpamAssassin is not installed, so the spam score was not computed. Install it with &quot;sudo apt-get install spamassassin&quot; (Debian, Ubuntu), &quot;sudo dnf install spamassassin&quot; (Fedora) or &quot;brew install spamassassin&quot; (macOS); the other checks work without it.</source>
+        <translation>SpamAssassin no está instalado, así que no se calculó la puntuación de spam. Instálalo con «sudo apt-get install spamassassin» (Debian, Ubuntu), «sudo dnf install spamassassin» (Fedora) o «brew install spamassassin» (macOS); las demás comprobaciones funcionan sin él.</translation>
+    </message>
+    <message>
+        <source>SpamAssassin scores this message {score} points; from {threshold} it is marked as spam. Fix the rules below with the most points first.</source>
+        <translation>SpamAssassin da a este mensaje {score} puntos; a partir de {threshold} se marca como spam. Corrige primero las reglas de abajo que más puntos suman.</translation>
+    </message>
+    <message>
+        <source>SpamAssassin scores this message {score} points, close to the {threshold} that marks spam.</source>
+        <translation>SpamAssassin da a este mensaje {score} puntos, cerca de los {threshold} que lo marcan como spam.</translation>
+    </message>
+    <message>
+        <source>SpamAssassin rule {rule} (+{points} points): {description}</source>
+        <translation>Regla de SpamAssassin {rule} (+{points} puntos): {description}</translation>
+    </message>
+</context>
+<context>
     <name>recipients</name>
     <message>
         <source>Importing recipients</source>
@@ -2467,6 +2758,42 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     <message>
         <source>Cannot read {flag} {path}: {reason}</source>
         <translation>No se puede leer {flag} {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>--row {row}: the list has {count} recipients.</source>
+        <translation>--row {row}: la lista tiene {count} destinatarios.</translation>
+    </message>
+    <message>
+        <source>{file}: errors {errors}, warnings {warnings}, advice {advice}</source>
+        <translation>{file}: errores {errors}, avisos {warnings}, consejos {advice}</translation>
+    </message>
+    <message>
+        <source>Compatibility: {overall}% overall ({clients})</source>
+        <translation>Compatibilidad: {overall} % en total ({clients})</translation>
+    </message>
+    <message>
+        <source>Links and images: {checked} checked, {failed} with problems</source>
+        <translation>Enlaces e imágenes: {checked} comprobados, {failed} con problemas</translation>
+    </message>
+    <message>
+        <source>Spam score: {score} (marked as spam from {threshold})</source>
+        <translation>Puntuación de spam: {score} (se marca como spam desde {threshold})</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>aviso</translation>
+    </message>
+    <message>
+        <source>advice</source>
+        <translation>consejo</translation>
+    </message>
+    <message>
+        <source>Also at lines {lines}</source>
+        <translation>También en las líneas {lines}</translation>
     </message>
     <message>
         <source>--language must be one of Teenvio&apos;s language ids: {ids}.</source>

@@ -11,7 +11,14 @@ from teenvio_desktop import __version__
 from teenvio_desktop.cli.common import EXIT_USAGE, CliRuntime, add_common_options
 
 # Each module registers one subcommand through ``register(subparsers)``.
-SUBCOMMAND_MODULES: tuple[str, ...] = ("send", "stats", "sandbox", "account", "recipients")
+SUBCOMMAND_MODULES: tuple[str, ...] = (
+    "send",
+    "stats",
+    "sandbox",
+    "account",
+    "recipients",
+    "check",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
