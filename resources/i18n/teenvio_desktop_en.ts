@@ -1653,6 +1653,10 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The reply-to address {reply_to} is not a validated sender of this account; Teenvio refuses it. Validate it in Teenvio or choose a validated address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The SMTP-API sends one identical message to every recipient: merge fields ({fields}) will not be filled in. Use TEA Lite (REST) to personalise.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1728,66 +1732,6 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The server name “{host}” could not be found. Check the host (as shown in Teenvio&apos;s Configuration → APIs) and your network.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{host} refused the connection on port {port}. Check the port, or whether a firewall blocks it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{host} did not answer on port {port} in time. Check the host and port; a firewall may be dropping the connection.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not connect to {host} on port {port}: {detail}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The certificate of {host} has expired (or is not valid yet), so the connection was refused before sending any credentials. Check the computer&apos;s date, or tell the server&apos;s administrator.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The certificate presented by {host} belongs to another server ({detail}), so the connection was refused before sending any credentials. Use the host name shown in Teenvio&apos;s Configuration → APIs.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The certificate of {host} is not trusted ({detail}), so the connection was refused before sending any credentials. If the server uses a private CA, name its CA file in the account.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Port {port} of {host} does not speak TLS from the start: it probably expects STARTTLS. Choose “STARTTLS” security (port 58700) or port 46500 for TLS.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{host} did not greet on port {port}: the port probably expects TLS from the start. Choose “TLS” security (port 46500) or port 58700 for STARTTLS.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The secure connection to {host} failed ({detail}); no credentials were sent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{host} does not offer STARTTLS, so the password was not sent in clear text. Check the port and security settings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{host} does not offer a login (AUTH) on this connection. Check the port and security settings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{host} rejected the user name or password. Check the user (usuario.nombredeplan) and the password used in Teenvio.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{host} answered with an error during the test.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{host} closed the connection on port {port} unexpectedly. Check the port and security settings, then try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>An account needs an SMTP-API connection, a TEA Lite connection, or both.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1845,6 +1789,10 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>TEA Lite token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an account with a TEA Lite connection before sending through TEA Lite.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1973,7 +1921,7 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Teenvio did not accept the login. Check the user, which has the form usuario.nombredeplan, and the password you use to sign in to Teenvio. Nothing was sent.</source>
+        <source>Teenvio rejected the user name or password. Check the user, which has the form usuario.nombredeplan, and the password you use to sign in to Teenvio. Nothing was sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2025,10 +1973,6 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{host} refused the connection on port {port}. Check the host and port (46500 for TLS, 58700 for STARTTLS) and whether a firewall blocks it. Nothing was sent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>{host} did not answer on port {port} in time. Check the host, the port and your network; a firewall may be dropping the connection. Nothing was sent.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2045,7 +1989,15 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The certificate of {host} (port {port}) is not trusted ({detail}). The connection was closed: nothing was sent and no credentials were sent. If the server uses a private CA, name its CA file in the account (--cafile).</source>
+        <source>{host} refused the connection on port {port}. Check the host and port and whether a firewall blocks it. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not connect to {host} on port {port} ({detail}). Check your network. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of {host} (port {port}) is not trusted ({detail}). The connection was closed before sending any credentials: nothing was sent and no credentials were sent. If the server uses a private CA, name its CA file in the account (--cafile).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2057,7 +2009,15 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The secure connection to {host} (port {port}) failed ({detail}): nothing was sent and no credentials were sent. Check the address and the account&apos;s CA file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The secure connection to {host} (port {port}) failed ({detail}): nothing was sent and no credentials were sent. Check the port and security setting: 46500 uses TLS from the start, 58700 uses STARTTLS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port {port} of {host} does not speak TLS from the start ({detail}): it probably expects STARTTLS. Nothing was sent and no credentials were sent. Check the port and security setting: 46500 uses TLS from the start, 58700 uses STARTTLS.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1657,6 +1657,10 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>List-Unsubscribe debe ser una dirección mailto: o https:.</translation>
     </message>
     <message>
+        <source>The reply-to address {reply_to} is not a validated sender of this account; Teenvio refuses it. Validate it in Teenvio or choose a validated address.</source>
+        <translation>La dirección de respuesta {reply_to} no es un remitente validado de esta cuenta; Teenvio la rechaza. Valídala en Teenvio o elige una dirección validada.</translation>
+    </message>
+    <message>
         <source>The SMTP-API sends one identical message to every recipient: merge fields ({fields}) will not be filled in. Use TEA Lite (REST) to personalise.</source>
         <translation>La SMTP-API envía un mensaje idéntico a todos los destinatarios: los campos de combinación ({fields}) no se rellenarán. Usa TEA Lite (REST) para personalizar.</translation>
     </message>
@@ -1732,66 +1736,6 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>La cuenta “{account}” no tiene configurada ninguna conexión {transport}.</translation>
     </message>
     <message>
-        <source>The server name “{host}” could not be found. Check the host (as shown in Teenvio&apos;s Configuration → APIs) and your network.</source>
-        <translation>No se encontró el servidor “{host}”. Comprueba el servidor (tal como aparece en Configuración → APIs de Teenvio) y tu red.</translation>
-    </message>
-    <message>
-        <source>{host} refused the connection on port {port}. Check the port, or whether a firewall blocks it.</source>
-        <translation>{host} rechazó la conexión en el puerto {port}. Comprueba el puerto o si un cortafuegos lo bloquea.</translation>
-    </message>
-    <message>
-        <source>{host} did not answer on port {port} in time. Check the host and port; a firewall may be dropping the connection.</source>
-        <translation>{host} no respondió a tiempo en el puerto {port}. Comprueba el servidor y el puerto; puede que un cortafuegos esté descartando la conexión.</translation>
-    </message>
-    <message>
-        <source>Could not connect to {host} on port {port}: {detail}.</source>
-        <translation>No se pudo conectar con {host} en el puerto {port}: {detail}.</translation>
-    </message>
-    <message>
-        <source>The certificate of {host} has expired (or is not valid yet), so the connection was refused before sending any credentials. Check the computer&apos;s date, or tell the server&apos;s administrator.</source>
-        <translation>El certificado de {host} ha caducado (o aún no es válido), así que se rechazó la conexión antes de enviar ninguna credencial. Comprueba la fecha del equipo o avisa al administrador del servidor.</translation>
-    </message>
-    <message>
-        <source>The certificate presented by {host} belongs to another server ({detail}), so the connection was refused before sending any credentials. Use the host name shown in Teenvio&apos;s Configuration → APIs.</source>
-        <translation>El certificado que presentó {host} pertenece a otro servidor ({detail}), así que se rechazó la conexión antes de enviar ninguna credencial. Usa el nombre de servidor que aparece en Configuración → APIs de Teenvio.</translation>
-    </message>
-    <message>
-        <source>The certificate of {host} is not trusted ({detail}), so the connection was refused before sending any credentials. If the server uses a private CA, name its CA file in the account.</source>
-        <translation>El certificado de {host} no es de confianza ({detail}), así que se rechazó la conexión antes de enviar ninguna credencial. Si el servidor usa una CA privada, indica su archivo de CA en la cuenta.</translation>
-    </message>
-    <message>
-        <source>Port {port} of {host} does not speak TLS from the start: it probably expects STARTTLS. Choose “STARTTLS” security (port 58700) or port 46500 for TLS.</source>
-        <translation>El puerto {port} de {host} no usa TLS desde el principio: probablemente espera STARTTLS. Elige la seguridad “STARTTLS” (puerto 58700) o el puerto 46500 para TLS.</translation>
-    </message>
-    <message>
-        <source>{host} did not greet on port {port}: the port probably expects TLS from the start. Choose “TLS” security (port 46500) or port 58700 for STARTTLS.</source>
-        <translation>{host} no envió el saludo en el puerto {port}: probablemente el puerto espera TLS desde el principio. Elige la seguridad “TLS” (puerto 46500) o el puerto 58700 para STARTTLS.</translation>
-    </message>
-    <message>
-        <source>The secure connection to {host} failed ({detail}); no credentials were sent.</source>
-        <translation>Falló la conexión segura con {host} ({detail}); no se envió ninguna credencial.</translation>
-    </message>
-    <message>
-        <source>{host} does not offer STARTTLS, so the password was not sent in clear text. Check the port and security settings.</source>
-        <translation>{host} no ofrece STARTTLS, así que no se envió la contraseña sin cifrar. Comprueba el puerto y los ajustes de seguridad.</translation>
-    </message>
-    <message>
-        <source>{host} does not offer a login (AUTH) on this connection. Check the port and security settings.</source>
-        <translation>{host} no ofrece inicio de sesión (AUTH) en esta conexión. Comprueba el puerto y los ajustes de seguridad.</translation>
-    </message>
-    <message>
-        <source>{host} rejected the user name or password. Check the user (usuario.nombredeplan) and the password used in Teenvio.</source>
-        <translation>{host} rechazó el nombre de usuario o la contraseña. Comprueba el usuario (usuario.nombredeplan) y la contraseña que usas en Teenvio.</translation>
-    </message>
-    <message>
-        <source>{host} answered with an error during the test.</source>
-        <translation>{host} respondió con un error durante la prueba.</translation>
-    </message>
-    <message>
-        <source>{host} closed the connection on port {port} unexpectedly. Check the port and security settings, then try again.</source>
-        <translation>{host} cerró inesperadamente la conexión en el puerto {port}. Comprueba el puerto y los ajustes de seguridad y vuelve a intentarlo.</translation>
-    </message>
-    <message>
         <source>An account needs an SMTP-API connection, a TEA Lite connection, or both.</source>
         <translation>Una cuenta necesita una conexión SMTP-API, una conexión TEA Lite o ambas.</translation>
     </message>
@@ -1850,6 +1794,10 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     <message>
         <source>TEA Lite token</source>
         <translation>token de TEA Lite</translation>
+    </message>
+    <message>
+        <source>Choose an account with a TEA Lite connection before sending through TEA Lite.</source>
+        <translation>Elige una cuenta con conexión TEA Lite antes de enviar mediante TEA Lite.</translation>
     </message>
     <message>
         <source>The draft {draft_id} no longer exists.</source>
@@ -1978,8 +1926,8 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>Teenvio rechazó el remitente {sender}: el remitente (y la dirección de respuesta, si la hay) debe existir y estar validado en tu plan de Teenvio. Valídalo en Teenvio o elige un remitente validado y vuelve a enviar. No se ha enviado nada.</translation>
     </message>
     <message>
-        <source>Teenvio did not accept the login. Check the user, which has the form usuario.nombredeplan, and the password you use to sign in to Teenvio. Nothing was sent.</source>
-        <translation>Teenvio no aceptó el inicio de sesión. Comprueba el usuario, que tiene el formato usuario.nombredeplan, y la contraseña con la que inicias sesión en Teenvio. No se ha enviado nada.</translation>
+        <source>Teenvio rejected the user name or password. Check the user, which has the form usuario.nombredeplan, and the password you use to sign in to Teenvio. Nothing was sent.</source>
+        <translation>Teenvio rechazó el usuario o la contraseña. Comprueba el usuario, que tiene la forma usuario.nombredeplan, y la contraseña con la que entras en Teenvio. No se ha enviado nada.</translation>
     </message>
     <message>
         <source>The message is {size} bytes; the limit is {limit} bytes. Make it smaller (fewer or smaller images and attachments, shorter HTML), then send again. Nothing was sent.</source>
@@ -2030,10 +1978,6 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>No se encontró el servidor {host} (puerto {port}). Comprueba el servidor que aparece en Configuración → APIs de Teenvio y tu red. No se ha enviado nada.</translation>
     </message>
     <message>
-        <source>{host} refused the connection on port {port}. Check the host and port (46500 for TLS, 58700 for STARTTLS) and whether a firewall blocks it. Nothing was sent.</source>
-        <translation>{host} rechazó la conexión en el puerto {port}. Comprueba el servidor y el puerto (46500 para TLS, 58700 para STARTTLS) y si un cortafuegos lo bloquea. No se ha enviado nada.</translation>
-    </message>
-    <message>
         <source>{host} did not answer on port {port} in time. Check the host, the port and your network; a firewall may be dropping the connection. Nothing was sent.</source>
         <translation>{host} no respondió a tiempo en el puerto {port}. Comprueba el servidor, el puerto y tu red; puede que un cortafuegos esté descartando la conexión. No se ha enviado nada.</translation>
     </message>
@@ -2050,8 +1994,16 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>Se perdió la conexión con {host} (puerto {port}) o se agotó el tiempo de espera ({detail}). La campaña no se ha lanzado; vuelve a intentarlo.</translation>
     </message>
     <message>
-        <source>The certificate of {host} (port {port}) is not trusted ({detail}). The connection was closed: nothing was sent and no credentials were sent. If the server uses a private CA, name its CA file in the account (--cafile).</source>
-        <translation>El certificado de {host} (puerto {port}) no es de confianza ({detail}). Se cerró la conexión: no se envió nada ni ninguna credencial. Si el servidor usa una CA privada, indica su archivo de CA en la cuenta (--cafile).</translation>
+        <source>{host} refused the connection on port {port}. Check the host and port and whether a firewall blocks it. Nothing was sent.</source>
+        <translation>{host} rechazó la conexión en el puerto {port}. Comprueba el servidor y el puerto, y si un cortafuegos la bloquea. No se ha enviado nada.</translation>
+    </message>
+    <message>
+        <source>Could not connect to {host} on port {port} ({detail}). Check your network. Nothing was sent.</source>
+        <translation>No se pudo conectar con {host} en el puerto {port} ({detail}). Comprueba tu red. No se ha enviado nada.</translation>
+    </message>
+    <message>
+        <source>The certificate of {host} (port {port}) is not trusted ({detail}). The connection was closed before sending any credentials: nothing was sent and no credentials were sent. If the server uses a private CA, name its CA file in the account (--cafile).</source>
+        <translation>El certificado de {host} (puerto {port}) no es de confianza ({detail}). Se cerró la conexión antes de enviar ninguna credencial: no se envió nada ni ninguna credencial. Si el servidor usa una CA privada, indica su archivo de CA en la cuenta (--cafile).</translation>
     </message>
     <message>
         <source>The certificate of {host} (port {port}) has expired or is not valid yet ({detail}). The connection was closed: nothing was sent and no credentials were sent. Check this computer&apos;s date, or tell the server&apos;s administrator.</source>
@@ -2062,8 +2014,16 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>El certificado presentado en {host} (puerto {port}) pertenece a otro servidor ({detail}). Se cerró la conexión: no se envió nada ni ninguna credencial. Usa el nombre de servidor que aparece en Configuración → APIs de Teenvio.</translation>
     </message>
     <message>
+        <source>The secure connection to {host} (port {port}) failed ({detail}): nothing was sent and no credentials were sent. Check the address and the account&apos;s CA file.</source>
+        <translation>Falló la conexión segura con {host} (puerto {port}) ({detail}): no se envió nada ni ninguna credencial. Comprueba la dirección y el archivo de CA de la cuenta.</translation>
+    </message>
+    <message>
         <source>The secure connection to {host} (port {port}) failed ({detail}): nothing was sent and no credentials were sent. Check the port and security setting: 46500 uses TLS from the start, 58700 uses STARTTLS.</source>
         <translation>Falló la conexión segura con {host} (puerto {port}) ({detail}): no se envió nada ni ninguna credencial. Comprueba el puerto y el ajuste de seguridad: 46500 usa TLS desde el principio y 58700 usa STARTTLS.</translation>
+    </message>
+    <message>
+        <source>Port {port} of {host} does not speak TLS from the start ({detail}): it probably expects STARTTLS. Nothing was sent and no credentials were sent. Check the port and security setting: 46500 uses TLS from the start, 58700 uses STARTTLS.</source>
+        <translation>El puerto {port} de {host} no usa TLS desde el principio ({detail}): probablemente espera STARTTLS. No se envió nada ni ninguna credencial. Comprueba el puerto y el ajuste de seguridad: 46500 usa TLS desde el principio y 58700 usa STARTTLS.</translation>
     </message>
     <message>
         <source>{host} (port {port}) does not offer STARTTLS, so the connection cannot be encrypted. It was closed before logging in: nothing was sent and no credentials were sent. Check the port and security setting.</source>

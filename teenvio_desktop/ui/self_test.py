@@ -73,10 +73,10 @@ def step_start(run: SelfTestRun) -> dict[str, Any]:
 def step_sandbox(run: SelfTestRun) -> dict[str, Any]:
     """Start the embedded sandbox (as ``--sandbox`` does) and check both protocols answer."""
     import smtplib
-    import ssl
 
     import httpx
 
+    from teenvio_desktop.core.tls import client_ssl_context
     from teenvio_desktop.sandbox.embedded import start_embedded_sandbox
 
     started = time.perf_counter()
@@ -84,7 +84,7 @@ def step_sandbox(run: SelfTestRun) -> dict[str, Any]:
     run.context.sandbox = sandbox
     sandbox_ms = (time.perf_counter() - started) * 1000
     info = sandbox.info
-    context = ssl.create_default_context(cafile=str(info.ca_file))
+    context = client_ssl_context(str(info.ca_file))
     with smtplib.SMTP_SSL(info.host, info.smtps_port, context=context, timeout=10) as client:
         client.ehlo("self-test")
         client.login(info.user, info.password)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,16 +67,9 @@ def connection_for_account(
     context: Any, account_name: str | None, campaign_ref: str = ""
 ) -> TeaLiteConnection:
     """The TEA Lite connection of ``account_name`` (or the default account), token included."""
-    from teenvio_desktop.core.accounts import (
-        account_repository,
-        env_overrides,
-        resolve_tealite,
-        secret_store,
-    )
+    from teenvio_desktop.core.accounts.credentials import NoAccountFor, tealite_connection
 
-    accounts = account_repository(context)
-    account = accounts.find(account_name) if account_name else accounts.default()
-    if account is None or account.rest is None:
-        raise NoAccountForCampaign(campaign_ref or account_name or "")
-    _, token = env_overrides()
-    return resolve_tealite(account, secret_store(context), token=token)
+    try:
+        return tealite_connection(context, account_name, env=os.environ)
+    except NoAccountFor:
+        raise NoAccountForCampaign(campaign_ref or account_name or "") from None

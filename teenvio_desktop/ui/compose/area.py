@@ -320,6 +320,7 @@ class ComposeArea(QWidget):
         chosen = self.fields.current_list()
         return CheckEnvironment(
             validated_senders=senders,
+            validated_reply_tos=[a.address for a in account.reply_tos] if account else (),
             columns=("email", "name", *chosen.columns) if chosen else None,
             recipients_count=chosen.count if chosen else None,
         )
@@ -328,7 +329,10 @@ class ComposeArea(QWidget):
         """Test sends go to typed addresses with the merge fields already filled in."""
         account = self.fields.current_account()
         senders = [s.address for s in account.senders] if account and account.senders else None
-        return CheckEnvironment(validated_senders=senders)
+        return CheckEnvironment(
+            validated_senders=senders,
+            validated_reply_tos=[a.address for a in account.reply_tos] if account else (),
+        )
 
     def current_checks(self) -> list[Any]:
         return run_checks(self.campaign(), self.check_environment())
