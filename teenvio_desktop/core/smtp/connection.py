@@ -45,6 +45,10 @@ from teenvio_desktop.core.tasks import CancelToken
 # An address literal: no lookup of (and no leak of) this computer's name.
 EHLO_NAME = "[127.0.0.1]"
 ABANDON_TIMEOUT_S = 2.0
+# A reply is at most this many lines of at most this many bytes (smtplib bounds only the
+# length of a line: a server sending "250-..." forever would never let go).
+MAX_REPLY_LINES = 100
+MAX_REPLY_LINE = 8192
 # OpenSSL's reasons when a TLS client reads a plain-text greeting as a TLS record.
 _PLAIN_TEXT_REASONS = ("WRONG_VERSION", "RECORD_LAYER", "PACKET")
 
@@ -53,6 +57,53 @@ Stage = Literal["idle", "connecting", "starttls", "session"]
 
 def _text(raw: bytes | str) -> str:
     return raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
+
+
+class ReplyTooLong(smtplib.SMTPException):
+    """The server's reply went on past MAX_REPLY_LINES lines."""
+
+
+def bounded_reply(client: smtplib.SMTP) -> tuple[int, bytes]:
+    """``smtplib.SMTP.getreply`` with a bound on the number of lines."""
+    if client.file is None:
+        assert client.sock is not None
+        client.file = client.sock.makefile("rb")
+    lines: list[bytes] = []
+    code = -1
+    for _ in range(MAX_REPLY_LINES):
+        try:
+            line = client.file.readline(MAX_REPLY_LINE + 1)
+        except OSError as exc:
+            client.close()
+            raise smtplib.SMTPServerDisconnected(f"Connection unexpectedly closed: {exc}") from exc
+        if not line:
+            client.close()
+            raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+        if len(line) > MAX_REPLY_LINE:
+            client.close()
+            raise smtplib.SMTPResponseException(500, b"Line too long.")
+        lines.append(line[4:].strip(b" \t\r\n"))
+        try:
+            code = int(line[:3])
+        except ValueError:
+            code = -1
+            break
+        if line[3:4] != b"-":
+            break
+    else:
+        client.close()
+        raise ReplyTooLong(f"more than {MAX_REPLY_LINES} lines")
+    return code, b"\n".join(lines)
+
+
+class _Smtp(smtplib.SMTP):
+    def getreply(self) -> tuple[int, bytes]:
+        return bounded_reply(self)
+
+
+class _SmtpSsl(smtplib.SMTP_SSL):
+    def getreply(self) -> tuple[int, bytes]:
+        return bounded_reply(self)
 
 
 class SmtpSession:
@@ -123,6 +174,8 @@ class SmtpSession:
             raise self._lost("timed out") from exc
         except smtplib.SMTPResponseException as exc:
             raise errors.error_for_reply(exc.smtp_code, _text(exc.smtp_error)) from exc
+        except ReplyTooLong as exc:
+            raise self._lost(str(exc)) from exc
         except OSError as exc:
             if self._stage == "connecting":
                 raise NetworkError(host, port, exc.strerror or str(exc)) from exc
@@ -177,15 +230,18 @@ class SmtpSession:
         timeout = min(self.settings.timeout, self.settings.greeting_timeout)
         try:
             if context is not None and self.settings.security == "tls":
-                return smtplib.SMTP_SSL(
+                return _SmtpSsl(
                     self.host, self.port, local_hostname=EHLO_NAME, timeout=timeout, context=context
                 )
-            return smtplib.SMTP(self.host, self.port, local_hostname=EHLO_NAME, timeout=timeout)
+            return _Smtp(self.host, self.port, local_hostname=EHLO_NAME, timeout=timeout)
         except smtplib.SMTPServerDisconnected as exc:
-            # Connected, then silence or a hang-up where the greeting should be.
-            if self.settings.security == "tls":
-                raise
-            raise errors.NoGreeting(self.host, self.port) from exc
+            # Connected (and, for TLS, the handshake done), then silence or a hang-up where
+            # the greeting should be. In plain text that is usually a TLS port.
+            if self.settings.security != "tls":
+                raise errors.NoGreeting(self.host, self.port) from exc
+            if "timed out" in str(exc):
+                raise ConnectTimeout(self.host, self.port) from exc
+            raise self._lost(str(exc)) from exc
 
     def _starttls(self, context: ssl.SSLContext) -> None:
         """STARTTLS whether or not the EHLO listed it; a refusal stops before AUTH."""
