@@ -384,27 +384,7 @@
     </message>
 </context>
 <context>
-    <name>ComposeArea</name>
-    <message>
-        <source>Restore</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Teenvio options</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Images and files</source>
-        <translation type="unfinished"></translation>
-    </message>
+    <name>ComposeActions</name>
     <message>
         <source>&amp;New campaign</source>
         <translation type="unfinished"></translation>
@@ -457,68 +437,19 @@
         <source>Sen&amp;d…</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>ComposeArea</name>
     <message>
-        <source>Untitled campaign</source>
+        <source>Checks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Autosave failed: {error}</source>
+        <source>Teenvio options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{title} (recovered)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The app did not close properly. Unsaved work from {time} (&quot;{subject}&quot;) was recovered. Restore it?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Untitled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save draft</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Draft name:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Draft &quot;{title}&quot; saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The campaign has unsaved changes. Save them as a draft first?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open HTML or email</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HTML and email files (*.html *.htm *.eml);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Insert image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Images (*.png *.jpg *.jpeg *.gif *.webp *.svg)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Attach files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Composer</source>
+        <source>Images and files</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -576,24 +507,58 @@
         <source>Scheduled for {when} (UTC)</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>ContentController</name>
     <message>
-        <source>Fix these before sending:</source>
+        <source>Open HTML or email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot send yet</source>
+        <source>HTML and email files (*.html *.htm *.eml);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Send campaign</source>
+        <source>Insert image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sending cancelled.</source>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp *.svg)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Test message sent.</source>
+        <source>Attach files</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentController</name>
+    <message>
+        <source>Untitled campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autosave failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft &quot;{title}&quot; saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} (recovered)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -624,6 +589,13 @@
     </message>
     <message>
         <source>Plain text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Feedback</name>
+    <message>
+        <source>Composer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -815,6 +787,25 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
 </context>
 <context>
+    <name>OverviewTab</name>
+    <message>
+        <source>Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clicks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unique clicks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top clicked links</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PreviewPane</name>
     <message>
         <source>Desktop</source>
@@ -935,6 +926,21 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
 </context>
 <context>
+    <name>RecoveryBanner</name>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app did not close properly. Unsaved work from {time} (&quot;{subject}&quot;) was recovered. Restore it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RestSend</name>
     <message>
         <source>Queued</source>
@@ -986,85 +992,6 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>Cannot resume</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>RestSendDialog</name>
-    <message>
-        <source>Sending through TEA Lite</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accepted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Retrying</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remaining</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Messages per second</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Time left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel sending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Retry failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checking every recipient and filling the outbox…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sending…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paused. Messages already sent are not sent again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelling: waiting for the requests in flight…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Done: all {count} messages were accepted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Finished: {accepted} accepted, {failed} failed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelled. The messages not sent stay in the outbox.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stopped. The campaign can be resumed later.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1218,14 +1145,6 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Link</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Top clicked links</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Overview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1310,29 +1229,6 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
 </context>
 <context>
-    <name>SendProgressDialog</name>
-    <message>
-        <source>Sending through the SMTP-API</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Preparing the message</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{stage}: {done} of {total}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>SettingsPage</name>
     <message>
         <source>How the file is read</source>
@@ -1408,6 +1304,25 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
 </context>
 <context>
+    <name>SmtpSendDialog</name>
+    <message>
+        <source>Sending through the SMTP-API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{stage}: {done} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SourcePage</name>
     <message>
         <source>Where are the recipients?</source>
@@ -1462,6 +1377,85 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>{count} rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeaLiteSendDialog</name>
+    <message>
+        <source>Sending through TEA Lite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking every recipient and filling the outbox…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused. Messages already sent are not sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling: waiting for the requests in flight…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: all {count} messages were accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished: {accepted} accepted, {failed} failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled. The messages not sent stay in the outbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped. The campaign can be resumed later.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -384,27 +384,7 @@
     </message>
 </context>
 <context>
-    <name>ComposeArea</name>
-    <message>
-        <source>Restore</source>
-        <translation>Restaurar</translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation>Descartar</translation>
-    </message>
-    <message>
-        <source>Checks</source>
-        <translation>Comprobaciones</translation>
-    </message>
-    <message>
-        <source>Teenvio options</source>
-        <translation>Opciones de Teenvio</translation>
-    </message>
-    <message>
-        <source>Images and files</source>
-        <translation>Imágenes y archivos</translation>
-    </message>
+    <name>ComposeActions</name>
     <message>
         <source>&amp;New campaign</source>
         <translation>&amp;Nueva campaña</translation>
@@ -457,69 +437,20 @@
         <source>Sen&amp;d…</source>
         <translation>En&amp;viar…</translation>
     </message>
+</context>
+<context>
+    <name>ComposeArea</name>
     <message>
-        <source>Untitled campaign</source>
-        <translation>Campaña sin título</translation>
+        <source>Checks</source>
+        <translation>Comprobaciones</translation>
     </message>
     <message>
-        <source>Autosave failed: {error}</source>
-        <translation>Error al guardar automáticamente: {error}</translation>
+        <source>Teenvio options</source>
+        <translation>Opciones de Teenvio</translation>
     </message>
     <message>
-        <source>{title} (recovered)</source>
-        <translation>{title} (recuperado)</translation>
-    </message>
-    <message>
-        <source>The app did not close properly. Unsaved work from {time} (&quot;{subject}&quot;) was recovered. Restore it?</source>
-        <translation>La aplicación no se cerró correctamente. Se ha recuperado el trabajo sin guardar de {time} (&quot;{subject}&quot;). ¿Quieres restaurarlo?</translation>
-    </message>
-    <message>
-        <source>Untitled</source>
-        <translation>Sin título</translation>
-    </message>
-    <message>
-        <source>Save draft</source>
-        <translation>Guardar borrador</translation>
-    </message>
-    <message>
-        <source>Draft name:</source>
-        <translation>Nombre del borrador:</translation>
-    </message>
-    <message>
-        <source>Draft &quot;{title}&quot; saved.</source>
-        <translation>Borrador &quot;{title}&quot; guardado.</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>Cambios sin guardar</translation>
-    </message>
-    <message>
-        <source>The campaign has unsaved changes. Save them as a draft first?</source>
-        <translation>La campaña tiene cambios sin guardar. ¿Quieres guardarlos antes como borrador?</translation>
-    </message>
-    <message>
-        <source>Open HTML or email</source>
-        <translation>Abrir HTML o correo electrónico</translation>
-    </message>
-    <message>
-        <source>HTML and email files (*.html *.htm *.eml);;All files (*)</source>
-        <translation>Archivos HTML y de correo electrónico (*.html *.htm *.eml);;Todos los archivos (*)</translation>
-    </message>
-    <message>
-        <source>Insert image</source>
-        <translation>Insertar imagen</translation>
-    </message>
-    <message>
-        <source>Images (*.png *.jpg *.jpeg *.gif *.webp *.svg)</source>
-        <translation>Imágenes (*.png *.jpg *.jpeg *.gif *.webp *.svg)</translation>
-    </message>
-    <message>
-        <source>Attach files</source>
-        <translation>Adjuntar archivos</translation>
-    </message>
-    <message>
-        <source>Composer</source>
-        <translation>Redacción</translation>
+        <source>Images and files</source>
+        <translation>Imágenes y archivos</translation>
     </message>
 </context>
 <context>
@@ -576,25 +507,59 @@
         <source>Scheduled for {when} (UTC)</source>
         <translation>Programado para {when} (UTC)</translation>
     </message>
+</context>
+<context>
+    <name>ContentController</name>
     <message>
-        <source>Fix these before sending:</source>
-        <translation>Corrige esto antes de enviar:</translation>
+        <source>Open HTML or email</source>
+        <translation>Abrir HTML o correo electrónico</translation>
     </message>
     <message>
-        <source>Cannot send yet</source>
-        <translation>Todavía no se puede enviar</translation>
+        <source>HTML and email files (*.html *.htm *.eml);;All files (*)</source>
+        <translation>Archivos HTML y de correo electrónico (*.html *.htm *.eml);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <source>Send campaign</source>
-        <translation>Enviar campaña</translation>
+        <source>Insert image</source>
+        <translation>Insertar imagen</translation>
     </message>
     <message>
-        <source>Sending cancelled.</source>
-        <translation>Envío cancelado.</translation>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp *.svg)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg *.gif *.webp *.svg)</translation>
     </message>
     <message>
-        <source>Test message sent.</source>
-        <translation>Mensaje de prueba enviado.</translation>
+        <source>Attach files</source>
+        <translation>Adjuntar archivos</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentController</name>
+    <message>
+        <source>Untitled campaign</source>
+        <translation>Campaña sin título</translation>
+    </message>
+    <message>
+        <source>Autosave failed: {error}</source>
+        <translation>Error al guardar automáticamente: {error}</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Sin título</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Guardar borrador</translation>
+    </message>
+    <message>
+        <source>Draft name:</source>
+        <translation>Nombre del borrador:</translation>
+    </message>
+    <message>
+        <source>Draft &quot;{title}&quot; saved.</source>
+        <translation>Borrador &quot;{title}&quot; guardado.</translation>
+    </message>
+    <message>
+        <source>{title} (recovered)</source>
+        <translation>{title} (recuperado)</translation>
     </message>
 </context>
 <context>
@@ -625,6 +590,13 @@
     <message>
         <source>Plain text</source>
         <translation>Texto plano</translation>
+    </message>
+</context>
+<context>
+    <name>Feedback</name>
+    <message>
+        <source>Composer</source>
+        <translation>Redacción</translation>
     </message>
 </context>
 <context>
@@ -817,6 +789,25 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     </message>
 </context>
 <context>
+    <name>OverviewTab</name>
+    <message>
+        <source>Link</source>
+        <translation>Enlace</translation>
+    </message>
+    <message>
+        <source>Clicks</source>
+        <translation>Clics</translation>
+    </message>
+    <message>
+        <source>Unique clicks</source>
+        <translation>Clics únicos</translation>
+    </message>
+    <message>
+        <source>Top clicked links</source>
+        <translation>Enlaces con más clics</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPane</name>
     <message>
         <source>Desktop</source>
@@ -939,6 +930,21 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     </message>
 </context>
 <context>
+    <name>RecoveryBanner</name>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>The app did not close properly. Unsaved work from {time} (&quot;{subject}&quot;) was recovered. Restore it?</source>
+        <translation>La aplicación no se cerró correctamente. Se ha recuperado el trabajo sin guardar de {time} (&quot;{subject}&quot;). ¿Quieres restaurarlo?</translation>
+    </message>
+</context>
+<context>
     <name>RestSend</name>
     <message>
         <source>Queued</source>
@@ -991,85 +997,6 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     <message>
         <source>Cannot resume</source>
         <translation>No se puede reanudar</translation>
-    </message>
-</context>
-<context>
-    <name>RestSendDialog</name>
-    <message>
-        <source>Sending through TEA Lite</source>
-        <translation>Enviando mediante TEA Lite</translation>
-    </message>
-    <message>
-        <source>Accepted</source>
-        <translation>Aceptados</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Fallidos</translation>
-    </message>
-    <message>
-        <source>Retrying</source>
-        <translation>Reintentando</translation>
-    </message>
-    <message>
-        <source>Remaining</source>
-        <translation>Pendientes</translation>
-    </message>
-    <message>
-        <source>Messages per second</source>
-        <translation>Mensajes por segundo</translation>
-    </message>
-    <message>
-        <source>Time left</source>
-        <translation>Tiempo restante</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>Pausar</translation>
-    </message>
-    <message>
-        <source>Cancel sending</source>
-        <translation>Cancelar envío</translation>
-    </message>
-    <message>
-        <source>Retry failed</source>
-        <translation>Reintentar fallidos</translation>
-    </message>
-    <message>
-        <source>Checking every recipient and filling the outbox…</source>
-        <translation>Comprobando cada destinatario y llenando la bandeja de salida…</translation>
-    </message>
-    <message>
-        <source>Sending…</source>
-        <translation>Enviando…</translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation>Reanudar</translation>
-    </message>
-    <message>
-        <source>Paused. Messages already sent are not sent again.</source>
-        <translation>En pausa. Los mensajes ya enviados no se vuelven a enviar.</translation>
-    </message>
-    <message>
-        <source>Cancelling: waiting for the requests in flight…</source>
-        <translation>Cancelando: esperando a las solicitudes en curso…</translation>
-    </message>
-    <message>
-        <source>Done: all {count} messages were accepted.</source>
-        <translation>Hecho: se han aceptado los {count} mensajes.</translation>
-    </message>
-    <message>
-        <source>Finished: {accepted} accepted, {failed} failed.</source>
-        <translation>Finalizado: {accepted} aceptados, {failed} fallidos.</translation>
-    </message>
-    <message>
-        <source>Cancelled. The messages not sent stay in the outbox.</source>
-        <translation>Cancelado. Los mensajes no enviados permanecen en la bandeja de salida.</translation>
-    </message>
-    <message>
-        <source>Stopped. The campaign can be resumed later.</source>
-        <translation>Detenido. La campaña se puede reanudar más tarde.</translation>
     </message>
 </context>
 <context>
@@ -1222,14 +1149,6 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>Guardar como lista a quienes hicieron clic</translation>
     </message>
     <message>
-        <source>Link</source>
-        <translation>Enlace</translation>
-    </message>
-    <message>
-        <source>Top clicked links</source>
-        <translation>Enlaces con más clics</translation>
-    </message>
-    <message>
         <source>Overview</source>
         <translation>Resumen</translation>
     </message>
@@ -1314,29 +1233,6 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     </message>
 </context>
 <context>
-    <name>SendProgressDialog</name>
-    <message>
-        <source>Sending through the SMTP-API</source>
-        <translation>Enviando mediante la SMTP-API</translation>
-    </message>
-    <message>
-        <source>Preparing the message</source>
-        <translation>Preparando el mensaje</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
-        <source>{stage}: {done} of {total}</source>
-        <translation>{stage}: {done} de {total}</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>Cancelando…</translation>
-    </message>
-</context>
-<context>
     <name>SettingsPage</name>
     <message>
         <source>How the file is read</source>
@@ -1412,6 +1308,25 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     </message>
 </context>
 <context>
+    <name>SmtpSendDialog</name>
+    <message>
+        <source>Sending through the SMTP-API</source>
+        <translation>Enviando mediante la SMTP-API</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>{stage}: {done} of {total}</source>
+        <translation>{stage}: {done} de {total}</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+</context>
+<context>
     <name>SourcePage</name>
     <message>
         <source>Where are the recipients?</source>
@@ -1467,6 +1382,85 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     <message>
         <source>{count} rows</source>
         <translation>{count} filas</translation>
+    </message>
+</context>
+<context>
+    <name>TeaLiteSendDialog</name>
+    <message>
+        <source>Sending through TEA Lite</source>
+        <translation>Enviando mediante TEA Lite</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Aceptados</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallidos</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Reintentando</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>Pendientes</translation>
+    </message>
+    <message>
+        <source>Messages per second</source>
+        <translation>Mensajes por segundo</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Tiempo restante</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausar</translation>
+    </message>
+    <message>
+        <source>Cancel sending</source>
+        <translation>Cancelar envío</translation>
+    </message>
+    <message>
+        <source>Retry failed</source>
+        <translation>Reintentar fallidos</translation>
+    </message>
+    <message>
+        <source>Checking every recipient and filling the outbox…</source>
+        <translation>Comprobando cada destinatario y llenando la bandeja de salida…</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reanudar</translation>
+    </message>
+    <message>
+        <source>Paused. Messages already sent are not sent again.</source>
+        <translation>En pausa. Los mensajes ya enviados no se vuelven a enviar.</translation>
+    </message>
+    <message>
+        <source>Cancelling: waiting for the requests in flight…</source>
+        <translation>Cancelando: esperando a las solicitudes en curso…</translation>
+    </message>
+    <message>
+        <source>Done: all {count} messages were accepted.</source>
+        <translation>Hecho: se han aceptado los {count} mensajes.</translation>
+    </message>
+    <message>
+        <source>Finished: {accepted} accepted, {failed} failed.</source>
+        <translation>Finalizado: {accepted} aceptados, {failed} fallidos.</translation>
+    </message>
+    <message>
+        <source>Cancelled. The messages not sent stay in the outbox.</source>
+        <translation>Cancelado. Los mensajes no enviados permanecen en la bandeja de salida.</translation>
+    </message>
+    <message>
+        <source>Stopped. The campaign can be resumed later.</source>
+        <translation>Detenido. La campaña se puede reanudar más tarde.</translation>
     </message>
 </context>
 <context>
