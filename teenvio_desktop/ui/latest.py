@@ -17,7 +17,7 @@ nothing runs or waits any more.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal, SignalInstance
+from PySide6.QtCore import QObject, Signal, Slot
 
 from teenvio_desktop.ui.tasks import Task, TaskFunction, TaskRunner, task_runner
 
@@ -61,18 +61,34 @@ class LatestRequest(QObject):
     def _start(self, function: TaskFunction) -> None:
         task = (self._runner or task_runner()).run(function, self._owner)
         self._current = task
-        task.progress.connect(lambda value, t=task: self._relay(t, self.progress, value))
-        task.result.connect(lambda value, t=task: self._relay(t, self.result, value))
-        task.error.connect(lambda value, t=task: self._relay(t, self.error, value))
-        task.finished.connect(lambda t=task: self._finished(t))
+        # Bound slots, not lambdas: if this object goes away first, Qt disconnects them.
+        task.progress.connect(self._on_progress)
+        task.result.connect(self._on_result)
+        task.error.connect(self._on_error)
+        task.finished.connect(self._on_finished)
         task.start()
 
-    def _relay(self, task: Task, signal: SignalInstance, value: object) -> None:
-        if task is self._current:
-            signal.emit(value)
+    def _from_current(self) -> bool:
+        return self._current is not None and self.sender() is self._current
 
-    def _finished(self, task: Task) -> None:
-        if task is not self._current:
+    @Slot(object)
+    def _on_progress(self, value: object) -> None:
+        if self._from_current():
+            self.progress.emit(value)
+
+    @Slot(object)
+    def _on_result(self, value: object) -> None:
+        if self._from_current():
+            self.result.emit(value)
+
+    @Slot(object)
+    def _on_error(self, value: object) -> None:
+        if self._from_current():
+            self.error.emit(value)
+
+    @Slot()
+    def _on_finished(self) -> None:
+        if not self._from_current():
             return  # superseded or cancelled: its end changes nothing
         self._current = None
         waiting, self._waiting = self._waiting, None

@@ -19,14 +19,22 @@ def _accepts(host: str, port: int) -> bool:
         return True
 
 
+def _greets(sandbox: RunningSandbox) -> bool:
+    """Both SMTP listeners answer with a greeting (a whole session, closed with QUIT)."""
+    with smtp_starttls(sandbox, login=False) as plain, smtp_ssl(sandbox, login=False) as tls:
+        return plain.noop()[0] == tls.noop()[0] == 250
+
+
 @pytest.mark.timeout(30)
 def test_every_listener_accepts_once_started(sandbox: RunningSandbox) -> None:
     info = sandbox.info
     assert info.host == "127.0.0.1"
     assert len({info.smtp_port, info.smtps_port}) == 2
     assert info.api_url.startswith("http://127.0.0.1:")
-    assert _accepts(info.host, info.smtp_port)
-    assert _accepts(info.host, info.smtps_port)
+    # A whole session, not a bare connect: one dropped before the TLS handshake would leave
+    # the server's half open until its handshake timeout.
+    assert _greets(sandbox)
+    assert _accepts(info.host, int(info.api_url.rsplit(":", 1)[1]))
     assert info.ca_file.is_file() and b"BEGIN CERTIFICATE" in info.ca_file.read_bytes()
     assert "password=<hidden>" in repr(info) and info.password not in repr(info)
 

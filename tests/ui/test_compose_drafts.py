@@ -100,6 +100,8 @@ def test_kill_then_restore_the_unsaved_draft(qtbot: QtBot, tmp_path: Path) -> No
     finally:
         os.kill(child.pid, signal.SIGKILL)
         child.wait(10)
+        if child.stdout is not None:
+            child.stdout.close()
     assert child.returncode == -signal.SIGKILL
 
     context = AppContext.open(DataDir(data))

@@ -43,7 +43,7 @@ def test_geometry_is_restored(qtbot: QtBot, app_context: AppContext) -> None:
     qtbot.addWidget(window)
     window.show()
     window.resize(640, 470)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: (window.width(), window.height()) == (640, 470))
     window.close()
     again = build_main_window(app_context)
     qtbot.addWidget(again)

@@ -32,7 +32,7 @@ from teenvio_desktop.core.accounts import (
 from teenvio_desktop.core.accounts.probe import ConnectionReport, test_connection
 from teenvio_desktop.core.context import AppContext
 from teenvio_desktop.core.errors import TeenvioError
-from teenvio_desktop.core.tasks import CancelToken, ProgressCallback
+from teenvio_desktop.core.tasks import CancelToken, Progress, ProgressCallback
 from teenvio_desktop.ui.accounts.dialog import AccountDialog
 from teenvio_desktop.ui.prompter import DialogPrompter, Prompter
 from teenvio_desktop.ui.tasks import Task, run_task
@@ -277,15 +277,19 @@ class AccountsArea(QWidget):
         self.test_button.setEnabled(False)
         self.test_result.setText(self.tr("Testing “{name}”…").format(name=account.name))
         task = run_task(work, self)
-        task.progress.connect(
-            lambda p: self.test_result.setText(qt_translate("tasks", p.stage) + "…")
-        )
+        task.progress.connect(self._show_test_stage)
         task.result.connect(self._show_report)
-        task.error.connect(lambda exc: self.test_result.setText(error_text(exc)))
+        task.error.connect(self._show_test_error)
         task.finished.connect(self._test_finished)
         self._task = task
         task.start()
         return task
+
+    def _show_test_stage(self, progress: Progress) -> None:
+        self.test_result.setText(qt_translate("tasks", progress.stage) + "…")
+
+    def _show_test_error(self, error: BaseException) -> None:
+        self.test_result.setText(error_text(error))
 
     def _test_finished(self) -> None:
         self._task = None

@@ -301,6 +301,14 @@ class PreviewPane(QWidget):
         else:
             self.blocked_label.clear()
 
+    def is_idle(self) -> bool:
+        """The latest document has finished loading (its images were asked for or not)."""
+        return (
+            self.page is not None
+            and self._pending is None
+            and self.rendered_generation == self._loading_generation
+        )
+
     def allow_images(self) -> bool:
         return self.images_button.isChecked()
 

@@ -239,12 +239,12 @@ class ResultsArea(QWidget):
             for i in range(page.model.columnCount())
         ]
 
-        def job(progress: ProgressCallback, cancel: CancelToken) -> int:
+        def job(progress: ProgressCallback, cancel: CancelToken) -> tuple[Path, int]:
             del progress, cancel
-            return export_csv(path, headers, query.iter_rows(db))
+            return path, export_csv(path, headers, query.iter_rows(db))
 
         task = run_task(job, self)
-        task.result.connect(lambda count: self._exported(path, count))
+        task.result.connect(self._exported)
         task.error.connect(self._show_error)
         task.start()
 
@@ -257,26 +257,28 @@ class ResultsArea(QWidget):
         name = QCoreApplication.translate("stats", AUDIENCE_NAMES[which]).format(subject=subject)
         db = self.context.db
 
-        def job(progress: ProgressCallback, cancel: CancelToken) -> tuple[int, int]:
+        def job(progress: ProgressCallback, cancel: CancelToken) -> tuple[str, int, int]:
             del progress, cancel
-            return save_audience_as_list(db, campaign_id, which, name)
+            return (name, *save_audience_as_list(db, campaign_id, which, name))
 
         task = run_task(job, self)
-        task.result.connect(lambda saved: self._audience_saved(name, saved))
+        task.result.connect(self._audience_saved)
         task.error.connect(self._show_error)
         task.start()
 
-    def _exported(self, path: Path, count: int) -> None:
+    def _exported(self, exported: tuple[Path, int]) -> None:
+        path, count = exported
         self.exported.emit(path, count)
         self.status_message.emit(
             self.tr("Exported {count} rows to {path}.").format(count=count, path=str(path))
         )
 
-    def _audience_saved(self, name: str, saved: tuple[int, int]) -> None:
-        self.audience_saved.emit(*saved)
+    def _audience_saved(self, saved: tuple[str, int, int]) -> None:
+        name, list_id, count = saved
+        self.audience_saved.emit(list_id, count)
         self.status_message.emit(
             self.tr("Saved the list “{name}” with {count} recipients.").format(
-                name=name, count=saved[1]
+                name=name, count=count
             )
         )
 
