@@ -1121,18 +1121,6 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose a campaign.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TEA Lite rejected the token, so polling stopped. Enter a valid token to go on.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter token…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1169,27 +1157,7 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Last synced: {time}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not synced yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Syncing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No TEA Lite connection is configured for this campaign&apos;s account, so its statistics cannot be fetched. Add the account&apos;s TEA Lite details in Accounts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(polling stopped)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last error ({time}): {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1202,6 +1170,41 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>Events per hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResultsHeader</name>
+    <message>
+        <source>Choose a campaign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEA Lite rejected the token, so polling stopped. Enter a valid token to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter token…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last synced: {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not synced yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(polling stopped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error ({time}): {error}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1125,18 +1125,6 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>Campañas</translation>
     </message>
     <message>
-        <source>Choose a campaign.</source>
-        <translation>Elige una campaña.</translation>
-    </message>
-    <message>
-        <source>TEA Lite rejected the token, so polling stopped. Enter a valid token to go on.</source>
-        <translation>TEA Lite rechazó el token, así que se ha detenido la consulta periódica. Introduce un token válido para continuar.</translation>
-    </message>
-    <message>
-        <source>Enter token…</source>
-        <translation>Introducir token…</translation>
-    </message>
-    <message>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
@@ -1173,28 +1161,8 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>Campaña {id}</translation>
     </message>
     <message>
-        <source>Last synced: {time}</source>
-        <translation>Última sincronización: {time}</translation>
-    </message>
-    <message>
-        <source>Not synced yet.</source>
-        <translation>Aún no se ha sincronizado.</translation>
-    </message>
-    <message>
-        <source>Syncing…</source>
-        <translation>Sincronizando…</translation>
-    </message>
-    <message>
         <source>No TEA Lite connection is configured for this campaign&apos;s account, so its statistics cannot be fetched. Add the account&apos;s TEA Lite details in Accounts.</source>
         <translation>No hay ninguna conexión de TEA Lite configurada para la cuenta de esta campaña, así que no se pueden obtener sus estadísticas. Añade los datos de TEA Lite de la cuenta en Cuentas.</translation>
-    </message>
-    <message>
-        <source>(polling stopped)</source>
-        <translation>(consulta periódica detenida)</translation>
-    </message>
-    <message>
-        <source>Last error ({time}): {error}</source>
-        <translation>Último error ({time}): {error}</translation>
     </message>
     <message>
         <source>Export to CSV</source>
@@ -1207,6 +1175,41 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     <message>
         <source>Events per hour</source>
         <translation>Eventos por hora</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsHeader</name>
+    <message>
+        <source>Choose a campaign.</source>
+        <translation>Elige una campaña.</translation>
+    </message>
+    <message>
+        <source>TEA Lite rejected the token, so polling stopped. Enter a valid token to go on.</source>
+        <translation>TEA Lite rechazó el token, así que se ha detenido la consulta periódica. Introduce un token válido para continuar.</translation>
+    </message>
+    <message>
+        <source>Enter token…</source>
+        <translation>Introducir token…</translation>
+    </message>
+    <message>
+        <source>Last synced: {time}</source>
+        <translation>Última sincronización: {time}</translation>
+    </message>
+    <message>
+        <source>Not synced yet.</source>
+        <translation>Aún no se ha sincronizado.</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <source>(polling stopped)</source>
+        <translation>(consulta periódica detenida)</translation>
+    </message>
+    <message>
+        <source>Last error ({time}): {error}</source>
+        <translation>Último error ({time}): {error}</translation>
     </message>
 </context>
 <context>

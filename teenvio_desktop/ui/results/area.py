@@ -26,17 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from teenvio_desktop.core.clock import utc_now
 from teenvio_desktop.core.context import AppContext
 from teenvio_desktop.core.csv_export import export_csv
 from teenvio_desktop.core.i18n import QT_TRANSLATE_NOOP
 from teenvio_desktop.core.stats.queries import AUDIENCE_NAMES, TABLES, Scope, save_audience_as_list
-from teenvio_desktop.core.stats.store import StatsStore, SyncState
+from teenvio_desktop.core.stats.store import StatsStore
 from teenvio_desktop.core.stats.sync import SyncReport
 from teenvio_desktop.core.tasks import CancelToken, ProgressCallback
 from teenvio_desktop.ui.latest import LatestRequest
 from teenvio_desktop.ui.prompter import DialogPrompter, Prompter
 from teenvio_desktop.ui.results.campaign_model import CAMPAIGN_ID_ROLE, CampaignListModel
+from teenvio_desktop.ui.results.header import ResultsHeader
 from teenvio_desktop.ui.results.overview import (
     CampaignView,
     OverviewTab,
@@ -77,7 +77,6 @@ class ResultsArea(QWidget):
         self.store = StatsStore(context.db)
         self.current_campaign_id: int | None = None
         self.current_view: CampaignView | None = None
-        self._error_shown = False
         self.poller = poller or StatsPoller(context)
         self.poller.setParent(self)
         self._views = LatestRequest(self, coalesce=True)
@@ -117,41 +116,12 @@ class ResultsArea(QWidget):
         left_layout.addWidget(QLabel(self.tr("Campaigns")))
         left_layout.addWidget(self.campaign_view, 1)
 
-        self.title_label = QLabel(self.tr("Choose a campaign."))
-        self.title_label.setObjectName("results_title")
-        font = self.title_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.title_label.setFont(font)
-        self.title_label.setWordWrap(True)
-        self.sync_label = QLabel()
-        self.sync_label.setObjectName("last_sync")
-        self.error_label = QLabel()
-        self.error_label.setObjectName("last_error")
-        self.error_label.setWordWrap(True)
-        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error_label.setStyleSheet("color: #b3261e;")
-        self.error_label.hide()
-
-        self.credentials_banner = QFrame()
-        self.credentials_banner.setObjectName("credentials_banner")
-        self.credentials_banner.setFrameShape(QFrame.Shape.StyledPanel)
-        self.credentials_banner.setStyleSheet(
-            "#credentials_banner { background: #fff4e5; border: 1px solid #e0a100; }"
-        )
-        banner_layout = QHBoxLayout(self.credentials_banner)
-        self.banner_label = QLabel(
-            self.tr(
-                "TEA Lite rejected the token, so polling stopped. Enter a valid token to go on."
-            )
-        )
-        self.banner_label.setWordWrap(True)
-        self.credentials_button = QPushButton(self.tr("Enter token…"))
-        self.credentials_button.setObjectName("enter_token")
-        self.credentials_button.clicked.connect(self.ask_for_token)
-        banner_layout.addWidget(self.banner_label, 1)
-        banner_layout.addWidget(self.credentials_button)
-        self.credentials_banner.hide()
+        self.header = ResultsHeader()
+        self.header.token_requested.connect(self.ask_for_token)
+        # What the tests and the self-test read, by name.
+        self.error_label = self.header.error_label
+        self.sync_label = self.header.sync_label
+        self.credentials_banner = self.header.credentials_banner
 
         self.sync_button = QPushButton(self.tr("Sync now"))
         self.sync_button.setObjectName("sync_now")
@@ -184,9 +154,7 @@ class ResultsArea(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.title_label, self.sync_label, self.error_label):
-            right_layout.addWidget(widget)
-        right_layout.addWidget(self.credentials_banner)
+        right_layout.addWidget(self.header)
         right_layout.addLayout(actions)
         right_layout.addWidget(self.summary_grid)
         right_layout.addWidget(self.tabs, 1)
@@ -290,7 +258,7 @@ class ResultsArea(QWidget):
             secret=True,
         )
         if token is not None and token.strip():
-            self.credentials_banner.hide()
+            self.header.ask_for_credentials(False)
             self.poller.use_token(token.strip())
 
     def may_close(self) -> bool:
@@ -323,9 +291,9 @@ class ResultsArea(QWidget):
         self.current_view = None
         campaign = self.store.campaign(campaign_id)
         subject = campaign.subject if campaign and campaign.subject else ""
-        self.title_label.setText(subject or self.tr("Campaign {id}").format(id=campaign_id))
-        self._clear_error()
-        self.credentials_banner.hide()
+        self.header.set_title(subject or self.tr("Campaign {id}").format(id=campaign_id))
+        self.header.clear_error()
+        self.header.ask_for_credentials(False)
         self._set_enabled(True)
         scope = Scope(campaign_id=campaign_id)
         for page in self.pages.values():
@@ -344,29 +312,19 @@ class ResultsArea(QWidget):
         self.current_view = view
         self.summary_grid.show_summary(view.summary)
         self.overview.show_view(view)
-        self._show_status(view.status)
+        self.header.show_sync_state(view.status)
         self.view_shown.emit(view)
-
-    def _show_status(self, status: SyncState) -> None:
-        if status.last_sync_at:
-            self.sync_label.setText(
-                self.tr("Last synced: {time}").format(time=_local(status.last_sync_at))
-            )
-        else:
-            self.sync_label.setText(self.tr("Not synced yet."))
-        if status.last_error and not self._error_shown:
-            self._set_error(status.last_error)
 
     # -- poller signals ------------------------------------------------------------------
     def _on_sync_started(self, campaign_id: int) -> None:
         if campaign_id == self.current_campaign_id:
-            self.sync_label.setText(self.tr("Syncing…"))
+            self.header.show_syncing()
 
     def _on_synced(self, campaign_id: int, report: SyncReport) -> None:
         if campaign_id != self.current_campaign_id:
             return
         if not report.errors:
-            self._clear_error()
+            self.header.clear_error()
         if report.total_added or report.linked_bounces:
             for page in self.pages.values():
                 page.refresh()
@@ -377,41 +335,28 @@ class ResultsArea(QWidget):
         if campaign_id != self.current_campaign_id:
             return
         if isinstance(error, NoConnection):
-            self._set_error(
+            self.header.set_error(
                 self.tr(
                     "No TEA Lite connection is configured for this campaign's account, so its "
                     "statistics cannot be fetched. Add the account's TEA Lite details in Accounts."
                 )
             )
         else:
-            self._set_error(error_text(error))
+            self.header.set_error(error_text(error))
         self.load_view()
 
     def _on_credentials_needed(self, campaign_id: int, error: BaseException) -> None:
         if campaign_id != self.current_campaign_id:
             return
-        self._set_error(error_text(error))
-        self.credentials_banner.show()
+        self.header.set_error(error_text(error))
+        self.header.ask_for_credentials(True)
 
     def _on_scheduled(self, seconds: float) -> None:
         if seconds < 0:
-            self.sync_label.setText(self.sync_label.text() + "  " + self.tr("(polling stopped)"))
-
-    # -- messages ------------------------------------------------------------------------
-    def _set_error(self, text: str) -> None:
-        self._error_shown = True
-        stamp = utc_now().astimezone().strftime("%H:%M:%S")
-        self.error_label.setText(
-            self.tr("Last error ({time}): {error}").format(time=stamp, error=text)
-        )
-        self.error_label.show()
-
-    def _clear_error(self) -> None:
-        self._error_shown = False
-        self.error_label.hide()
+            self.header.show_polling_stopped()
 
     def _show_error(self, error: BaseException) -> None:
-        self._set_error(error_text(error))
+        self.header.set_error(error_text(error))
 
     def _choose_export_file(self, kind: str) -> None:
         default = f"{kind}-{self.current_campaign_id or 'all'}.csv"
@@ -424,12 +369,3 @@ class ResultsArea(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.reload_campaigns()
-
-
-def _local(iso: str) -> str:
-    from datetime import datetime
-
-    try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M:%S")
-    except ValueError:
-        return iso
