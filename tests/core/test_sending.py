@@ -26,8 +26,8 @@ from teenvio_desktop.core.smtp.settings import SmtpSettings
 from teenvio_desktop.core.tasks import CancelToken, Progress
 from teenvio_desktop.core.tealite.connection import TeaLiteConnection
 from teenvio_desktop.sandbox.server import RunningSandbox
-from tests.core.outbox_helpers import connect, people, rest_campaign
-from tests.core.smtp_helpers import sample_campaign, sandbox_settings
+from tests.helpers.outbox import connect, people, rest_campaign
+from tests.helpers.smtp import sample_campaign, sandbox_settings
 
 pytestmark = pytest.mark.timeout(60)
 

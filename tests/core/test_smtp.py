@@ -23,7 +23,7 @@ from teenvio_desktop.core.smtp import (
 )
 from teenvio_desktop.core.tasks import CancelToken, Progress
 from teenvio_desktop.sandbox.server import RunningSandbox
-from tests.core.smtp_helpers import (
+from tests.helpers.smtp import (
     PNG,
     ScriptedServer,
     recording_aiosmtpd,

@@ -19,7 +19,7 @@ from teenvio_desktop.core.smtp import errors
 from teenvio_desktop.core.smtp.client import send_campaign_smtp
 from teenvio_desktop.core.smtp.settings import SmtpSettings
 from teenvio_desktop.core.tasks import CancelToken
-from tests.core.smtp_helpers import sample_campaign
+from tests.helpers.smtp import sample_campaign
 from tests.peers.smtp_peer import (
     AUTH_INVALID,
     PASSWORD,

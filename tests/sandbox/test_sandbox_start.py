@@ -11,7 +11,7 @@ import pytest
 
 from teenvio_desktop.sandbox.embedded import CREDENTIALS_FILE, start_embedded_sandbox
 from teenvio_desktop.sandbox.server import RunningSandbox
-from tests.sandbox.helpers import api, send_body, smtp_ssl, smtp_starttls
+from tests.helpers.sandbox import api, send_body, smtp_ssl, smtp_starttls
 
 
 def _accepts(host: str, port: int) -> bool:
@@ -106,7 +106,7 @@ def test_embedded_sandbox_keeps_credentials_and_ca_across_restarts(tmp_path: Pat
 def test_embedded_sandbox_shows_outcomes_within_seconds(tmp_path: Path) -> None:
     import time
 
-    from tests.sandbox.helpers import WIDE
+    from tests.helpers.sandbox import WIDE
 
     running = start_embedded_sandbox(tmp_path / "demo")
     try:

@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from compose_helpers import good_campaign, spin
 from pytestqt.qtbot import QtBot
 
 from teenvio_desktop.core.context import AppContext
@@ -23,6 +22,7 @@ from teenvio_desktop.ui.compose.drafts_dialog import DraftsDialog
 from teenvio_desktop.ui.main_window import MainWindow
 from teenvio_desktop.ui.prompter import UnsavedChoice
 from teenvio_desktop.ui.scripted_prompter import ScriptedPrompter
+from tests.helpers.compose import good_campaign, spin
 
 pytestmark = pytest.mark.timeout(120)
 

@@ -9,14 +9,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from compose_helpers import (
-    good_campaign,
-    preview_text,
-    run_js,
-    spin,
-    wait_analysis_settled,
-    wait_preview_contains,
-)
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from pytestqt.qtbot import QtBot
@@ -26,6 +18,14 @@ from teenvio_desktop.ui.areas import build_main_window
 from teenvio_desktop.ui.compose.area import ComposeArea
 from teenvio_desktop.ui.main_window import MainWindow
 from teenvio_desktop.ui.scripted_prompter import ScriptedPrompter
+from tests.helpers.compose import (
+    good_campaign,
+    preview_text,
+    run_js,
+    spin,
+    wait_analysis_settled,
+    wait_preview_contains,
+)
 
 pytestmark = pytest.mark.timeout(120)
 PNG_1x1 = bytes.fromhex(

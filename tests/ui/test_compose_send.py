@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from compose_helpers import good_campaign, spin, wait_analysis_settled
 from pytestqt.qtbot import QtBot
 
 from teenvio_desktop.core.context import AppContext
@@ -15,6 +14,7 @@ from teenvio_desktop.ui.compose.area import ComposeArea
 from teenvio_desktop.ui.compose.confirmation import confirmation_summary
 from teenvio_desktop.ui.main_window import MainWindow
 from teenvio_desktop.ui.scripted_prompter import ScriptedPrompter
+from tests.helpers.compose import good_campaign, spin, wait_analysis_settled
 
 pytestmark = pytest.mark.timeout(120)
 

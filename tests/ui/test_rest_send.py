@@ -19,7 +19,7 @@ from teenvio_desktop.ui.scripted_prompter import ScriptedPrompter
 from teenvio_desktop.ui.sending import TeaLiteSendDialog, open_dialogs, open_send_dialog
 from teenvio_desktop.ui.sending.outbox_model import OutboxTableModel
 from teenvio_desktop.ui.sending.resume import ResumeCampaignsDialog, offer_resume
-from tests.core.outbox_helpers import connect, people, rest_campaign
+from tests.helpers.outbox import connect, people, rest_campaign
 
 FAST = SendOptions(concurrency=4, backoff_base_s=0.01, backoff_max_s=0.02, progress_interval_s=0.02)
 

@@ -20,7 +20,7 @@ from teenvio_desktop.core.smtp.settings import SmtpSettings
 from teenvio_desktop.core.tasks import Progress
 from teenvio_desktop.sandbox.server import RunningSandbox
 from teenvio_desktop.ui.sending import SmtpSendDialog, open_send_dialog
-from tests.core.smtp_helpers import ScriptedServer, sample_campaign, sandbox_settings
+from tests.helpers.smtp import ScriptedServer, sample_campaign, sandbox_settings
 
 pytestmark = pytest.mark.timeout(90)
 

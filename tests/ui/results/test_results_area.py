@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from stats_sandbox_helpers import SOURCE, send_rest_campaign
 
 from teenvio_desktop.cli.main import main as cli_main
 from teenvio_desktop.core.context import AppContext
@@ -20,6 +19,7 @@ from teenvio_desktop.core.stats.queries import TABLES, Scope
 from teenvio_desktop.ui.results import ResultsArea
 from teenvio_desktop.ui.results.poller import StatsPoller
 from teenvio_desktop.ui.results.table_model import SqlSortFilterProxy, StatsTableModel
+from tests.helpers.stats_sandbox import SOURCE, send_rest_campaign
 
 SHOWN = (
     "delivered",
