@@ -357,6 +357,33 @@
     </message>
 </context>
 <context>
+    <name>CampaignListModel</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Via</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(campaign {ref})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChecksPanel</name>
     <message>
         <source>Pre-send checks</source>
@@ -851,6 +878,17 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
 </context>
 <context>
+    <name>Prompter</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign has unsaved changes. Save them as a draft first?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecipientsArea</name>
     <message>
         <source>&amp;Import…</source>
@@ -1228,6 +1266,29 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>These campaigns stopped before every message was sent. Resuming sends only the messages not yet accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SendController</name>
+    <message>
+        <source>Cannot send yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix these before sending:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test message sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -357,6 +357,33 @@
     </message>
 </context>
 <context>
+    <name>CampaignListModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Via</source>
+        <translation>Vía</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Asunto</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Destinatarios</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>(campaign {ref})</source>
+        <translation>(campaña {ref})</translation>
+    </message>
+</context>
+<context>
     <name>ChecksPanel</name>
     <message>
         <source>Pre-send checks</source>
@@ -855,6 +882,17 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     </message>
 </context>
 <context>
+    <name>Prompter</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>The campaign has unsaved changes. Save them as a draft first?</source>
+        <translation>La campaña tiene cambios sin guardar. ¿Quieres guardarlos antes como borrador?</translation>
+    </message>
+</context>
+<context>
     <name>RecipientsArea</name>
     <message>
         <source>&amp;Import…</source>
@@ -1233,6 +1271,29 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     <message>
         <source>These campaigns stopped before every message was sent. Resuming sends only the messages not yet accepted.</source>
         <translation>Estas campañas se detuvieron antes de enviar todos los mensajes. Al reanudarlas solo se envían los mensajes que aún no se han aceptado.</translation>
+    </message>
+</context>
+<context>
+    <name>SendController</name>
+    <message>
+        <source>Cannot send yet</source>
+        <translation>Todavía no se puede enviar</translation>
+    </message>
+    <message>
+        <source>Send campaign</source>
+        <translation>Enviar campaña</translation>
+    </message>
+    <message>
+        <source>Fix these before sending:</source>
+        <translation>Corrige esto antes de enviar:</translation>
+    </message>
+    <message>
+        <source>Test message sent.</source>
+        <translation>Mensaje de prueba enviado.</translation>
+    </message>
+    <message>
+        <source>Sending cancelled.</source>
+        <translation>Envío cancelado.</translation>
     </message>
 </context>
 <context>

@@ -64,10 +64,6 @@ class Prompter(Protocol):
     ) -> Path | None: ...
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Prompter", text)
-
-
 class DialogPrompter:
     """Asks with the platform's dialogs."""
 
@@ -100,8 +96,10 @@ class DialogPrompter:
         buttons = QMessageBox.StandardButton
         answer = QMessageBox.question(
             parent,
-            _tr("Unsaved changes"),
-            _tr("The campaign has unsaved changes. Save them as a draft first?"),
+            QCoreApplication.translate("Prompter", "Unsaved changes"),
+            QCoreApplication.translate(
+                "Prompter", "The campaign has unsaved changes. Save them as a draft first?"
+            ),
             buttons.Save | buttons.Discard | buttons.Cancel,
         )
         if answer == buttons.Save:

@@ -30,10 +30,6 @@ if TYPE_CHECKING:  # imported when the first send starts: the transports are slo
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ComposeSending", text)
-
-
 class SendController(QObject):
     send_finished = Signal(object)  # SendOutcome
     send_failed = Signal(object)  # the exception, or None when cancelled
@@ -64,10 +60,10 @@ class SendController(QObject):
             return False
         campaign = self.form.campaign()
         env = self.form.check_environment()
-        if self._blocked(run_checks(campaign, env), _tr("Cannot send yet")):
+        if self._blocked(run_checks(campaign, env), self.tr("Cannot send yet")):
             return False
         if not self.prompter.confirm(
-            self.feedback.view, _tr("Send campaign"), confirmation_summary(env, campaign)
+            self.feedback.view, self.tr("Send campaign"), confirmation_summary(env, campaign)
         ):
             return False
         self.document.autosave_now(force=True)  # every send leaves its content in the database
@@ -108,7 +104,7 @@ class SendController(QObject):
         if not has_errors(checks):
             return False
         errors = [c.render(QCoreApplication.translate) for c in checks if c.severity == "error"]
-        message = _tr("Fix these before sending:") + "\n\n• " + "\n• ".join(errors)
+        message = self.tr("Fix these before sending:") + "\n\n• " + "\n• ".join(errors)
         self.feedback.report(TeenvioError(message), title)
         return True
 
@@ -147,7 +143,7 @@ class SendController(QObject):
             return
         self.send_finished.emit(outcome)
         if self._test:
-            self.feedback.say(_tr("Test message sent."))
+            self.feedback.say(self.tr("Test message sent."))
         else:
             self.results_requested.emit(outcome.campaign_id)
 
@@ -160,5 +156,5 @@ class SendController(QObject):
     def _cancelled(self) -> None:
         if not self._release():
             return
-        self.feedback.say(_tr("Sending cancelled."))
+        self.feedback.say(self.tr("Sending cancelled."))
         self.send_failed.emit(None)
