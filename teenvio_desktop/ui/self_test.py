@@ -149,7 +149,7 @@ def step_stats(run: SelfTestRun) -> dict[str, Any]:
         view = results.current_view
         raise SelfTestFailure(
             f"{exc} (shown campaign {results.current_campaign_id}, "
-            f"syncing {results.poller.is_busy()}, error: {results.error_label.text()!r}, "
+            f"syncing {results.poller.is_busy()}, error: {results.header.error_label.text()!r}, "
             f"shown {view.summary if view else None}, expected {expected})"
         ) from exc
     stats_ms = (time.perf_counter() - started) * 1000

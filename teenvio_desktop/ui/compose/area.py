@@ -173,7 +173,7 @@ class ComposeArea(QWidget):
     def install_menus(self, file_menu: QMenu, edit_menu: QMenu, *, before: QAction | None) -> None:
         self.commands.install_menus(file_menu, edit_menu, before)
 
-    # -- what the window and the tests use -------------------------------------------------
+    # -- the campaign shown, for the window and the self-test ------------------------------
     def campaign(self) -> Campaign:
         return self.form.campaign()
 

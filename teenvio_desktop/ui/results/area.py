@@ -118,10 +118,6 @@ class ResultsArea(QWidget):
 
         self.header = ResultsHeader()
         self.header.token_requested.connect(self.ask_for_token)
-        # What the tests and the self-test read, by name.
-        self.error_label = self.header.error_label
-        self.sync_label = self.header.sync_label
-        self.credentials_banner = self.header.credentials_banner
 
         self.sync_button = QPushButton(self.tr("Sync now"))
         self.sync_button.setObjectName("sync_now")

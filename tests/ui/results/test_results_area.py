@@ -69,7 +69,10 @@ def test_pane_fills_in_by_itself_and_agrees_with_sandbox_and_cli(
         lambda: area.summary_values["delivered"].text() != "–" and _shown(area) == expected,
         timeout=30_000,
     )
-    assert area.sync_label.text().startswith("Last synced") or "Sync" in area.sync_label.text()
+    assert (
+        area.header.sync_label.text().startswith("Last synced")
+        or "Sync" in area.header.sync_label.text()
+    )
     assert area.pages["opens"].model.rowCount() == expected["opens"]
     assert area.pages["clicks"].model.rowCount() == expected["clicks"]
     assert sum(area.overview.chart.plotted()[0]) == expected["opens"]
@@ -137,8 +140,8 @@ def test_polling_backs_off_on_retriable_and_stops_on_403(
     sandbox.set_faults(fail_rate=1.0)
     area = _area(app_context, qtbot)
     area.show_campaign(campaign_id)
-    qtbot.waitUntil(lambda: area.error_label.isVisible(), timeout=20_000)
-    assert "temporarily unavailable" in area.error_label.text()
+    qtbot.waitUntil(lambda: area.header.error_label.isVisible(), timeout=20_000)
+    assert "temporarily unavailable" in area.header.error_label.text()
     assert area.poller.policy.failures >= 1 and not area.poller.policy.stopped
     sandbox.set_faults(fail_rate=0.0)
     expected = _expected(sandbox, "602")
@@ -155,9 +158,9 @@ def test_polling_backs_off_on_retriable_and_stops_on_403(
 
     rejected = _area(app_context, qtbot, find_connection=wrong_token)
     rejected.show_campaign(campaign_id)
-    qtbot.waitUntil(lambda: rejected.credentials_banner.isVisible(), timeout=20_000)
+    qtbot.waitUntil(lambda: rejected.header.credentials_banner.isVisible(), timeout=20_000)
     assert rejected.poller.policy.stopped and not rejected.poller.is_scheduled()
-    assert "rejected the token" in rejected.error_label.text()
+    assert "rejected the token" in rejected.header.error_label.text()
     # Stopped: no sync runs and no timer is armed, so none can start by itself.
     assert not rejected.poller.is_busy() and not rejected.poller.is_scheduled()
     rejected.poller.use_token(sandbox.info.token)
