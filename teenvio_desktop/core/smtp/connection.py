@@ -92,7 +92,7 @@ def bounded_reply(client: smtplib.SMTP) -> tuple[int, bytes]:
             break
     else:
         client.close()
-        raise ReplyTooLong(f"more than {MAX_REPLY_LINES} lines")
+        raise ReplyTooLong(f"its reply went on past {MAX_REPLY_LINES} lines")
     return code, b"\n".join(lines)
 
 
