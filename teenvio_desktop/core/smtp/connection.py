@@ -25,7 +25,6 @@ import smtplib
 import socket
 import ssl
 from collections.abc import Iterator
-from typing import Literal
 
 from teenvio_desktop.core.connection_errors import (
     ConnectionFailed,
@@ -51,8 +50,6 @@ MAX_REPLY_LINES = 100
 MAX_REPLY_LINE = 8192
 # OpenSSL's reasons when a TLS client reads a plain-text greeting as a TLS record.
 _PLAIN_TEXT_REASONS = ("WRONG_VERSION", "RECORD_LAYER", "PACKET")
-
-Stage = Literal["idle", "connecting", "starttls", "session"]
 
 
 def _text(raw: bytes | str) -> str:
@@ -121,7 +118,7 @@ class SmtpSession:
         self.client: smtplib.SMTP | None = None
         self.encrypted = False
         self.data_sent = False  # set by the sender once the message's final dot is out
-        self._stage: Stage = "idle"
+        self._connecting = False  # until the greeting: failures mean "cannot connect"
 
     # --- context management -------------------------------------------------------------
 
@@ -140,7 +137,7 @@ class SmtpSession:
         """Network, TLS and protocol exceptions -> errors naming host and port."""
         host, port = self.host, self.port
         implicit = self.settings.security == "tls"
-        handshaking = implicit and self._stage == "connecting"
+        handshaking = implicit and self._connecting
         try:
             yield
         except TeenvioError:
@@ -165,11 +162,9 @@ class SmtpSession:
                 raise errors.TlsOnPlainPort(host, port, str(exc)) from exc
             raise self._lost(str(exc)) from exc
         except smtplib.SMTPServerDisconnected as exc:
-            if handshaking:
-                raise errors.TlsHandshakeFailed(host, port, str(exc)) from exc
             raise self._lost(str(exc) or "disconnected") from exc
         except TimeoutError as exc:
-            if self._stage == "connecting":
+            if self._connecting:
                 raise ConnectTimeout(host, port) from exc
             raise self._lost("timed out") from exc
         except smtplib.SMTPResponseException as exc:
@@ -177,7 +172,7 @@ class SmtpSession:
         except ReplyTooLong as exc:
             raise self._lost(str(exc)) from exc
         except OSError as exc:
-            if self._stage == "connecting":
+            if self._connecting:
                 raise NetworkError(host, port, exc.strerror or str(exc)) from exc
             raise self._lost(exc.strerror or str(exc)) from exc
 
@@ -203,13 +198,15 @@ class SmtpSession:
         settings = self.settings
         security = settings.security
         context = self._tls_context() if security != "none" else None
-        self._stage = "connecting"
-        with self.guard():
-            # For TLS this includes the handshake and the certificate check.
-            client = self._connect(context)
+        self._connecting = True
+        try:
+            with self.guard():
+                # For TLS this includes the handshake and the certificate check.
+                client = self._connect(context)
+        finally:
+            self._connecting = False
         self.client = client
         self.encrypted = security == "tls"
-        self._stage = "session"
         with self.guard():
             assert client.sock is not None
             client.sock.settimeout(settings.timeout)
@@ -246,7 +243,6 @@ class SmtpSession:
     def _starttls(self, context: ssl.SSLContext) -> None:
         """STARTTLS whether or not the EHLO listed it; a refusal stops before AUTH."""
         assert self.client is not None
-        self._stage = "starttls"
         code, text = self.command("STARTTLS")
         if code != 220:
             raise errors.StartTlsNotOffered(self.host, self.port, f"{code} {text}")
@@ -256,7 +252,6 @@ class SmtpSession:
             client.sock = context.wrap_socket(client.sock, server_hostname=self.host)
             client.file = None
         self.encrypted = True
-        self._stage = "session"
         # RFC 3207: forget what was learnt before TLS and greet again.
         client.helo_resp = client.ehlo_resp = None
         client.esmtp_features = {}
