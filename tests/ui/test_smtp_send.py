@@ -123,3 +123,29 @@ def test_errors_arrive_through_the_error_signal(
     with qtbot.waitSignal(dialog.send_failed, timeout=30_000) as blocker:
         dialog.start()
     assert isinstance(blocker.args[0], AuthenticationFailed)
+
+
+def test_escape_while_sending_cancels_and_the_dialog_waits_for_the_end(
+    qtbot: QtBot, app_context: AppContext
+) -> None:
+    server = ScriptedServer(delay_s=0.005)
+    recipients = [f"e{i}@example.com" for i in range(3000)]
+    dialog = _dialog(app_context, sample_campaign(recipients=recipients), server.settings())
+    still_there: list[bool] = []
+
+    class User(QObject):
+        def press_escape(self, progress: Progress) -> None:
+            if progress.stage == STAGE_RECIPIENTS and progress.done >= 1 and not still_there:
+                dialog.reject()  # what Escape does
+                still_there.append(isValid(dialog) and dialog.is_running())
+
+    user = User()
+    try:
+        with qtbot.waitSignal(dialog.send_cancelled, timeout=30_000):
+            task = dialog.start()
+            task.progress.connect(user.press_escape)
+    finally:
+        server.close()
+    assert still_there == [True]  # it did not vanish while the send was still running
+    assert "DATA" not in server.verbs()
+    qtbot.waitUntil(lambda: not isValid(dialog), timeout=5_000)  # then it went away by itself
