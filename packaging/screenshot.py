@@ -123,9 +123,11 @@ def main(argv: list[str] | None = None) -> int:
 
     from teenvio_desktop.core.context import AppContext
     from teenvio_desktop.core.paths import DataDir
-    from teenvio_desktop.ui.app import build_main_window, create_application, start_sandbox
+    from teenvio_desktop.ui.app import start_sandbox
+    from teenvio_desktop.ui.application import create_application
+    from teenvio_desktop.ui.areas import build_main_window
     from teenvio_desktop.ui.translation import install_translators
-    from teenvio_desktop.ui.worker import shutdown_all
+    from teenvio_desktop.ui.tasks import shutdown_all
 
     app = create_application()
     install_translators(app, args.lang)

@@ -24,7 +24,7 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 # Tests never read the developer's real data directory.
 os.environ.pop("TEENVIO_DESKTOP_HOME", None)
 
-from teenvio_desktop.ui.app import prepare_qt_environment
+from teenvio_desktop.ui.application import prepare_qt_environment
 
 prepare_qt_environment()
 
@@ -34,7 +34,7 @@ from teenvio_desktop.core.paths import DataDir  # noqa: E402
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """No QThread may outlive the session: Qt aborts when one is destroyed while running."""
-    from teenvio_desktop.ui.worker import shutdown_all
+    from teenvio_desktop.ui.tasks import shutdown_all
 
     shutdown_all()
 
@@ -68,7 +68,7 @@ def app_context(data_dir: DataDir) -> Iterator[AppContext]:
     context = AppContext.open(data_dir, language="en")
     yield context
     # Background tasks of the test's widgets may still be using the database: stop them first.
-    from teenvio_desktop.ui.worker import shutdown_all
+    from teenvio_desktop.ui.tasks import shutdown_all
 
     shutdown_all()
     context.close()

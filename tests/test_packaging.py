@@ -178,7 +178,7 @@ def test_windows_and_macos_icons_hold_every_size() -> None:
 
 
 def test_window_icon_comes_from_the_package(qapp: Any) -> None:
-    from teenvio_desktop.ui.app import application_icon, create_application
+    from teenvio_desktop.ui.application import application_icon, create_application
 
     icon = application_icon()
     sizes = {(s.width(), s.height()) for s in icon.availableSizes()}

@@ -357,6 +357,33 @@
     </message>
 </context>
 <context>
+    <name>CampaignListModel</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Via</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(campaign {ref})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChecksPanel</name>
     <message>
         <source>Pre-send checks</source>
@@ -384,27 +411,7 @@
     </message>
 </context>
 <context>
-    <name>ComposeArea</name>
-    <message>
-        <source>Restore</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Teenvio options</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Images and files</source>
-        <translation type="unfinished"></translation>
-    </message>
+    <name>ComposeActions</name>
     <message>
         <source>&amp;New campaign</source>
         <translation type="unfinished"></translation>
@@ -457,68 +464,19 @@
         <source>Sen&amp;d…</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>ComposeArea</name>
     <message>
-        <source>Untitled campaign</source>
+        <source>Checks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Autosave failed: {error}</source>
+        <source>Teenvio options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{title} (recovered)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The app did not close properly. Unsaved work from {time} (&quot;{subject}&quot;) was recovered. Restore it?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Untitled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save draft</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Draft name:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Draft &quot;{title}&quot; saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The campaign has unsaved changes. Save them as a draft first?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open HTML or email</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HTML and email files (*.html *.htm *.eml);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Insert image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Images (*.png *.jpg *.jpeg *.gif *.webp *.svg)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Attach files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Composer</source>
+        <source>Images and files</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -576,24 +534,58 @@
         <source>Scheduled for {when} (UTC)</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>ContentController</name>
     <message>
-        <source>Fix these before sending:</source>
+        <source>Open HTML or email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot send yet</source>
+        <source>HTML and email files (*.html *.htm *.eml);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Send campaign</source>
+        <source>Insert image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sending cancelled.</source>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp *.svg)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Test message sent.</source>
+        <source>Attach files</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentController</name>
+    <message>
+        <source>Untitled campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autosave failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft &quot;{title}&quot; saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} (recovered)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -624,6 +616,13 @@
     </message>
     <message>
         <source>Plain text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Feedback</name>
+    <message>
+        <source>Composer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -815,6 +814,25 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
 </context>
 <context>
+    <name>OverviewTab</name>
+    <message>
+        <source>Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clicks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unique clicks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top clicked links</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PreviewPane</name>
     <message>
         <source>Desktop</source>
@@ -856,6 +874,17 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <source>Open this link in your web browser?
 
 {url}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Prompter</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign has unsaved changes. Save them as a draft first?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -935,6 +964,21 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
 </context>
 <context>
+    <name>RecoveryBanner</name>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app did not close properly. Unsaved work from {time} (&quot;{subject}&quot;) was recovered. Restore it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RestSend</name>
     <message>
         <source>Queued</source>
@@ -986,85 +1030,6 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>Cannot resume</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>RestSendDialog</name>
-    <message>
-        <source>Sending through TEA Lite</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accepted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Retrying</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remaining</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Messages per second</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Time left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel sending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Retry failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checking every recipient and filling the outbox…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sending…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paused. Messages already sent are not sent again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelling: waiting for the requests in flight…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Done: all {count} messages were accepted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Finished: {accepted} accepted, {failed} failed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelled. The messages not sent stay in the outbox.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stopped. The campaign can be resumed later.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1194,18 +1159,6 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose a campaign.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TEA Lite rejected the token, so polling stopped. Enter a valid token to go on.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter token…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1215,14 +1168,6 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>Save clickers as a list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Link</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Top clicked links</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1250,27 +1195,7 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Last synced: {time}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not synced yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Syncing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No TEA Lite connection is configured for this campaign&apos;s account, so its statistics cannot be fetched. Add the account&apos;s TEA Lite details in Accounts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(polling stopped)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last error ({time}): {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1283,6 +1208,41 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>Events per hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResultsHeader</name>
+    <message>
+        <source>Choose a campaign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEA Lite rejected the token, so polling stopped. Enter a valid token to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter token…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last synced: {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not synced yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(polling stopped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error ({time}): {error}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1310,25 +1270,25 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
 </context>
 <context>
-    <name>SendProgressDialog</name>
+    <name>SendController</name>
     <message>
-        <source>Sending through the SMTP-API</source>
+        <source>Cannot send yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Preparing the message</source>
+        <source>Send campaign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancel</source>
+        <source>Fix these before sending:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{stage}: {done} of {total}</source>
+        <source>Test message sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancelling…</source>
+        <source>Sending cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1408,6 +1368,25 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
 </context>
 <context>
+    <name>SmtpSendDialog</name>
+    <message>
+        <source>Sending through the SMTP-API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{stage}: {done} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SourcePage</name>
     <message>
         <source>Where are the recipients?</source>
@@ -1462,6 +1441,85 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>{count} rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeaLiteSendDialog</name>
+    <message>
+        <source>Sending through TEA Lite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking every recipient and filling the outbox…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused. Messages already sent are not sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling: waiting for the requests in flight…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: all {count} messages were accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished: {accepted} accepted, {failed} failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled. The messages not sent stay in the outbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped. The campaign can be resumed later.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1653,6 +1711,10 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The reply-to address {reply_to} is not a validated sender of this account; Teenvio refuses it. Validate it in Teenvio or choose a validated address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The SMTP-API sends one identical message to every recipient: merge fields ({fields}) will not be filled in. Use TEA Lite (REST) to personalise.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1728,66 +1790,6 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The server name “{host}” could not be found. Check the host (as shown in Teenvio&apos;s Configuration → APIs) and your network.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{host} refused the connection on port {port}. Check the port, or whether a firewall blocks it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{host} did not answer on port {port} in time. Check the host and port; a firewall may be dropping the connection.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not connect to {host} on port {port}: {detail}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The certificate of {host} has expired (or is not valid yet), so the connection was refused before sending any credentials. Check the computer&apos;s date, or tell the server&apos;s administrator.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The certificate presented by {host} belongs to another server ({detail}), so the connection was refused before sending any credentials. Use the host name shown in Teenvio&apos;s Configuration → APIs.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The certificate of {host} is not trusted ({detail}), so the connection was refused before sending any credentials. If the server uses a private CA, name its CA file in the account.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Port {port} of {host} does not speak TLS from the start: it probably expects STARTTLS. Choose “STARTTLS” security (port 58700) or port 46500 for TLS.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{host} did not greet on port {port}: the port probably expects TLS from the start. Choose “TLS” security (port 46500) or port 58700 for STARTTLS.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The secure connection to {host} failed ({detail}); no credentials were sent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{host} does not offer STARTTLS, so the password was not sent in clear text. Check the port and security settings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{host} does not offer a login (AUTH) on this connection. Check the port and security settings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{host} rejected the user name or password. Check the user (usuario.nombredeplan) and the password used in Teenvio.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{host} answered with an error during the test.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{host} closed the connection on port {port} unexpectedly. Check the port and security settings, then try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>An account needs an SMTP-API connection, a TEA Lite connection, or both.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1845,6 +1847,10 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>TEA Lite token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an account with a TEA Lite connection before sending through TEA Lite.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1973,7 +1979,7 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Teenvio did not accept the login. Check the user, which has the form usuario.nombredeplan, and the password you use to sign in to Teenvio. Nothing was sent.</source>
+        <source>Teenvio rejected the user name or password. Check the user, which has the form usuario.nombredeplan, and the password you use to sign in to Teenvio. Nothing was sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2025,10 +2031,6 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{host} refused the connection on port {port}. Check the host and port (46500 for TLS, 58700 for STARTTLS) and whether a firewall blocks it. Nothing was sent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>{host} did not answer on port {port} in time. Check the host, the port and your network; a firewall may be dropping the connection. Nothing was sent.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2045,7 +2047,15 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The certificate of {host} (port {port}) is not trusted ({detail}). The connection was closed: nothing was sent and no credentials were sent. If the server uses a private CA, name its CA file in the account (--cafile).</source>
+        <source>{host} refused the connection on port {port}. Check the host and port and whether a firewall blocks it. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not connect to {host} on port {port} ({detail}). Check your network. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of {host} (port {port}) is not trusted ({detail}). The connection was closed before sending any credentials: nothing was sent and no credentials were sent. If the server uses a private CA, name its CA file in the account (--cafile).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2057,7 +2067,15 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The secure connection to {host} (port {port}) failed ({detail}): nothing was sent and no credentials were sent. Check the address and the account&apos;s CA file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The secure connection to {host} (port {port}) failed ({detail}): nothing was sent and no credentials were sent. Check the port and security setting: 46500 uses TLS from the start, 58700 uses STARTTLS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port {port} of {host} does not speak TLS from the start ({detail}): it probably expects STARTTLS. Nothing was sent and no credentials were sent. Check the port and security setting: 46500 uses TLS from the start, 58700 uses STARTTLS.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

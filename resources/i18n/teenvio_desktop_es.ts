@@ -357,6 +357,33 @@
     </message>
 </context>
 <context>
+    <name>CampaignListModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Via</source>
+        <translation>Vía</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Asunto</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Destinatarios</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>(campaign {ref})</source>
+        <translation>(campaña {ref})</translation>
+    </message>
+</context>
+<context>
     <name>ChecksPanel</name>
     <message>
         <source>Pre-send checks</source>
@@ -384,27 +411,7 @@
     </message>
 </context>
 <context>
-    <name>ComposeArea</name>
-    <message>
-        <source>Restore</source>
-        <translation>Restaurar</translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation>Descartar</translation>
-    </message>
-    <message>
-        <source>Checks</source>
-        <translation>Comprobaciones</translation>
-    </message>
-    <message>
-        <source>Teenvio options</source>
-        <translation>Opciones de Teenvio</translation>
-    </message>
-    <message>
-        <source>Images and files</source>
-        <translation>Imágenes y archivos</translation>
-    </message>
+    <name>ComposeActions</name>
     <message>
         <source>&amp;New campaign</source>
         <translation>&amp;Nueva campaña</translation>
@@ -457,69 +464,20 @@
         <source>Sen&amp;d…</source>
         <translation>En&amp;viar…</translation>
     </message>
+</context>
+<context>
+    <name>ComposeArea</name>
     <message>
-        <source>Untitled campaign</source>
-        <translation>Campaña sin título</translation>
+        <source>Checks</source>
+        <translation>Comprobaciones</translation>
     </message>
     <message>
-        <source>Autosave failed: {error}</source>
-        <translation>Error al guardar automáticamente: {error}</translation>
+        <source>Teenvio options</source>
+        <translation>Opciones de Teenvio</translation>
     </message>
     <message>
-        <source>{title} (recovered)</source>
-        <translation>{title} (recuperado)</translation>
-    </message>
-    <message>
-        <source>The app did not close properly. Unsaved work from {time} (&quot;{subject}&quot;) was recovered. Restore it?</source>
-        <translation>La aplicación no se cerró correctamente. Se ha recuperado el trabajo sin guardar de {time} (&quot;{subject}&quot;). ¿Quieres restaurarlo?</translation>
-    </message>
-    <message>
-        <source>Untitled</source>
-        <translation>Sin título</translation>
-    </message>
-    <message>
-        <source>Save draft</source>
-        <translation>Guardar borrador</translation>
-    </message>
-    <message>
-        <source>Draft name:</source>
-        <translation>Nombre del borrador:</translation>
-    </message>
-    <message>
-        <source>Draft &quot;{title}&quot; saved.</source>
-        <translation>Borrador &quot;{title}&quot; guardado.</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>Cambios sin guardar</translation>
-    </message>
-    <message>
-        <source>The campaign has unsaved changes. Save them as a draft first?</source>
-        <translation>La campaña tiene cambios sin guardar. ¿Quieres guardarlos antes como borrador?</translation>
-    </message>
-    <message>
-        <source>Open HTML or email</source>
-        <translation>Abrir HTML o correo electrónico</translation>
-    </message>
-    <message>
-        <source>HTML and email files (*.html *.htm *.eml);;All files (*)</source>
-        <translation>Archivos HTML y de correo electrónico (*.html *.htm *.eml);;Todos los archivos (*)</translation>
-    </message>
-    <message>
-        <source>Insert image</source>
-        <translation>Insertar imagen</translation>
-    </message>
-    <message>
-        <source>Images (*.png *.jpg *.jpeg *.gif *.webp *.svg)</source>
-        <translation>Imágenes (*.png *.jpg *.jpeg *.gif *.webp *.svg)</translation>
-    </message>
-    <message>
-        <source>Attach files</source>
-        <translation>Adjuntar archivos</translation>
-    </message>
-    <message>
-        <source>Composer</source>
-        <translation>Redacción</translation>
+        <source>Images and files</source>
+        <translation>Imágenes y archivos</translation>
     </message>
 </context>
 <context>
@@ -576,25 +534,59 @@
         <source>Scheduled for {when} (UTC)</source>
         <translation>Programado para {when} (UTC)</translation>
     </message>
+</context>
+<context>
+    <name>ContentController</name>
     <message>
-        <source>Fix these before sending:</source>
-        <translation>Corrige esto antes de enviar:</translation>
+        <source>Open HTML or email</source>
+        <translation>Abrir HTML o correo electrónico</translation>
     </message>
     <message>
-        <source>Cannot send yet</source>
-        <translation>Todavía no se puede enviar</translation>
+        <source>HTML and email files (*.html *.htm *.eml);;All files (*)</source>
+        <translation>Archivos HTML y de correo electrónico (*.html *.htm *.eml);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <source>Send campaign</source>
-        <translation>Enviar campaña</translation>
+        <source>Insert image</source>
+        <translation>Insertar imagen</translation>
     </message>
     <message>
-        <source>Sending cancelled.</source>
-        <translation>Envío cancelado.</translation>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp *.svg)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg *.gif *.webp *.svg)</translation>
     </message>
     <message>
-        <source>Test message sent.</source>
-        <translation>Mensaje de prueba enviado.</translation>
+        <source>Attach files</source>
+        <translation>Adjuntar archivos</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentController</name>
+    <message>
+        <source>Untitled campaign</source>
+        <translation>Campaña sin título</translation>
+    </message>
+    <message>
+        <source>Autosave failed: {error}</source>
+        <translation>Error al guardar automáticamente: {error}</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Sin título</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Guardar borrador</translation>
+    </message>
+    <message>
+        <source>Draft name:</source>
+        <translation>Nombre del borrador:</translation>
+    </message>
+    <message>
+        <source>Draft &quot;{title}&quot; saved.</source>
+        <translation>Borrador &quot;{title}&quot; guardado.</translation>
+    </message>
+    <message>
+        <source>{title} (recovered)</source>
+        <translation>{title} (recuperado)</translation>
     </message>
 </context>
 <context>
@@ -625,6 +617,13 @@
     <message>
         <source>Plain text</source>
         <translation>Texto plano</translation>
+    </message>
+</context>
+<context>
+    <name>Feedback</name>
+    <message>
+        <source>Composer</source>
+        <translation>Redacción</translation>
     </message>
 </context>
 <context>
@@ -817,6 +816,25 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     </message>
 </context>
 <context>
+    <name>OverviewTab</name>
+    <message>
+        <source>Link</source>
+        <translation>Enlace</translation>
+    </message>
+    <message>
+        <source>Clicks</source>
+        <translation>Clics</translation>
+    </message>
+    <message>
+        <source>Unique clicks</source>
+        <translation>Clics únicos</translation>
+    </message>
+    <message>
+        <source>Top clicked links</source>
+        <translation>Enlaces con más clics</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPane</name>
     <message>
         <source>Desktop</source>
@@ -861,6 +879,17 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>¿Abrir este enlace en el navegador web?
 
 {url}</translation>
+    </message>
+</context>
+<context>
+    <name>Prompter</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>The campaign has unsaved changes. Save them as a draft first?</source>
+        <translation>La campaña tiene cambios sin guardar. ¿Quieres guardarlos antes como borrador?</translation>
     </message>
 </context>
 <context>
@@ -939,6 +968,21 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     </message>
 </context>
 <context>
+    <name>RecoveryBanner</name>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>The app did not close properly. Unsaved work from {time} (&quot;{subject}&quot;) was recovered. Restore it?</source>
+        <translation>La aplicación no se cerró correctamente. Se ha recuperado el trabajo sin guardar de {time} (&quot;{subject}&quot;). ¿Quieres restaurarlo?</translation>
+    </message>
+</context>
+<context>
     <name>RestSend</name>
     <message>
         <source>Queued</source>
@@ -991,85 +1035,6 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     <message>
         <source>Cannot resume</source>
         <translation>No se puede reanudar</translation>
-    </message>
-</context>
-<context>
-    <name>RestSendDialog</name>
-    <message>
-        <source>Sending through TEA Lite</source>
-        <translation>Enviando mediante TEA Lite</translation>
-    </message>
-    <message>
-        <source>Accepted</source>
-        <translation>Aceptados</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Fallidos</translation>
-    </message>
-    <message>
-        <source>Retrying</source>
-        <translation>Reintentando</translation>
-    </message>
-    <message>
-        <source>Remaining</source>
-        <translation>Pendientes</translation>
-    </message>
-    <message>
-        <source>Messages per second</source>
-        <translation>Mensajes por segundo</translation>
-    </message>
-    <message>
-        <source>Time left</source>
-        <translation>Tiempo restante</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>Pausar</translation>
-    </message>
-    <message>
-        <source>Cancel sending</source>
-        <translation>Cancelar envío</translation>
-    </message>
-    <message>
-        <source>Retry failed</source>
-        <translation>Reintentar fallidos</translation>
-    </message>
-    <message>
-        <source>Checking every recipient and filling the outbox…</source>
-        <translation>Comprobando cada destinatario y llenando la bandeja de salida…</translation>
-    </message>
-    <message>
-        <source>Sending…</source>
-        <translation>Enviando…</translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation>Reanudar</translation>
-    </message>
-    <message>
-        <source>Paused. Messages already sent are not sent again.</source>
-        <translation>En pausa. Los mensajes ya enviados no se vuelven a enviar.</translation>
-    </message>
-    <message>
-        <source>Cancelling: waiting for the requests in flight…</source>
-        <translation>Cancelando: esperando a las solicitudes en curso…</translation>
-    </message>
-    <message>
-        <source>Done: all {count} messages were accepted.</source>
-        <translation>Hecho: se han aceptado los {count} mensajes.</translation>
-    </message>
-    <message>
-        <source>Finished: {accepted} accepted, {failed} failed.</source>
-        <translation>Finalizado: {accepted} aceptados, {failed} fallidos.</translation>
-    </message>
-    <message>
-        <source>Cancelled. The messages not sent stay in the outbox.</source>
-        <translation>Cancelado. Los mensajes no enviados permanecen en la bandeja de salida.</translation>
-    </message>
-    <message>
-        <source>Stopped. The campaign can be resumed later.</source>
-        <translation>Detenido. La campaña se puede reanudar más tarde.</translation>
     </message>
 </context>
 <context>
@@ -1198,18 +1163,6 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>Campañas</translation>
     </message>
     <message>
-        <source>Choose a campaign.</source>
-        <translation>Elige una campaña.</translation>
-    </message>
-    <message>
-        <source>TEA Lite rejected the token, so polling stopped. Enter a valid token to go on.</source>
-        <translation>TEA Lite rechazó el token, así que se ha detenido la consulta periódica. Introduce un token válido para continuar.</translation>
-    </message>
-    <message>
-        <source>Enter token…</source>
-        <translation>Introducir token…</translation>
-    </message>
-    <message>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
@@ -1220,14 +1173,6 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     <message>
         <source>Save clickers as a list</source>
         <translation>Guardar como lista a quienes hicieron clic</translation>
-    </message>
-    <message>
-        <source>Link</source>
-        <translation>Enlace</translation>
-    </message>
-    <message>
-        <source>Top clicked links</source>
-        <translation>Enlaces con más clics</translation>
     </message>
     <message>
         <source>Overview</source>
@@ -1254,28 +1199,8 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>Campaña {id}</translation>
     </message>
     <message>
-        <source>Last synced: {time}</source>
-        <translation>Última sincronización: {time}</translation>
-    </message>
-    <message>
-        <source>Not synced yet.</source>
-        <translation>Aún no se ha sincronizado.</translation>
-    </message>
-    <message>
-        <source>Syncing…</source>
-        <translation>Sincronizando…</translation>
-    </message>
-    <message>
         <source>No TEA Lite connection is configured for this campaign&apos;s account, so its statistics cannot be fetched. Add the account&apos;s TEA Lite details in Accounts.</source>
         <translation>No hay ninguna conexión de TEA Lite configurada para la cuenta de esta campaña, así que no se pueden obtener sus estadísticas. Añade los datos de TEA Lite de la cuenta en Cuentas.</translation>
-    </message>
-    <message>
-        <source>(polling stopped)</source>
-        <translation>(consulta periódica detenida)</translation>
-    </message>
-    <message>
-        <source>Last error ({time}): {error}</source>
-        <translation>Último error ({time}): {error}</translation>
     </message>
     <message>
         <source>Export to CSV</source>
@@ -1288,6 +1213,41 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     <message>
         <source>Events per hour</source>
         <translation>Eventos por hora</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsHeader</name>
+    <message>
+        <source>Choose a campaign.</source>
+        <translation>Elige una campaña.</translation>
+    </message>
+    <message>
+        <source>TEA Lite rejected the token, so polling stopped. Enter a valid token to go on.</source>
+        <translation>TEA Lite rechazó el token, así que se ha detenido la consulta periódica. Introduce un token válido para continuar.</translation>
+    </message>
+    <message>
+        <source>Enter token…</source>
+        <translation>Introducir token…</translation>
+    </message>
+    <message>
+        <source>Last synced: {time}</source>
+        <translation>Última sincronización: {time}</translation>
+    </message>
+    <message>
+        <source>Not synced yet.</source>
+        <translation>Aún no se ha sincronizado.</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <source>(polling stopped)</source>
+        <translation>(consulta periódica detenida)</translation>
+    </message>
+    <message>
+        <source>Last error ({time}): {error}</source>
+        <translation>Último error ({time}): {error}</translation>
     </message>
 </context>
 <context>
@@ -1314,26 +1274,26 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     </message>
 </context>
 <context>
-    <name>SendProgressDialog</name>
+    <name>SendController</name>
     <message>
-        <source>Sending through the SMTP-API</source>
-        <translation>Enviando mediante la SMTP-API</translation>
+        <source>Cannot send yet</source>
+        <translation>Todavía no se puede enviar</translation>
     </message>
     <message>
-        <source>Preparing the message</source>
-        <translation>Preparando el mensaje</translation>
+        <source>Send campaign</source>
+        <translation>Enviar campaña</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
+        <source>Fix these before sending:</source>
+        <translation>Corrige esto antes de enviar:</translation>
     </message>
     <message>
-        <source>{stage}: {done} of {total}</source>
-        <translation>{stage}: {done} de {total}</translation>
+        <source>Test message sent.</source>
+        <translation>Mensaje de prueba enviado.</translation>
     </message>
     <message>
-        <source>Cancelling…</source>
-        <translation>Cancelando…</translation>
+        <source>Sending cancelled.</source>
+        <translation>Envío cancelado.</translation>
     </message>
 </context>
 <context>
@@ -1412,6 +1372,25 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     </message>
 </context>
 <context>
+    <name>SmtpSendDialog</name>
+    <message>
+        <source>Sending through the SMTP-API</source>
+        <translation>Enviando mediante la SMTP-API</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>{stage}: {done} of {total}</source>
+        <translation>{stage}: {done} de {total}</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+</context>
+<context>
     <name>SourcePage</name>
     <message>
         <source>Where are the recipients?</source>
@@ -1467,6 +1446,85 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     <message>
         <source>{count} rows</source>
         <translation>{count} filas</translation>
+    </message>
+</context>
+<context>
+    <name>TeaLiteSendDialog</name>
+    <message>
+        <source>Sending through TEA Lite</source>
+        <translation>Enviando mediante TEA Lite</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Aceptados</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallidos</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Reintentando</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>Pendientes</translation>
+    </message>
+    <message>
+        <source>Messages per second</source>
+        <translation>Mensajes por segundo</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Tiempo restante</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausar</translation>
+    </message>
+    <message>
+        <source>Cancel sending</source>
+        <translation>Cancelar envío</translation>
+    </message>
+    <message>
+        <source>Retry failed</source>
+        <translation>Reintentar fallidos</translation>
+    </message>
+    <message>
+        <source>Checking every recipient and filling the outbox…</source>
+        <translation>Comprobando cada destinatario y llenando la bandeja de salida…</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reanudar</translation>
+    </message>
+    <message>
+        <source>Paused. Messages already sent are not sent again.</source>
+        <translation>En pausa. Los mensajes ya enviados no se vuelven a enviar.</translation>
+    </message>
+    <message>
+        <source>Cancelling: waiting for the requests in flight…</source>
+        <translation>Cancelando: esperando a las solicitudes en curso…</translation>
+    </message>
+    <message>
+        <source>Done: all {count} messages were accepted.</source>
+        <translation>Hecho: se han aceptado los {count} mensajes.</translation>
+    </message>
+    <message>
+        <source>Finished: {accepted} accepted, {failed} failed.</source>
+        <translation>Finalizado: {accepted} aceptados, {failed} fallidos.</translation>
+    </message>
+    <message>
+        <source>Cancelled. The messages not sent stay in the outbox.</source>
+        <translation>Cancelado. Los mensajes no enviados permanecen en la bandeja de salida.</translation>
+    </message>
+    <message>
+        <source>Stopped. The campaign can be resumed later.</source>
+        <translation>Detenido. La campaña se puede reanudar más tarde.</translation>
     </message>
 </context>
 <context>
@@ -1657,6 +1715,10 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>List-Unsubscribe debe ser una dirección mailto: o https:.</translation>
     </message>
     <message>
+        <source>The reply-to address {reply_to} is not a validated sender of this account; Teenvio refuses it. Validate it in Teenvio or choose a validated address.</source>
+        <translation>La dirección de respuesta {reply_to} no es un remitente validado de esta cuenta; Teenvio la rechaza. Valídala en Teenvio o elige una dirección validada.</translation>
+    </message>
+    <message>
         <source>The SMTP-API sends one identical message to every recipient: merge fields ({fields}) will not be filled in. Use TEA Lite (REST) to personalise.</source>
         <translation>La SMTP-API envía un mensaje idéntico a todos los destinatarios: los campos de combinación ({fields}) no se rellenarán. Usa TEA Lite (REST) para personalizar.</translation>
     </message>
@@ -1732,66 +1794,6 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>La cuenta “{account}” no tiene configurada ninguna conexión {transport}.</translation>
     </message>
     <message>
-        <source>The server name “{host}” could not be found. Check the host (as shown in Teenvio&apos;s Configuration → APIs) and your network.</source>
-        <translation>No se encontró el servidor “{host}”. Comprueba el servidor (tal como aparece en Configuración → APIs de Teenvio) y tu red.</translation>
-    </message>
-    <message>
-        <source>{host} refused the connection on port {port}. Check the port, or whether a firewall blocks it.</source>
-        <translation>{host} rechazó la conexión en el puerto {port}. Comprueba el puerto o si un cortafuegos lo bloquea.</translation>
-    </message>
-    <message>
-        <source>{host} did not answer on port {port} in time. Check the host and port; a firewall may be dropping the connection.</source>
-        <translation>{host} no respondió a tiempo en el puerto {port}. Comprueba el servidor y el puerto; puede que un cortafuegos esté descartando la conexión.</translation>
-    </message>
-    <message>
-        <source>Could not connect to {host} on port {port}: {detail}.</source>
-        <translation>No se pudo conectar con {host} en el puerto {port}: {detail}.</translation>
-    </message>
-    <message>
-        <source>The certificate of {host} has expired (or is not valid yet), so the connection was refused before sending any credentials. Check the computer&apos;s date, or tell the server&apos;s administrator.</source>
-        <translation>El certificado de {host} ha caducado (o aún no es válido), así que se rechazó la conexión antes de enviar ninguna credencial. Comprueba la fecha del equipo o avisa al administrador del servidor.</translation>
-    </message>
-    <message>
-        <source>The certificate presented by {host} belongs to another server ({detail}), so the connection was refused before sending any credentials. Use the host name shown in Teenvio&apos;s Configuration → APIs.</source>
-        <translation>El certificado que presentó {host} pertenece a otro servidor ({detail}), así que se rechazó la conexión antes de enviar ninguna credencial. Usa el nombre de servidor que aparece en Configuración → APIs de Teenvio.</translation>
-    </message>
-    <message>
-        <source>The certificate of {host} is not trusted ({detail}), so the connection was refused before sending any credentials. If the server uses a private CA, name its CA file in the account.</source>
-        <translation>El certificado de {host} no es de confianza ({detail}), así que se rechazó la conexión antes de enviar ninguna credencial. Si el servidor usa una CA privada, indica su archivo de CA en la cuenta.</translation>
-    </message>
-    <message>
-        <source>Port {port} of {host} does not speak TLS from the start: it probably expects STARTTLS. Choose “STARTTLS” security (port 58700) or port 46500 for TLS.</source>
-        <translation>El puerto {port} de {host} no usa TLS desde el principio: probablemente espera STARTTLS. Elige la seguridad “STARTTLS” (puerto 58700) o el puerto 46500 para TLS.</translation>
-    </message>
-    <message>
-        <source>{host} did not greet on port {port}: the port probably expects TLS from the start. Choose “TLS” security (port 46500) or port 58700 for STARTTLS.</source>
-        <translation>{host} no envió el saludo en el puerto {port}: probablemente el puerto espera TLS desde el principio. Elige la seguridad “TLS” (puerto 46500) o el puerto 58700 para STARTTLS.</translation>
-    </message>
-    <message>
-        <source>The secure connection to {host} failed ({detail}); no credentials were sent.</source>
-        <translation>Falló la conexión segura con {host} ({detail}); no se envió ninguna credencial.</translation>
-    </message>
-    <message>
-        <source>{host} does not offer STARTTLS, so the password was not sent in clear text. Check the port and security settings.</source>
-        <translation>{host} no ofrece STARTTLS, así que no se envió la contraseña sin cifrar. Comprueba el puerto y los ajustes de seguridad.</translation>
-    </message>
-    <message>
-        <source>{host} does not offer a login (AUTH) on this connection. Check the port and security settings.</source>
-        <translation>{host} no ofrece inicio de sesión (AUTH) en esta conexión. Comprueba el puerto y los ajustes de seguridad.</translation>
-    </message>
-    <message>
-        <source>{host} rejected the user name or password. Check the user (usuario.nombredeplan) and the password used in Teenvio.</source>
-        <translation>{host} rechazó el nombre de usuario o la contraseña. Comprueba el usuario (usuario.nombredeplan) y la contraseña que usas en Teenvio.</translation>
-    </message>
-    <message>
-        <source>{host} answered with an error during the test.</source>
-        <translation>{host} respondió con un error durante la prueba.</translation>
-    </message>
-    <message>
-        <source>{host} closed the connection on port {port} unexpectedly. Check the port and security settings, then try again.</source>
-        <translation>{host} cerró inesperadamente la conexión en el puerto {port}. Comprueba el puerto y los ajustes de seguridad y vuelve a intentarlo.</translation>
-    </message>
-    <message>
         <source>An account needs an SMTP-API connection, a TEA Lite connection, or both.</source>
         <translation>Una cuenta necesita una conexión SMTP-API, una conexión TEA Lite o ambas.</translation>
     </message>
@@ -1850,6 +1852,10 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     <message>
         <source>TEA Lite token</source>
         <translation>token de TEA Lite</translation>
+    </message>
+    <message>
+        <source>Choose an account with a TEA Lite connection before sending through TEA Lite.</source>
+        <translation>Elige una cuenta con conexión TEA Lite antes de enviar mediante TEA Lite.</translation>
     </message>
     <message>
         <source>The draft {draft_id} no longer exists.</source>
@@ -1978,8 +1984,8 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>Teenvio rechazó el remitente {sender}: el remitente (y la dirección de respuesta, si la hay) debe existir y estar validado en tu plan de Teenvio. Valídalo en Teenvio o elige un remitente validado y vuelve a enviar. No se ha enviado nada.</translation>
     </message>
     <message>
-        <source>Teenvio did not accept the login. Check the user, which has the form usuario.nombredeplan, and the password you use to sign in to Teenvio. Nothing was sent.</source>
-        <translation>Teenvio no aceptó el inicio de sesión. Comprueba el usuario, que tiene el formato usuario.nombredeplan, y la contraseña con la que inicias sesión en Teenvio. No se ha enviado nada.</translation>
+        <source>Teenvio rejected the user name or password. Check the user, which has the form usuario.nombredeplan, and the password you use to sign in to Teenvio. Nothing was sent.</source>
+        <translation>Teenvio rechazó el usuario o la contraseña. Comprueba el usuario, que tiene la forma usuario.nombredeplan, y la contraseña con la que entras en Teenvio. No se ha enviado nada.</translation>
     </message>
     <message>
         <source>The message is {size} bytes; the limit is {limit} bytes. Make it smaller (fewer or smaller images and attachments, shorter HTML), then send again. Nothing was sent.</source>
@@ -2030,10 +2036,6 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>No se encontró el servidor {host} (puerto {port}). Comprueba el servidor que aparece en Configuración → APIs de Teenvio y tu red. No se ha enviado nada.</translation>
     </message>
     <message>
-        <source>{host} refused the connection on port {port}. Check the host and port (46500 for TLS, 58700 for STARTTLS) and whether a firewall blocks it. Nothing was sent.</source>
-        <translation>{host} rechazó la conexión en el puerto {port}. Comprueba el servidor y el puerto (46500 para TLS, 58700 para STARTTLS) y si un cortafuegos lo bloquea. No se ha enviado nada.</translation>
-    </message>
-    <message>
         <source>{host} did not answer on port {port} in time. Check the host, the port and your network; a firewall may be dropping the connection. Nothing was sent.</source>
         <translation>{host} no respondió a tiempo en el puerto {port}. Comprueba el servidor, el puerto y tu red; puede que un cortafuegos esté descartando la conexión. No se ha enviado nada.</translation>
     </message>
@@ -2050,8 +2052,16 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>Se perdió la conexión con {host} (puerto {port}) o se agotó el tiempo de espera ({detail}). La campaña no se ha lanzado; vuelve a intentarlo.</translation>
     </message>
     <message>
-        <source>The certificate of {host} (port {port}) is not trusted ({detail}). The connection was closed: nothing was sent and no credentials were sent. If the server uses a private CA, name its CA file in the account (--cafile).</source>
-        <translation>El certificado de {host} (puerto {port}) no es de confianza ({detail}). Se cerró la conexión: no se envió nada ni ninguna credencial. Si el servidor usa una CA privada, indica su archivo de CA en la cuenta (--cafile).</translation>
+        <source>{host} refused the connection on port {port}. Check the host and port and whether a firewall blocks it. Nothing was sent.</source>
+        <translation>{host} rechazó la conexión en el puerto {port}. Comprueba el servidor y el puerto, y si un cortafuegos la bloquea. No se ha enviado nada.</translation>
+    </message>
+    <message>
+        <source>Could not connect to {host} on port {port} ({detail}). Check your network. Nothing was sent.</source>
+        <translation>No se pudo conectar con {host} en el puerto {port} ({detail}). Comprueba tu red. No se ha enviado nada.</translation>
+    </message>
+    <message>
+        <source>The certificate of {host} (port {port}) is not trusted ({detail}). The connection was closed before sending any credentials: nothing was sent and no credentials were sent. If the server uses a private CA, name its CA file in the account (--cafile).</source>
+        <translation>El certificado de {host} (puerto {port}) no es de confianza ({detail}). Se cerró la conexión antes de enviar ninguna credencial: no se envió nada ni ninguna credencial. Si el servidor usa una CA privada, indica su archivo de CA en la cuenta (--cafile).</translation>
     </message>
     <message>
         <source>The certificate of {host} (port {port}) has expired or is not valid yet ({detail}). The connection was closed: nothing was sent and no credentials were sent. Check this computer&apos;s date, or tell the server&apos;s administrator.</source>
@@ -2062,8 +2072,16 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>El certificado presentado en {host} (puerto {port}) pertenece a otro servidor ({detail}). Se cerró la conexión: no se envió nada ni ninguna credencial. Usa el nombre de servidor que aparece en Configuración → APIs de Teenvio.</translation>
     </message>
     <message>
+        <source>The secure connection to {host} (port {port}) failed ({detail}): nothing was sent and no credentials were sent. Check the address and the account&apos;s CA file.</source>
+        <translation>Falló la conexión segura con {host} (puerto {port}) ({detail}): no se envió nada ni ninguna credencial. Comprueba la dirección y el archivo de CA de la cuenta.</translation>
+    </message>
+    <message>
         <source>The secure connection to {host} (port {port}) failed ({detail}): nothing was sent and no credentials were sent. Check the port and security setting: 46500 uses TLS from the start, 58700 uses STARTTLS.</source>
         <translation>Falló la conexión segura con {host} (puerto {port}) ({detail}): no se envió nada ni ninguna credencial. Comprueba el puerto y el ajuste de seguridad: 46500 usa TLS desde el principio y 58700 usa STARTTLS.</translation>
+    </message>
+    <message>
+        <source>Port {port} of {host} does not speak TLS from the start ({detail}): it probably expects STARTTLS. Nothing was sent and no credentials were sent. Check the port and security setting: 46500 uses TLS from the start, 58700 uses STARTTLS.</source>
+        <translation>El puerto {port} de {host} no usa TLS desde el principio ({detail}): probablemente espera STARTTLS. No se envió nada ni ninguna credencial. Comprueba el puerto y el ajuste de seguridad: 46500 usa TLS desde el principio y 58700 usa STARTTLS.</translation>
     </message>
     <message>
         <source>{host} (port {port}) does not offer STARTTLS, so the connection cannot be encrypted. It was closed before logging in: nothing was sent and no credentials were sent. Check the port and security setting.</source>

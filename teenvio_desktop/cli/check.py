@@ -68,8 +68,9 @@ def register(subparsers: Any, add_common: Callable[[argparse.ArgumentParser], No
 
 
 def _load_campaign(runtime: CliRuntime) -> Campaign:
+    from teenvio_desktop.core.campaign_files import open_campaign_file
     from teenvio_desktop.core.errors import TeenvioError
-    from teenvio_desktop.core.html_tools import decode_text, open_campaign_file
+    from teenvio_desktop.core.html_tools import decode_text
 
     args = runtime.args
     try:
@@ -173,13 +174,6 @@ def _check_spam(campaign: Campaign, merge_row: Mapping[str, str] | None) -> Spam
     return check_spam(campaign, merge_row=merge_row)
 
 
-def _translator(runtime: CliRuntime) -> Callable[[str, str], str]:
-    """One catalog for the whole report (``runtime.translate`` loads it on every call)."""
-    from teenvio_desktop.ui.translation import CatalogTranslate
-
-    return CatalogTranslate(runtime.language)
-
-
 def _counts(findings: list[Finding]) -> dict[str, int]:
     from teenvio_desktop.core.quality import count_by_severity
 
@@ -194,7 +188,7 @@ def _print_json(
     spam: SpamReport | None,
     out: TextIO,
 ) -> None:
-    translate = _translator(runtime)
+    translate = runtime.translate
     summary = report.compatibility
     counts = _counts(findings)
     document = {
@@ -223,7 +217,7 @@ def _print_text(
     spam: SpamReport | None,
     out: TextIO,
 ) -> None:
-    translate = _translator(runtime)
+    translate = runtime.translate
     counts = _counts(findings)
     out.write(
         runtime.tr("{file}: errors {errors}, warnings {warnings}, advice {advice}").format(

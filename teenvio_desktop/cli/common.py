@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from teenvio_desktop.core.context import AppContext
-from teenvio_desktop.core.errors import TeenvioError
+from teenvio_desktop.core.errors import TeenvioError, Translate
 from teenvio_desktop.core.logsetup import configure_logging
 from teenvio_desktop.core.paths import resolve_data_dir
 
@@ -40,12 +40,14 @@ class CliRuntime:
     args: argparse.Namespace
     _context: AppContext | None = None
 
+    _translate: Translate | None = None
+
     @property
     def language(self) -> str:
         explicit = getattr(self.args, "lang", None)
         if explicit:
             return str(explicit)
-        from teenvio_desktop.ui.translation import resolve_language
+        from teenvio_desktop.translations import resolve_language
 
         return resolve_language(None)
 
@@ -58,9 +60,12 @@ class CliRuntime:
         return self._context
 
     def translate(self, context: str, text: str) -> str:
-        from teenvio_desktop.ui.translation import CatalogTranslate
+        if self._translate is None:
+            # Loaded on the first message only: --version and --help never need it.
+            from teenvio_desktop.translations import translator
 
-        return CatalogTranslate(self.language)(context, text)
+            self._translate = translator(self.language)
+        return self._translate(context, text)
 
     def tr(self, text: str) -> str:
         """Translate a command-line message.

@@ -34,10 +34,10 @@ from teenvio_desktop.core.context import AppContext
 from teenvio_desktop.core.errors import Cancelled, TeenvioError
 from teenvio_desktop.core.logsetup import register_secret
 from teenvio_desktop.core.mime import html_to_text, message_warnings
+from teenvio_desktop.core.sending import SmtpSendJob
 from teenvio_desktop.core.smtp import SECURITIES, SmtpSettings, is_loopback_host
 from teenvio_desktop.core.smtp.client import STAGE_RECIPIENTS
-from teenvio_desktop.core.smtp.records import send_and_record
-from teenvio_desktop.core.tasks import Progress
+from teenvio_desktop.core.tasks import CancelToken, Progress
 
 PASSWORD_ENV = "TEENVIO_PASSWORD"
 
@@ -257,9 +257,11 @@ def run(runtime: CliRuntime) -> int:
                 runtime.tr("Note: Teenvio marks port 2500 as deprecated; prefer 58700 or 46500.")
                 + "\n"
             )
-        recorded = send_and_record(
-            context.db, campaign, settings, line, contacts_only=runtime.args.contacts_only
+        job = SmtpSendJob(
+            context.db, campaign, lambda: settings, contacts_only=runtime.args.contacts_only
         )
+        recorded = job.run(line, CancelToken()).smtp
+        assert recorded is not None
     except SendUsage as exc:
         line.close()
         sys.stderr.write(f"{exc}\n")

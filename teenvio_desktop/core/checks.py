@@ -58,6 +58,8 @@ class CheckEnvironment:
     """What the checks know beyond the campaign itself (None = unknown, not checked)."""
 
     validated_senders: Collection[str] | None = None
+    # Reply-to addresses the account lists besides its senders (validated in Teenvio too).
+    validated_reply_tos: Collection[str] = ()
     columns: Collection[str] | None = None
     recipients_count: int | None = None
     smtp_size_limit: int = SMTP_SIZE_LIMIT
@@ -267,6 +269,7 @@ def _envelope_checks(campaign: Campaign, env: CheckEnvironment) -> list[Check]:
                 "The sender {sender} is not validated for this account; Teenvio refuses it "
                 "(553). Validate it in Teenvio or choose another sender."),
                 {"sender": campaign.sender}))  # fmt: skip
+    checks += _reply_to_checks(campaign, env)
     if campaign.transport == "rest":
         required = (
             ("campaign_ref", campaign.campaign_ref, QT_TRANSLATE_NOOP("checks", "campaign id")),
@@ -285,6 +288,20 @@ def _envelope_checks(campaign: Campaign, env: CheckEnvironment) -> list[Check]:
             checks.append(Check("warning", "list_unsubscribe_format", QT_TRANSLATE_NOOP("checks",
                 "List-Unsubscribe should be a mailto: or https: address.")))  # fmt: skip
     return checks
+
+
+def _reply_to_checks(campaign: Campaign, env: CheckEnvironment) -> list[Check]:
+    """Seed 3.2.2: a reply-to, when used, must also be a validated sender of the plan."""
+    reply_to = campaign.reply_to.strip().lower()
+    if not reply_to or env.validated_senders is None:
+        return []
+    validated = {s.strip().lower() for s in (*env.validated_senders, *env.validated_reply_tos)}
+    if reply_to in validated:
+        return []
+    return [Check("error", "reply_to_not_validated", QT_TRANSLATE_NOOP("checks",
+        "The reply-to address {reply_to} is not a validated sender of this account; Teenvio "
+        "refuses it. Validate it in Teenvio or choose a validated address."),
+        {"reply_to": campaign.reply_to})]  # fmt: skip
 
 
 def _merge_checks(campaign: Campaign, env: CheckEnvironment) -> list[Check]:

@@ -153,18 +153,6 @@ def open_eml_file(path: Path) -> Campaign:
     return campaign
 
 
-def open_campaign_file(path: Path) -> Campaign:
-    """Open ``.eml`` as a message, ``.mjml`` as MJML (compiled), anything else as HTML."""
-    suffix = Path(path).suffix.lower()
-    if suffix == ".eml":
-        return open_eml_file(path)
-    if suffix == ".mjml":
-        from teenvio_desktop.core.mjml import open_mjml_file
-
-        return open_mjml_file(path)
-    return open_html_file(path)
-
-
 def image_from_file(path: Path, existing_cids: set[str]) -> InlineImage:
     """An inline image for ``path`` with a Content-ID unique among ``existing_cids``."""
     try:

@@ -9,6 +9,7 @@ start-up only pays for the first screen.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -25,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from teenvio_desktop import __version__
 from teenvio_desktop.core.context import AppContext
-from teenvio_desktop.ui import worker
+from teenvio_desktop.ui import tasks
+from teenvio_desktop.ui.prompter import Prompter
 
 GEOMETRY_KEY = "ui.main_window.geometry"
 STATE_KEY = "ui.main_window.state"
@@ -33,19 +35,26 @@ STATE_KEY = "ui.main_window.state"
 AreaFactory = Callable[[], QWidget]
 
 
+class CloseGuard(Protocol):
+    def may_close(self) -> bool:
+        """False to keep the window open (the user wants to go back)."""
+        ...
+
+
 class MainWindow(QMainWindow):
     """Hosts the areas; restores its geometry; stops background work on close."""
 
     area_changed = Signal(str)
 
-    def __init__(self, context: AppContext) -> None:
+    def __init__(self, context: AppContext, prompter: Prompter) -> None:
         super().__init__()
         self.context = context
+        self.prompter = prompter
         self.setObjectName("MainWindow")
         self.setWindowTitle(self.tr("Teenvio Desktop"))
         self._area_keys: list[str] = []
         self._factories: dict[str, AreaFactory] = {}
-        self._close_guards: list[object] = []
+        self._close_guards: list[CloseGuard] = []
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -106,11 +115,14 @@ class MainWindow(QMainWindow):
             placeholder = self.stack.widget(index)
             was_current = self.stack.currentIndex() == index
             self.stack.insertWidget(index, widget)
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
             if was_current:
                 self.stack.setCurrentIndex(index)
-        return self.stack.widget(index)
+        page = self.stack.widget(index)
+        assert page is not None
+        return page
 
     def is_area_built(self, key: str) -> bool:
         return key in self._area_keys and key not in self._factories
@@ -177,15 +189,16 @@ class MainWindow(QMainWindow):
         settings.set(GEOMETRY_KEY, bytes(self.saveGeometry().toBase64().data()).decode())
         settings.set(STATE_KEY, bytes(self.saveState().toBase64().data()).decode())
 
-    def add_close_guard(self, guard: object) -> None:
-        """Register an object with ``may_close() -> bool`` asked before the window closes."""
-        self._close_guards.append(guard)
+    def add_close_guard(self, guard: CloseGuard) -> None:
+        """Register an object asked (``may_close()``) before the window closes."""
+        if guard not in self._close_guards:
+            self._close_guards.append(guard)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for guard in self._close_guards:
-            if not guard.may_close():  # type: ignore[attr-defined]
+            if not guard.may_close():
                 event.ignore()
                 return
         self._save_geometry()
-        worker.shutdown_all()
+        tasks.shutdown_all()
         event.accept()

@@ -13,56 +13,20 @@ import sys
 import tempfile
 import time
 import traceback
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop
+from typing import Any
 
 from teenvio_desktop import STARTED_AT
 from teenvio_desktop.core.context import AppContext
 from teenvio_desktop.core.paths import DataDir
-
-if TYPE_CHECKING:
-    from teenvio_desktop.ui.app import GuiOptions
-    from teenvio_desktop.ui.main_window import MainWindow
-
-
-class SelfTestFailure(Exception):
-    """A step's check did not hold."""
-
-
-@dataclass
-class SelfTestRun:
-    context: AppContext
-    options: GuiOptions
-    window: MainWindow | None = None
-    shared: dict[str, Any] = field(default_factory=dict)
-
-
-Step = Callable[[SelfTestRun], dict[str, Any]]
-
-
-def wait_until(predicate: Callable[[], bool], timeout_s: float, what: str) -> float:
-    """Serve the event loop until ``predicate()`` holds; return the seconds it took."""
-    started = time.perf_counter()
-    deadline = started + timeout_s
-    while not predicate():
-        if time.perf_counter() > deadline:
-            raise SelfTestFailure(f"timed out after {timeout_s:.0f} s waiting for {what}")
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
-        QCoreApplication.sendPostedEvents()
-        QEventLoop().processEvents(
-            QEventLoop.ProcessEventsFlag.WaitForMoreEvents, QDeadlineTimer(20)
-        )
-    return time.perf_counter() - started
+from teenvio_desktop.ui.compose import self_test_steps as compose_steps
+from teenvio_desktop.ui.self_test_run import SelfTestFailure, SelfTestRun, Step, wait_until
 
 
 def step_start(run: SelfTestRun) -> dict[str, Any]:
-    from teenvio_desktop.ui.app import build_main_window
+    from teenvio_desktop.ui.areas import build_main_window
 
-    window = build_main_window(run.context)
+    window = build_main_window(run.context, prompter=run.prompter)
     window.show()
     wait_until(window.isVisible, 30, "the main window to be shown")
     run.window = window
@@ -73,10 +37,10 @@ def step_start(run: SelfTestRun) -> dict[str, Any]:
 def step_sandbox(run: SelfTestRun) -> dict[str, Any]:
     """Start the embedded sandbox (as ``--sandbox`` does) and check both protocols answer."""
     import smtplib
-    import ssl
 
     import httpx
 
+    from teenvio_desktop.core.tls import client_ssl_context
     from teenvio_desktop.sandbox.embedded import start_embedded_sandbox
 
     started = time.perf_counter()
@@ -84,7 +48,7 @@ def step_sandbox(run: SelfTestRun) -> dict[str, Any]:
     run.context.sandbox = sandbox
     sandbox_ms = (time.perf_counter() - started) * 1000
     info = sandbox.info
-    context = ssl.create_default_context(cafile=str(info.ca_file))
+    context = client_ssl_context(str(info.ca_file))
     with smtplib.SMTP_SSL(info.host, info.smtps_port, context=context, timeout=10) as client:
         client.ehlo("self-test")
         client.login(info.user, info.password)
@@ -100,20 +64,26 @@ def step_sandbox(run: SelfTestRun) -> dict[str, Any]:
 
 
 def step_switch_areas(run: SelfTestRun) -> dict[str, Any]:
-    assert run.window is not None
-    for key in run.window.area_keys():
-        run.window.show_area(key)
-        wait_until(lambda k=key: run.window is not None and run.window.current_area() == k, 5, key)
-    return {"visited": run.window.area_keys()}
+    window = run.main_window()
+    for key in window.area_keys():
+        window.show_area(key)
+
+        def shown(wanted: str = key) -> bool:
+            return window.current_area() == wanted
+
+        wait_until(shown, 5, key)
+    return {"visited": window.area_keys()}
 
 
 def _self_test_rest_campaign(run: SelfTestRun) -> int:
-    """Send a small TEA Lite campaign to the sandbox through the core sender."""
+    """Send a small TEA Lite campaign to the sandbox on the one send path (a SendJob)."""
     from teenvio_desktop.core.campaign import Campaign
-    from teenvio_desktop.core.outbox import Recipient, create_rest_campaign, send_campaign
+    from teenvio_desktop.core.sending import TeaLiteSendJob
     from teenvio_desktop.core.stats.connections import sandbox_connection
+    from teenvio_desktop.core.tasks import CancelToken, no_progress
 
-    info = run.context.sandbox.info
+    sandbox = run.sandbox()
+    info = sandbox.info
     campaign = Campaign(
         transport="rest",
         subject="Self-test statistics",
@@ -124,68 +94,67 @@ def _self_test_rest_campaign(run: SelfTestRun) -> int:
         html='<p>Hello {{ email }} <a href="https://example.com/self-test">open</a></p>',
         source_system="self-test",
         campaign_ref=f"self-test-{int(time.time())}",
-    )
-    recipients = [
-        Recipient(email=address)
-        for address in (
+        recipients=[
             "clicker-1@example.net",
             "hard-bounce-1@example.net",
             "unsubscribe-1@example.net",
             "silent-1@example.net",
-        )
-    ]
-    prepared = create_rest_campaign(run.context.db, campaign, recipients)
-    send_campaign(run.context.db, prepared.campaign_id, sandbox_connection(run.context.sandbox))
-    return prepared.campaign_id
+        ],
+    )
+    job = TeaLiteSendJob(run.context.db, lambda: sandbox_connection(sandbox), campaign=campaign)
+    return job.run(no_progress, CancelToken()).campaign_id
 
 
 def step_stats(run: SelfTestRun) -> dict[str, Any]:
     """The Results pane shows a sandbox campaign's statistics by itself."""
     from teenvio_desktop.core.stats.store import StatsStore
+    from teenvio_desktop.ui.results import ResultsArea
 
-    assert run.window is not None
+    window = run.main_window()
     if run.context.sandbox is None:
         from teenvio_desktop.sandbox.embedded import start_embedded_sandbox
 
         run.context.sandbox = start_embedded_sandbox(run.context.data_dir.sandbox)
-    sandbox = run.context.sandbox
+    sandbox = run.sandbox()
     campaign_id = run.shared.get("rest_campaign_id") or _self_test_rest_campaign(run)
     sandbox.simulate_until_done()
     campaign = StatsStore(run.context.db).campaign(int(campaign_id))
-    assert campaign is not None
+    if campaign is None:
+        raise SelfTestFailure(f"campaign {campaign_id} is not in the store")
     expected = sandbox.expected_summary(campaign.campaign_ref, campaign.source_system or None)
-    results = run.window.area("results")
+    results = window.area("results")
+    assert isinstance(results, ResultsArea)
     started = time.perf_counter()
-    run.window.show_area("results")
-    results.show_campaign(int(campaign_id))  # type: ignore[attr-defined]
+    window.show_area("results")
+    results.show_campaign(int(campaign_id))
+    wanted = (
+        expected.delivered,
+        expected.bounces_hard,
+        expected.opens,
+        expected.clicks,
+        expected.unsubscribes,
+    )
 
     def shown() -> bool:
-        view = results.current_view  # type: ignore[attr-defined]
-        return view is not None and (
-            view.summary.delivered,
-            view.summary.bounces_hard,
-            view.summary.opens,
-            view.summary.clicks,
-            view.summary.unsubscribes,
-        ) == (
-            expected.delivered,
-            expected.bounces_hard,
-            expected.opens,
-            expected.clicks,
-            expected.unsubscribes,
-        )
+        view = results.current_view
+        if view is None:
+            return False
+        numbers = view.summary
+        got = (numbers.delivered, numbers.bounces_hard, numbers.opens, numbers.clicks)
+        return (*got, numbers.unsubscribes) == wanted
 
     try:
         wait_until(shown, 60, "the Results pane to show the campaign's statistics")
     except SelfTestFailure as exc:
-        poller = results.poller  # type: ignore[attr-defined]
+        view = results.current_view
         raise SelfTestFailure(
-            f"{exc} (shown campaign {results.current_campaign_id}, "  # type: ignore[attr-defined]
-            f"syncing {poller.is_busy()}, last error: {results.last_error!r}, "  # type: ignore[attr-defined]
-            f"shown {getattr(results.current_view, 'summary', None)}, expected {expected})"  # type: ignore[attr-defined]
+            f"{exc} (shown campaign {results.current_campaign_id}, "
+            f"syncing {results.poller.is_busy()}, error: {results.header.error_label.text()!r}, "
+            f"shown {view.summary if view else None}, expected {expected})"
         ) from exc
     stats_ms = (time.perf_counter() - started) * 1000
-    numbers = results.current_view.summary  # type: ignore[attr-defined]
+    assert results.current_view is not None
+    numbers = results.current_view.summary
     return {
         "stats_ms": round(stats_ms, 1),
         "stats": {
@@ -196,8 +165,6 @@ def step_stats(run: SelfTestRun) -> dict[str, Any]:
         },
     }
 
-
-from teenvio_desktop.ui.compose import self_test_steps as compose_steps  # noqa: E402
 
 STEPS: list[tuple[str, Step]] = [
     ("start", step_start),
@@ -210,18 +177,19 @@ STEPS: list[tuple[str, Step]] = [
 ]
 
 
-def run_self_test(options: GuiOptions) -> int:
-    from teenvio_desktop.ui.app import create_application
-    from teenvio_desktop.ui.translation import install_translators, resolve_language
-    from teenvio_desktop.ui.worker import shutdown_all
+def run_self_test(requested_language: str | None = None) -> int:
+    from teenvio_desktop.translations import resolve_language
+    from teenvio_desktop.ui.application import create_application
+    from teenvio_desktop.ui.tasks import shutdown_all
+    from teenvio_desktop.ui.translation import install_translators
 
     app = create_application()
-    language = resolve_language(options.language)
+    language = resolve_language(requested_language)
     install_translators(app, language)
     report: dict[str, Any] = {"ok": False, "language": language, "steps": []}
     with tempfile.TemporaryDirectory(prefix="teenvio-self-test-") as tmp:
         context = AppContext.open(DataDir(Path(tmp)), language=language)
-        run = SelfTestRun(context=context, options=options)
+        run = SelfTestRun(context=context)
         try:
             all_ok = True
             for name, step in STEPS:

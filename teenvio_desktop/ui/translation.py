@@ -1,37 +1,21 @@
-"""Language choice and Qt translators for the GUI and the command line."""
+"""Installing the translations in the GUI, and the words for any error shown to the user.
+
+The catalogue itself and the language choice are shared with the command line
+(``teenvio_desktop/translations.py``).
+"""
 
 from __future__ import annotations
-
-from importlib import resources
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from teenvio_desktop.core.errors import TeenvioError
+from teenvio_desktop.translations import catalog
 
-SUPPORTED_LANGUAGES = ("es", "en")
-CATALOG_PREFIX = "teenvio_desktop_"
-
-
-def resolve_language(requested: str | None = None) -> str:
-    """``--lang`` when given, else the system locale's language when supported, else English."""
-    if requested:
-        return requested
-    system = QLocale.system().name().split("_")[0]
-    return system if system in SUPPORTED_LANGUAGES else "en"
-
-
-def load_catalog(language: str) -> QTranslator | None:
-    """The application's compiled catalog for ``language``, or None when there is none."""
-    translator = QTranslator()
-    catalog = resources.files("teenvio_desktop.ui") / "i18n" / f"{CATALOG_PREFIX}{language}.qm"
-    with resources.as_file(catalog) as path:
-        if path.exists() and translator.load(str(path)):
-            return translator
-    return None
+_installed: list[QTranslator] = []  # kept alive for as long as they are installed
 
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
-    """Install Qt's own and the application's translations; keep the result alive."""
+    """Install Qt's own and the application's translations for ``language``."""
     installed: list[QTranslator] = []
     qt_base = QTranslator(app)
     if qt_base.load(
@@ -42,11 +26,11 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     ):
         app.installTranslator(qt_base)
         installed.append(qt_base)
-    ours = load_catalog(language)
+    ours = catalog(language)
     if ours is not None:
-        ours.setParent(app)
         app.installTranslator(ours)
         installed.append(ours)
+    _installed.extend(installed)
     QLocale.setDefault(QLocale(language))
     return installed
 
@@ -61,15 +45,3 @@ def error_text(error: BaseException) -> str:
     if isinstance(error, TeenvioError):
         return error.render(qt_translate)
     return QCoreApplication.translate("errors", "Unexpected error: {error}").format(error=error)
-
-
-class CatalogTranslate:
-    """Translate without a QCoreApplication (the command line)."""
-
-    def __init__(self, language: str) -> None:
-        self._translator = load_catalog(language)
-
-    def __call__(self, context: str, text: str) -> str:
-        if self._translator is None:
-            return text
-        return self._translator.translate(context, text) or text

@@ -29,7 +29,7 @@ RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 PRELUDE = """
 import os, sys, time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-from teenvio_desktop.ui.app import prepare_qt_environment
+from teenvio_desktop.ui.application import prepare_qt_environment
 prepare_qt_environment()
 from PySide6.QtCore import QTimer, QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QApplication
@@ -72,12 +72,12 @@ from pathlib import Path
 from teenvio_desktop.core.context import AppContext
 from teenvio_desktop.core.paths import DataDir
 from teenvio_desktop.ui.compose.area import ComposeArea
-from teenvio_desktop.ui.app import build_main_window
+from teenvio_desktop.ui.areas import build_main_window
+from teenvio_desktop.ui.scripted_prompter import ScriptedPrompter
 ComposeArea.create_preview_on_show = WITH_PREVIEW
 context = AppContext.open(DataDir(Path(tempfile.mkdtemp())))
-window = build_main_window(context)
+window = build_main_window(context, prompter=ScriptedPrompter())
 area = window.area("compose")
-area.interactive = False
 if WITH_PREVIEW:
     area.preview.rendered.connect(lambda generation: ready())
 window.show()
@@ -92,11 +92,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtGui import QTextCursor
 from teenvio_desktop.core.context import AppContext
 from teenvio_desktop.core.paths import DataDir
-from teenvio_desktop.ui.app import build_main_window
+from teenvio_desktop.ui.areas import build_main_window
+from teenvio_desktop.ui.scripted_prompter import ScriptedPrompter
 context = AppContext.open(DataDir(Path(tempfile.mkdtemp())))
-window = build_main_window(context)
+window = build_main_window(context, prompter=ScriptedPrompter())
 area = window.area("compose")
-area.interactive = False
 window.show()
 def spin(pred, timeout=60):
     end = time.perf_counter() + timeout

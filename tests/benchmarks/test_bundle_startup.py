@@ -50,7 +50,8 @@ def _self_test(exe: Path) -> tuple[float, float]:
 
 WINDOW_SHOWN_PROBE = """
 import sys, tempfile, pathlib
-from teenvio_desktop.ui.app import create_application, build_main_window
+from teenvio_desktop.ui.application import create_application
+from teenvio_desktop.ui.areas import build_main_window
 from teenvio_desktop.core.context import AppContext
 from teenvio_desktop.core.paths import DataDir
 app = create_application()

@@ -27,7 +27,7 @@ from aiohttp import web
 from aiosmtpd.controller import Controller
 
 from teenvio_desktop.sandbox.server import SandboxConfig, start_sandbox
-from tests.sandbox.helpers import SEED_MESSAGE, send_body
+from tests.helpers.sandbox import SEED_MESSAGE, send_body
 
 SENDS = 400
 RECIPIENTS = [f"persona{n}@example.org" for n in range(1000)]

@@ -51,3 +51,36 @@ def test_self_test_prints_one_json_object_and_exits_zero() -> None:
     assert report["startup_ms"] > 0
     assert [s["name"] for s in report["steps"]][:1] == ["start"]
     assert all(step["ok"] for step in report["steps"])
+
+
+def test_version_and_help_import_no_qt_and_no_catalogue() -> None:
+    script = (
+        "import sys\n"
+        "from teenvio_desktop.cli.main import main\n"
+        "for flag in ('--version', '--help'):\n"
+        "    try:\n"
+        "        main([flag])\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "loaded = [m for m in sys.modules if m.startswith('PySide6')"
+        " or m == 'teenvio_desktop.translations']\n"
+        "print('LOADED', loaded)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1] == "LOADED []"
+
+
+def test_messages_come_from_one_catalogue_loaded_once() -> None:
+    from teenvio_desktop.cli.common import CliRuntime
+    from teenvio_desktop.cli.main import build_parser
+    from teenvio_desktop.translations import catalog
+
+    runtime = CliRuntime(build_parser().parse_args(["--lang", "es"]))
+    before = catalog.cache_info()
+    assert runtime.tr("Missing arguments: {flags}.") == "Faltan argumentos: {flags}."
+    for _ in range(50):
+        runtime.tr("Missing arguments: {flags}.")
+    after = catalog.cache_info()
+    assert after.misses - before.misses <= 1  # at most the first message loads it
+    assert after.currsize >= 1

@@ -8,7 +8,6 @@ import base64
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -31,7 +30,7 @@ class Runner:
             text=True,
             env=self.env,
         )
-        time.sleep(0.2)  # let it start: read its command line as ps would
+        # Popen returns once the program is executing: read its command line as ps would.
         cmdline = Path(f"/proc/{proc.pid}/cmdline")
         if cmdline.exists():
             self.seen.append(cmdline.read_bytes().replace(b"\0", b" ").decode())

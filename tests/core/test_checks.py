@@ -61,6 +61,7 @@ def test_a_good_campaign_has_no_errors_or_warnings(transport: str) -> None:
         ({"recipients": []}, "no_recipients", "error"),
         ({"sender": ""}, "no_sender", "error"),
         ({"sender": "other@example.com"}, "sender_not_validated", "error"),
+        ({"reply_to": "other@example.com"}, "reply_to_not_validated", "error"),
         ({"html": '<p><img src="cid:logo"><img src="cid:gone"></p>'}, "cid_missing", "error"),
         ({"html": "<p>no image</p>"}, "image_unused", "warning"),
         ({"attachments": [PDF]}, "attachment_link", "warning"),
@@ -83,6 +84,20 @@ def test_each_check_fires_on_its_cause(
     assert found[0].severity == severity
     assert found[0].render()  # the template formats with its params
     assert has_errors(checks) == (severity == "error" or any(c.severity == "error" for c in checks))
+
+
+@pytest.mark.parametrize("transport", ["smtp", "rest"])
+def test_the_reply_to_must_be_a_validated_address_of_the_account(transport: str) -> None:
+    # Seed 3.2.2: "Si se utiliza un reply-to también debe ser un remitente existente y validado".
+    stranger = good(transport=transport, reply_to="Other@Example.com")
+    assert "reply_to_not_validated" in codes(stranger)
+    assert "reply_to_not_validated" not in codes(
+        stranger, validated_reply_tos=["other@example.com"]
+    )
+    assert "reply_to_not_validated" not in codes(good(transport=transport, reply_to=""))
+    # Nothing known about the account: nothing to check against.
+    unknown = run_checks(stranger, CheckEnvironment())
+    assert "reply_to_not_validated" not in {c.code for c in unknown}
 
 
 def test_rest_requires_its_identity_fields() -> None:

@@ -27,7 +27,7 @@ from teenvio_desktop.core.outbox import (
 from teenvio_desktop.core.outbox.payload import MessageAddress, build_request
 from teenvio_desktop.core.outbox.repository import MessageUpdate
 from teenvio_desktop.core.suppression import SuppressionList
-from tests.core.outbox_helpers import people, rest_campaign
+from tests.helpers.outbox import people, rest_campaign
 
 
 def _rows(app_context: AppContext, table: str) -> int:

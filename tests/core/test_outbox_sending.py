@@ -25,7 +25,7 @@ from teenvio_desktop.core.tasks import CancelToken, Progress
 from teenvio_desktop.core.tealite.connection import TeaLiteConnection
 from teenvio_desktop.core.tealite.errors import CredentialsRejected, TlsVerificationError
 from teenvio_desktop.sandbox.server import RunningSandbox
-from tests.core.outbox_helpers import assert_exactly_once, connect, people, rest_campaign
+from tests.helpers.outbox import assert_exactly_once, connect, people, rest_campaign
 
 FAST_RETRIES = SendOptions(concurrency=8, backoff_base_s=0.01, backoff_max_s=0.05)
 

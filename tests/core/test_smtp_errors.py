@@ -8,7 +8,7 @@ from teenvio_desktop.core.mime import TEENVIO_MAX_MESSAGE_SIZE
 from teenvio_desktop.core.smtp import errors, send_campaign_smtp
 from teenvio_desktop.core.smtp.errors import error_for_reply
 from teenvio_desktop.sandbox.server import RunningSandbox
-from tests.core.smtp_helpers import ScriptedServer, sample_campaign, sandbox_settings
+from tests.helpers.smtp import ScriptedServer, sample_campaign, sandbox_settings
 
 pytestmark = pytest.mark.timeout(60)
 

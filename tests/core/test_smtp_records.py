@@ -13,7 +13,7 @@ from teenvio_desktop.core.smtp.records import SmtpSendRepository, send_and_recor
 from teenvio_desktop.core.suppression import SuppressionList
 from teenvio_desktop.core.tasks import CancelToken
 from teenvio_desktop.sandbox.server import RunningSandbox
-from tests.core.smtp_helpers import sample_campaign, sandbox_settings
+from tests.helpers.smtp import sample_campaign, sandbox_settings
 
 pytestmark = pytest.mark.timeout(60)
 

@@ -7,7 +7,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -89,30 +88,37 @@ import sys
 from pathlib import Path
 from teenvio_desktop.core.store import Database
 db = Database(Path(sys.argv[1]))
+round_ = sys.argv[2]
 i = 0
-print("ready", flush=True)
 while True:
     with db.transaction() as conn:
         for j in range(50):
-            conn.execute("INSERT INTO settings (key, value) VALUES (?, ?)", (f"k{i}-{j}", "1"))
+            key = f"r{round_}-k{i}-{j}"
+            conn.execute("INSERT INTO settings (key, value) VALUES (?, ?)", (key, "1"))
     i += 1
+    if i == 5:
+        print("writing", flush=True)  # killed from here on, in the middle of its writes
 """
 
 
 def test_write_killed_midway_leaves_a_consistent_database(tmp_path: Path) -> None:
     path = tmp_path / "killed.sqlite3"
-    for _round in range(3):
-        proc = subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE, text=True
-        )
-        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
-        time.sleep(0.3)
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=10)
+    for round_ in range(3):
+        with subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path), str(round_)],
+            stdout=subprocess.PIPE,
+            text=True,
+        ) as proc:
+            assert proc.stdout is not None and proc.stdout.readline().strip() == "writing"
+            os.kill(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=10)
+        assert proc.returncode == -signal.SIGKILL
         db = Database(path)
         assert db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        count = db.conn.execute("SELECT COUNT(*) FROM settings").fetchone()[0]
-        assert count > 0 and count % 50 == 0  # whole transactions only
+        count = db.conn.execute(
+            "SELECT COUNT(*) FROM settings WHERE key LIKE ?", (f"r{round_}-%",)
+        ).fetchone()[0]
+        assert count >= 5 * 50 and count % 50 == 0  # whole transactions only
         db.close()
 
 

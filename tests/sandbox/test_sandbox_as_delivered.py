@@ -13,7 +13,7 @@ from teenvio_desktop.core.preview_modes import (
     social_footer,
 )
 from teenvio_desktop.sandbox.server import RunningSandbox
-from tests.sandbox.helpers import smtp_ssl
+from tests.helpers.sandbox import smtp_ssl
 
 pytestmark = pytest.mark.timeout(60)
 

@@ -10,7 +10,7 @@ import pytest
 
 from teenvio_desktop.sandbox.rest_params import REQUIRED_SEND_ATTRIBUTES
 from teenvio_desktop.sandbox.server import RunningSandbox
-from tests.sandbox.helpers import api, send_body
+from tests.helpers.sandbox import api, send_body
 from tests.sandbox.openapi_check import assert_matches_openapi
 
 pytestmark = pytest.mark.timeout(30)

@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from teenvio_desktop.sandbox.server import RunningSandbox
-from tests.sandbox.helpers import WIDE, api, send_body
+from tests.helpers.sandbox import WIDE, api, send_body
 from tests.sandbox.openapi_check import assert_matches_openapi
 
 pytestmark = pytest.mark.timeout(30)

@@ -13,7 +13,7 @@ import pytest
 
 from teenvio_desktop.sandbox.server import RunningSandbox
 from teenvio_desktop.sandbox.simulation import OutcomeRates, extract_links, plan_outcomes
-from tests.sandbox.helpers import WIDE, api, send_body, smtp_ssl
+from tests.helpers.sandbox import WIDE, api, send_body, smtp_ssl
 
 pytestmark = pytest.mark.timeout(30)
 

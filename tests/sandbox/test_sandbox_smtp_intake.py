@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from teenvio_desktop.sandbox.server import RunningSandbox
-from tests.sandbox.helpers import smtp_ssl, smtp_starttls
+from tests.helpers.sandbox import smtp_ssl, smtp_starttls
 
 pytestmark = pytest.mark.timeout(30)
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 import pytest
 
 from teenvio_desktop.sandbox.server import RunningSandbox
-from tests.sandbox.helpers import SEED_MESSAGE, smtp_ssl, smtp_starttls, tls_context
+from tests.helpers.sandbox import SEED_MESSAGE, smtp_ssl, smtp_starttls, tls_context
 
 pytestmark = pytest.mark.timeout(30)
 

@@ -11,12 +11,13 @@ import pytest
 
 from teenvio_desktop.sandbox.embedded import CREDENTIALS_FILE, start_embedded_sandbox
 from teenvio_desktop.sandbox.server import RunningSandbox
-from tests.sandbox.helpers import api, send_body, smtp_ssl, smtp_starttls
+from tests.helpers.sandbox import api, send_body, smtp_ssl, smtp_starttls
 
 
-def _accepts(host: str, port: int) -> bool:
-    with socket.create_connection((host, port), timeout=5):
-        return True
+def _greets(sandbox: RunningSandbox) -> bool:
+    """Both SMTP listeners answer with a greeting (a whole session, closed with QUIT)."""
+    with smtp_starttls(sandbox, login=False) as plain, smtp_ssl(sandbox, login=False) as tls:
+        return plain.noop()[0] == tls.noop()[0] == 250
 
 
 @pytest.mark.timeout(30)
@@ -25,8 +26,11 @@ def test_every_listener_accepts_once_started(sandbox: RunningSandbox) -> None:
     assert info.host == "127.0.0.1"
     assert len({info.smtp_port, info.smtps_port}) == 2
     assert info.api_url.startswith("http://127.0.0.1:")
-    assert _accepts(info.host, info.smtp_port)
-    assert _accepts(info.host, info.smtps_port)
+    # A whole session, not a bare connect: one dropped before the TLS handshake would leave
+    # the server's half open until its handshake timeout.
+    assert _greets(sandbox)
+    with api(sandbox) as http:
+        assert http.get("/openapi.json").status_code == 200
     assert info.ca_file.is_file() and b"BEGIN CERTIFICATE" in info.ca_file.read_bytes()
     assert "password=<hidden>" in repr(info) and info.password not in repr(info)
 
@@ -98,7 +102,7 @@ def test_embedded_sandbox_keeps_credentials_and_ca_across_restarts(tmp_path: Pat
 def test_embedded_sandbox_shows_outcomes_within_seconds(tmp_path: Path) -> None:
     import time
 
-    from tests.sandbox.helpers import WIDE
+    from tests.helpers.sandbox import WIDE
 
     running = start_embedded_sandbox(tmp_path / "demo")
     try:

@@ -9,7 +9,16 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from compose_helpers import (
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+from pytestqt.qtbot import QtBot
+
+from teenvio_desktop.core.context import AppContext
+from teenvio_desktop.ui.areas import build_main_window
+from teenvio_desktop.ui.compose.area import ComposeArea
+from teenvio_desktop.ui.main_window import MainWindow
+from teenvio_desktop.ui.scripted_prompter import ScriptedPrompter
+from tests.helpers.compose import (
     good_campaign,
     preview_text,
     run_js,
@@ -17,14 +26,6 @@ from compose_helpers import (
     wait_analysis_settled,
     wait_preview_contains,
 )
-from PySide6.QtCore import QObject, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
-from pytestqt.qtbot import QtBot
-
-from teenvio_desktop.core.context import AppContext
-from teenvio_desktop.ui.app import build_main_window
-from teenvio_desktop.ui.compose.area import ComposeArea
-from teenvio_desktop.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.timeout(120)
 PNG_1x1 = bytes.fromhex(
@@ -35,11 +36,10 @@ PNG_1x1 = bytes.fromhex(
 
 @pytest.fixture
 def window(qtbot: QtBot, app_context: AppContext) -> Iterator[MainWindow]:
-    window = build_main_window(app_context)
+    window = build_main_window(app_context, prompter=ScriptedPrompter())
     qtbot.addWidget(window)
     area = window.area("compose")
     assert isinstance(area, ComposeArea)
-    area.interactive = False
     window.show()
     qtbot.waitExposed(window)
     assert spin(area.preview.has_view), "the preview is created once the window is up"
@@ -58,9 +58,8 @@ def compose(window: MainWindow) -> ComposeArea:
 
 
 def test_preview_is_created_lazily(qtbot: QtBot, app_context: AppContext) -> None:
-    area = ComposeArea(app_context)
+    area = ComposeArea(app_context, prompter=ScriptedPrompter())
     qtbot.addWidget(area)
-    area.interactive = False
     assert not area.preview.has_view()  # nothing of QtWebEngine before it is shown
     area.show()
     assert spin(area.preview.has_view)
@@ -161,12 +160,14 @@ def test_remote_images_blocked_until_allowed(window: MainWindow) -> None:
         )
         assert wait_preview_contains(area, "Con imagen")
         assert spin(lambda: "1" in area.preview.blocked_label.text())
-        spin(lambda: False, 0.5)
+        # Loading ends after the page's images were requested: none reached the server.
+        assert spin(area.preview.is_idle, 20)
         assert _Counter.hits == 0
         area.preview.images_button.click()
         assert spin(lambda: _Counter.hits >= 1, 20)
     finally:
         server.shutdown()
+        server.server_close()
 
 
 def test_clicked_link_opens_in_the_browser_only(window: MainWindow) -> None:
@@ -181,7 +182,7 @@ def test_clicked_link_opens_in_the_browser_only(window: MainWindow) -> None:
     QDesktopServices.setUrlHandler("https", catcher, "open")
     try:
         area = compose(window)
-        area.preview.confirm_links = False
+        assert isinstance(area.prompter, ScriptedPrompter)  # says yes to "Open this link?"
         area.editors.html_editor.setPlainText(
             "<a id='l' href='https://example.com/oferta' style='display:block;width:300px;"
             "height:100px'>ENLACE</a>"
@@ -197,6 +198,8 @@ def test_clicked_link_opens_in_the_browser_only(window: MainWindow) -> None:
         )
         assert spin(lambda: opened == ["https://example.com/oferta"], 15)
         assert area.preview.page.url().scheme() == "teenvio-preview"  # did not navigate
+        asked = [a for a in area.prompter.asked if a.kind == "confirm"]
+        assert asked and "https://example.com/oferta" in asked[-1].text
     finally:
         QDesktopServices.unsetUrlHandler("https")
 
@@ -236,7 +239,9 @@ def test_every_option_shows_in_the_headers_at_once(window: MainWindow) -> None:
         (lambda a: a.editors.html_editor.setPlainText(""), "missing_html"),
         (lambda a: a.fields.subject.setText(""), "empty_subject"),
         (lambda a: a.fields.addresses.setText(""), "no_recipients"),
-        (lambda a: a.fields.sender.setEditText("intruso@example.org"), "sender_not_validated"),
+        (lambda a: a.fields.sender_address.setEditText("intruso@example.org"),
+         "sender_not_validated"),
+        (lambda a: a.fields.reply_to.setEditText("otro@example.org"), "reply_to_not_validated"),
         (lambda a: add_html(a, '<img src="cid:nada">'), "cid_missing"),
         (lambda a: add_html(a, "<script>x()</script>"), "dropped_element"),
         (lambda a: add_html(a, '<a href="htp:/x">y</a>'), "malformed_link"),
@@ -252,12 +257,12 @@ def test_checks_react_one_by_one(
     area.load_campaign(good_campaign(sender=sandbox.info.senders[0]))  # type: ignore[attr-defined]
     assert wait_analysis_settled(area)
     assert area.checks_panel.codes() == ["links_count"]
-    assert area.send_action.isEnabled()
+    assert area.commands.send.isEnabled()
     change(area)  # type: ignore[operator]
     assert spin(lambda: code in area.checks_panel.codes())
     error = any(c.severity == "error" for c in area.checks_panel.checks)
     assert wait_analysis_settled(area)
-    assert area.send_action.isEnabled() == (not error)
+    assert area.commands.send.isEnabled() == (not error)
 
 
 def test_size_meter_follows_the_transport_limit(window: MainWindow) -> None:
@@ -276,17 +281,17 @@ def test_actions_generate_text_inline_css_insert_image(window: MainWindow, tmp_p
         "<html><head><style>p { color: #123456 }</style></head><body>"
         "<p>Hola <a href='https://example.com/x'>enlace</a></p></body></html>"
     )
-    area.generate_text()
+    area.content.generate_text()
     text = area.editors.text_editor.toPlainText()
     assert "Hola" in text and "https://example.com/x" in text
     area.editors.text_editor.undo()  # one undo step brings the old text back
     assert area.editors.text_editor.toPlainText() == ""
-    area.inline_css()
+    area.content.inline_css()
     assert 'style="color: #123456;"' in area.editors.html_editor.toPlainText()
     image = tmp_path / "Logo Empresa.png"
     image.write_bytes(PNG_1x1)
     area.editors.html_editor.moveCursor(area.editors.html_editor.textCursor().MoveOperation.End)
-    assert area.insert_images([image]) == ["logo-empresa"]
+    assert area.content.insert_images([image]) == ["logo-empresa"]
     assert '<img src="cid:logo-empresa"' in area.editors.html_editor.toPlainText()
     assert [i.cid for i in area.campaign().images] == ["logo-empresa"]
     assert wait_preview_contains(area, "Hola")
@@ -297,8 +302,8 @@ def test_find_and_replace(window: MainWindow) -> None:
     area = compose(window)
     area.editors.html_editor.setPlainText("<p>gato</p><p>Gato</p><p>gato</p>")
     area.editors.tabs.setCurrentWidget(area.editors.html_editor)
-    window.findChild(type(area.find_action), None)
-    area.find_action.trigger()
+    window.findChild(type(area.commands.find), None)
+    area.commands.find.trigger()
     bar = area.editors.find_bar
     assert bar.isVisible()
     bar.find_edit.setText("gato")
@@ -322,13 +327,13 @@ def test_open_eml_file(window: MainWindow, tmp_path: Path) -> None:
     path = tmp_path / "boletin.eml"
     path.write_bytes(bytes(message))
     area = compose(window)
-    assert area.open_file(path)
+    assert area.content.open_file(path)
     campaign = area.campaign()
     assert campaign.subject == "Boletín ñ" and campaign.sender == "tienda@example.com"
     assert campaign.options.language == 4 and not campaign.options.show_cab
     assert [i.cid for i in campaign.images] == ["logo"]
     assert campaign.text.strip() == "Texto plano"
-    assert area.is_dirty()
+    assert area.document.is_dirty()
     assert wait_preview_contains(area, "HTML del correo")
 
 

@@ -11,7 +11,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from teenvio_desktop.core.context import AppContext
-from teenvio_desktop.ui.app import build_main_window
+from teenvio_desktop.ui.areas import build_main_window
 
 
 def test_window_shows_every_area_and_switches(qtbot: QtBot, app_context: AppContext) -> None:
@@ -43,7 +43,7 @@ def test_geometry_is_restored(qtbot: QtBot, app_context: AppContext) -> None:
     qtbot.addWidget(window)
     window.show()
     window.resize(640, 470)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: (window.width(), window.height()) == (640, 470))
     window.close()
     again = build_main_window(app_context)
     qtbot.addWidget(again)
@@ -58,8 +58,7 @@ def test_start_up_offers_to_resume_a_half_sent_campaign(
 
     from teenvio_desktop.core.campaign import Campaign
     from teenvio_desktop.core.outbox import Recipient, create_rest_campaign
-    from teenvio_desktop.ui.app import offer_to_resume_unfinished_work
-    from teenvio_desktop.ui.rest_send import ResumeCampaignsDialog
+    from teenvio_desktop.ui.sending.resume import ResumeCampaignsDialog, offer_resume_later
 
     campaign = Campaign(
         subject="Hola",
@@ -77,7 +76,7 @@ def test_start_up_offers_to_resume_a_half_sent_campaign(
     window = build_main_window(app_context)
     qtbot.addWidget(window)
     window.show()
-    offer_to_resume_unfinished_work(window, app_context)
+    offer_resume_later(window, app_context, window.prompter)
 
     def offered() -> list[ResumeCampaignsDialog]:
         return [w for w in QApplication.topLevelWidgets() if isinstance(w, ResumeCampaignsDialog)]
@@ -112,8 +111,9 @@ def test_a_lazy_area_is_built_once_and_retried_after_a_failure(
     from PySide6.QtWidgets import QLabel
 
     from teenvio_desktop.ui.main_window import MainWindow
+    from teenvio_desktop.ui.scripted_prompter import ScriptedPrompter
 
-    window = MainWindow(app_context)
+    window = MainWindow(app_context, ScriptedPrompter())
     qtbot.addWidget(window)
     calls: list[str] = []
 
@@ -146,14 +146,14 @@ def test_start_path_leaves_heavy_modules_unimported(tmp_path: Path) -> None:
     script = (
         "import sys, tempfile\n"
         "from pathlib import Path\n"
-        "from teenvio_desktop.ui.app import prepare_qt_environment\n"
+        "from teenvio_desktop.ui.application import prepare_qt_environment\n"
         "prepare_qt_environment()\n"
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication(sys.argv[:1])\n"
         "from teenvio_desktop.cli.main import build_parser\n"
         "from teenvio_desktop.core.context import AppContext\n"
         "from teenvio_desktop.core.paths import DataDir\n"
-        "from teenvio_desktop.ui.app import build_main_window\n"
+        "from teenvio_desktop.ui.areas import build_main_window\n"
         "from teenvio_desktop.ui.compose.area import ComposeArea\n"
         "build_parser()\n"
         "ComposeArea.create_preview_on_show = False\n"

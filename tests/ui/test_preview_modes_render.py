@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from compose_helpers import spin
 from pytestqt.qtbot import QtBot
 
 from teenvio_desktop.core.campaign import TeenvioOptions
@@ -16,6 +15,7 @@ from teenvio_desktop.core.preview_modes import DarkMode, PreviewModes, render_pr
 from teenvio_desktop.core.starters import starter_campaign
 from teenvio_desktop.ui.compose.preview import MOBILE_WIDTH, PreviewPane
 from teenvio_desktop.ui.compose.scheme import cid_url
+from tests.helpers.compose import spin
 
 pytestmark = pytest.mark.timeout(120)
 

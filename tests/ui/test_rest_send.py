@@ -12,23 +12,27 @@ from pytestqt.qtbot import QtBot
 from teenvio_desktop.core.campaigns import CampaignRepository
 from teenvio_desktop.core.context import AppContext
 from teenvio_desktop.core.outbox import OutboxRepository, SendOptions, create_rest_campaign
+from teenvio_desktop.core.sending import TeaLiteSendJob, prepare_send
+from teenvio_desktop.core.tealite.connection import TeaLiteConnection
 from teenvio_desktop.sandbox.server import RunningSandbox
-from teenvio_desktop.ui import rest_send
-from teenvio_desktop.ui.rest_send import (
-    OutboxTableModel,
-    RestSendDialog,
-    ResumeCampaignsDialog,
-    offer_resume,
-    start_rest_send,
-)
-from tests.core.outbox_helpers import connect, people, rest_campaign
+from teenvio_desktop.ui.scripted_prompter import ScriptedPrompter
+from teenvio_desktop.ui.sending import TeaLiteSendDialog, open_dialogs, open_send_dialog
+from teenvio_desktop.ui.sending.outbox_model import OutboxTableModel
+from teenvio_desktop.ui.sending.resume import ResumeCampaignsDialog, offer_resume
+from tests.helpers.outbox import connect, people, rest_campaign
 
 FAST = SendOptions(concurrency=4, backoff_base_s=0.01, backoff_max_s=0.02, progress_interval_s=0.02)
 
 
-def _dialog(task: object) -> RestSendDialog:
-    dialog = task.owner
-    assert isinstance(dialog, RestSendDialog)
+def _job(
+    context: AppContext, campaign_id: int, connection: TeaLiteConnection, options: SendOptions
+) -> TeaLiteSendJob:
+    return TeaLiteSendJob(context.db, lambda: connection, campaign_id=campaign_id, options=options)
+
+
+def _dialog(parent: object, job: TeaLiteSendJob) -> TeaLiteSendDialog:
+    dialog = open_send_dialog(None, job)
+    assert isinstance(dialog, TeaLiteSendDialog)
     return dialog
 
 
@@ -38,14 +42,12 @@ def test_dialog_sends_under_faults_and_table_shows_every_state(
 ) -> None:
     sandbox = sandbox_factory(fail_rate=0.2, drop_rate=0.1, seed=4)
     prepared = create_rest_campaign(app_context.db, rest_campaign(), people(60))
-    task = start_rest_send(
-        None, app_context.db, prepared.campaign_id, connect(sandbox), options=FAST
-    )
-    dialog = _dialog(task)
+    dialog = _dialog(None, _job(app_context, prepared.campaign_id, connect(sandbox), FAST))
     qtbot.addWidget(dialog)
-    assert not dialog.close_button.isEnabled() and dialog.pause_button.isEnabled()
-    with qtbot.waitSignal(task.worker.finished, timeout=30_000):
-        pass
+    with qtbot.waitSignal(dialog.send_finished, timeout=30_000):
+        task = dialog.start()
+        assert not dialog.close_button.isEnabled() and dialog.pause_button.isEnabled()
+    assert not task.is_running()
     qtbot.waitUntil(lambda: dialog.close_button.isEnabled(), timeout=5_000)
     assert dialog.summary is not None and dialog.summary.complete
     assert dialog.values["accepted"].text() == "60" and dialog.values["remaining"].text() == "0"
@@ -86,7 +88,7 @@ def test_pause_resume_and_cancel_buttons(
     sandbox = sandbox_factory(latency_ms=20)
     db = app_context.db
     prepared = create_rest_campaign(db, rest_campaign(), people(80))
-    dialog = RestSendDialog(db, prepared.campaign_id, connect(sandbox), options=FAST)
+    dialog = TeaLiteSendDialog(_job(app_context, prepared.campaign_id, connect(sandbox), FAST))
     qtbot.addWidget(dialog)
     task = dialog.start()
     qtbot.waitUntil(lambda: int(dialog.values["accepted"].text()) >= 5, timeout=10_000)
@@ -97,12 +99,15 @@ def test_pause_resume_and_cancel_buttons(
         timeout=5_000,
     )
     held = len(sandbox.received_messages(source_system="tests"))
-    qtbot.wait(300)
+    # The sender keeps looping (and reporting) while paused: let it go round a few times.
+    paused_reports: list[object] = []
+    task.progress.connect(lambda p: paused_reports.append(p) if p.details.get("paused") else None)
+    qtbot.waitUntil(lambda: len(paused_reports) >= 3, timeout=10_000)
     assert len(sandbox.received_messages(source_system="tests")) == held  # nothing while paused
     dialog.pause_button.click()
     assert not dialog.control.paused
     qtbot.waitUntil(lambda: int(dialog.values["accepted"].text()) >= held + 5, timeout=10_000)
-    with qtbot.waitSignal(task.worker.cancelled, timeout=10_000):
+    with qtbot.waitSignal(task.cancelled, timeout=10_000):
         dialog.cancel_button.click()
     qtbot.waitUntil(lambda: dialog.close_button.isEnabled(), timeout=5_000)
     record = CampaignRepository(db).get(prepared.campaign_id)
@@ -125,7 +130,8 @@ def test_rejected_token_asks_for_credentials_then_retry_failed(
     db = app_context.db
     prepared = create_rest_campaign(db, rest_campaign(), people(10))
     options = SendOptions(concurrency=2, max_attempts=2, backoff_base_s=0.01, backoff_max_s=0.02)
-    dialog = RestSendDialog(db, prepared.campaign_id, connect(sandbox, "bad"), options=options)
+    job = _job(app_context, prepared.campaign_id, connect(sandbox, "bad"), options)
+    dialog = TeaLiteSendDialog(job)
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.credentials_rejected, timeout=10_000) as blocker:
         dialog.start()
@@ -153,21 +159,24 @@ def test_start_up_offers_to_resume_unfinished_campaigns(
 
     app_context.sandbox = sandbox  # as with --sandbox: the sandbox account and its token
     db = app_context.db
-    assert offer_resume(None, app_context) is None  # nothing to resume: no dialog
+    prompter = ScriptedPrompter()
+    assert offer_resume(None, app_context, prompter) is None  # nothing to resume: no dialog
     campaign = rest_campaign(account_name=SANDBOX_ACCOUNT_NAME)
     first = create_rest_campaign(db, campaign, people(15))
     second = create_rest_campaign(db, rest_campaign(campaign_ref="c-2"), people(5, "ex.org"))
     CampaignRepository(db).set_state(second.campaign_id, "cancelled")
-    dialog = offer_resume(None, app_context)
+    dialog = offer_resume(None, app_context, prompter)
     assert isinstance(dialog, ResumeCampaignsDialog)  # deletes itself once answered
     assert dialog.chosen() == [first.campaign_id]  # a cancelled campaign is not offered
-    before = set(rest_send._open_dialogs)  # other tests' dialogs may still be open
+    before = open_dialogs()  # other tests' dialogs may still be open
     with qtbot.waitSignal(dialog.finished, timeout=5_000):
         dialog.resume_button.click()
     sending = [
         d
-        for d in rest_send._open_dialogs - before
-        if shiboken6.isValid(d) and d.campaign_id == first.campaign_id
+        for d in open_dialogs() - before
+        if shiboken6.isValid(d)
+        and isinstance(d, TeaLiteSendDialog)
+        and d.campaign_id == first.campaign_id
     ]
     assert len(sending) == 1  # a sending dialog started for the campaign
     qtbot.addWidget(sending[0])
@@ -194,14 +203,15 @@ def test_composer_form_checks_fills_the_outbox_in_the_worker_and_sends(
         text="{{ email }}",
         recipients=addresses,
     )
-    task = start_rest_send(None, app_context, campaign)
-    dialog = _dialog(task)
+    job = prepare_send(app_context, campaign)  # reads no secret: the worker will
+    assert isinstance(job, TeaLiteSendJob) and job.campaign_id is None
+    dialog = _dialog(None, job)
     qtbot.addWidget(dialog)
-    assert not task.is_running()  # the caller connects, then starts
+    assert dialog.task is None  # the caller connects, then starts
     results: list[object] = []
-    task.worker.result.connect(results.append)
+    dialog.send_finished.connect(results.append)
     with qtbot.waitSignal(dialog.send_finished, timeout=20_000):
-        task.start()
+        dialog.start()
     qtbot.waitUntil(lambda: not dialog.is_running(), timeout=5_000)
     assert dialog.campaign_id and dialog.model.rowCount() == 6
     assert results and results[0].campaign_id == dialog.campaign_id  # type: ignore[attr-defined]
@@ -209,9 +219,9 @@ def test_composer_form_checks_fills_the_outbox_in_the_worker_and_sends(
     assert sorted(m.subject for m in received) == sorted(f"Hola {a}" for a in addresses)
 
     broken = dataclasses.replace(campaign, campaign_ref="c-9", subject="{{ missing }}")
-    task = start_rest_send(None, app_context, broken)
-    qtbot.addWidget(_dialog(task))
-    with qtbot.waitSignal(task.worker.error, timeout=10_000) as blocker:
-        task.start()
+    failing = _dialog(None, prepare_send(app_context, broken))
+    qtbot.addWidget(failing)
+    with qtbot.waitSignal(failing.send_failed, timeout=10_000) as blocker:
+        failing.start()
     assert isinstance(blocker.args[0], MergeValidationError)
     assert len(sandbox.received_messages(source_system=sandbox.info.user)) == 6

@@ -63,10 +63,10 @@ def test_compiled_catalogs_match_their_sources(tmp_path: Path, language: str) ->
 def test_spanish_window(qtbot: QtBot, app_context: AppContext) -> None:
     from PySide6.QtCore import QCoreApplication
 
-    from teenvio_desktop.ui.app import build_main_window
-    from teenvio_desktop.ui.translation import load_catalog
+    from teenvio_desktop.translations import catalog
+    from teenvio_desktop.ui.areas import build_main_window
 
-    translator = load_catalog("es")
+    translator = catalog("es")
     assert translator is not None
     QCoreApplication.installTranslator(translator)
     try:
@@ -83,6 +83,6 @@ def test_spanish_window(qtbot: QtBot, app_context: AppContext) -> None:
 @pytest.mark.parametrize(("locale", "expected"), [("es_ES.UTF-8", "es"), ("en_GB.UTF-8", "en")])
 def test_language_follows_the_system_locale(locale: str, expected: str) -> None:
     env = {**os.environ, "LC_ALL": locale, "LANG": locale, "LANGUAGE": ""}
-    code = "from teenvio_desktop.ui.translation import resolve_language as r; print(r(None))"
+    code = "from teenvio_desktop.translations import resolve_language as r; print(r(None))"
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert out.stdout.strip() == expected

@@ -1,16 +1,31 @@
 """Teenvio accounts: connections and validated addresses in the database, secrets in the keyring.
 
 The composer, senders and statistics use :func:`account_repository` (``list()``,
-``get(name)``, ``default()``, ``senders(name)``) and resolve connections with
-:func:`resolve_smtp` / :func:`resolve_tealite` (or :func:`smtp_for_account` /
-:func:`tealite_for_account` from the command line).
+``get(name)``, ``default()``, ``senders(name)``); connection settings, secrets included,
+come from the one resolver in ``credentials.py`` (:func:`resolve_credentials` and its
+typed helpers).
 """
 
+from teenvio_desktop.core.accounts.credentials import (
+    PASSWORD_ENV,
+    TOKEN_ENV,
+    Credentials,
+    NoAccountFor,
+    env_overrides,
+    find_account,
+    keyring_token_for_api,
+    resolve_credentials,
+    resolve_smtp,
+    resolve_tealite,
+    smtp_for_account,
+    smtp_settings,
+    tealite_connection,
+    tealite_for_account,
+)
 from teenvio_desktop.core.accounts.errors import (
     AccountError,
     AccountExists,
     AccountNotFound,
-    ConnectionFailed,
     InvalidAccount,
     KeyringUnavailable,
     MissingConnection,
@@ -31,14 +46,6 @@ from teenvio_desktop.core.accounts.models import (
     is_deprecated_port,
 )
 from teenvio_desktop.core.accounts.repository import AccountRepository, sandbox_account
-from teenvio_desktop.core.accounts.resolve import (
-    PASSWORD_ENV,
-    TOKEN_ENV,
-    ResolvedSmtp,
-    env_overrides,
-    resolve_smtp,
-    resolve_tealite,
-)
 from teenvio_desktop.core.accounts.secrets import (
     SERVICE,
     SecretKind,
@@ -49,9 +56,9 @@ from teenvio_desktop.core.accounts.secrets import (
 from teenvio_desktop.core.accounts.session import (
     account_repository,
     secret_store,
-    smtp_for_account,
-    tealite_for_account,
+    use_secret_store,
 )
+from teenvio_desktop.core.connection_errors import ConnectionFailed
 
 __all__ = [
     "PASSWORD_ENV",
@@ -68,12 +75,13 @@ __all__ = [
     "AccountNotFound",
     "AccountRepository",
     "ConnectionFailed",
+    "Credentials",
     "InvalidAccount",
     "KeyringUnavailable",
     "MissingConnection",
     "MissingSecret",
     "NamedAddress",
-    "ResolvedSmtp",
+    "NoAccountFor",
     "RestConnection",
     "SecretKind",
     "SecretStore",
@@ -83,12 +91,18 @@ __all__ = [
     "account_repository",
     "default_security",
     "env_overrides",
+    "find_account",
     "is_deprecated_port",
+    "keyring_token_for_api",
     "keyring_username",
+    "resolve_credentials",
     "resolve_smtp",
     "resolve_tealite",
     "sandbox_account",
     "secret_store",
     "smtp_for_account",
+    "smtp_settings",
+    "tealite_connection",
     "tealite_for_account",
+    "use_secret_store",
 ]

@@ -1,25 +1,27 @@
 """“Test connection”: try each of an account's connections without changing anything.
 
-SMTP-API: connect, verify the certificate, EHLO, STARTTLS where needed, AUTH, QUIT.
+SMTP-API: connect, verify the certificate, EHLO, STARTTLS where needed, AUTH, QUIT, through
+the same session the sender uses (``core/smtp/connection.py``), so both explain a failure
+alike.
 TEA Lite: one authenticated read (``GET /unsubscribe?sourceSystem=…&page=1``).
 Each connection's outcome is reported separately so one failing does not hide the other.
 """
 
 from __future__ import annotations
 
-import socket
 import ssl
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 from urllib.parse import urlsplit
 
-from teenvio_desktop.core.accounts import errors
+from teenvio_desktop.core.accounts.credentials import resolve_smtp, resolve_tealite
 from teenvio_desktop.core.accounts.models import Account
-from teenvio_desktop.core.accounts.resolve import resolve_smtp, resolve_tealite
 from teenvio_desktop.core.accounts.secrets import SecretStore
-from teenvio_desktop.core.accounts.smtp_probe import explain_tls_error, probe_smtp
+from teenvio_desktop.core.connection_errors import ConnectionRefused, TlsFailed, connect_error
 from teenvio_desktop.core.errors import TeenvioError
 from teenvio_desktop.core.i18n import QT_TRANSLATE_NOOP
+from teenvio_desktop.core.smtp.connection import SmtpSession
+from teenvio_desktop.core.smtp.settings import SmtpSettings
 from teenvio_desktop.core.tasks import CancelToken, Progress, ProgressCallback
 from teenvio_desktop.core.tealite.connection import (
     TeaLiteConnection,
@@ -31,6 +33,7 @@ Transport = Literal["smtp", "rest"]
 
 STAGE_SMTP = QT_TRANSLATE_NOOP("tasks", "Testing the SMTP-API connection")
 STAGE_REST = QT_TRANSLATE_NOOP("tasks", "Testing the TEA Lite connection")
+PROBE_GREETING_TIMEOUT_S = 10.0
 
 
 @dataclass(frozen=True)
@@ -84,20 +87,25 @@ def _check_smtp(
     account: Account, secrets: SecretStore, cancel: CancelToken, timeout_s: float
 ) -> ConnectionCheck:
     try:
-        smtp = resolve_smtp(account, secrets)
+        settings = resolve_smtp(account, secrets, timeout_s=timeout_s)
         banner = probe_smtp(
-            smtp.host,
-            smtp.port,
-            smtp.security,
-            smtp.user,
-            smtp.password,
-            ca_file=smtp.ca_file,
-            timeout_s=timeout_s,
-            cancel=cancel,
+            replace(settings, greeting_timeout=PROBE_GREETING_TIMEOUT_S), cancel=cancel
         )
     except TeenvioError as exc:
         return ConnectionCheck("smtp", error=exc)
     return ConnectionCheck("smtp", detail=banner)
+
+
+def probe_smtp(settings: SmtpSettings, *, cancel: CancelToken | None = None) -> str:
+    """Connect, verify, EHLO, STARTTLS where needed, AUTH, QUIT; return the server banner."""
+    with SmtpSession(settings) as session:
+        session.open(cancel)
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        session.login()
+        banner = session.ehlo_banner()
+        session.quit()
+    return banner
 
 
 def _check_rest(account: Account, secrets: SecretStore, timeout_s: float) -> ConnectionCheck:
@@ -114,35 +122,21 @@ def probe_tealite(connection: TeaLiteConnection) -> None:
     import httpx  # slow to import: not at the start of the GUI and the command line
 
     url = connection.base_url
+    parts = urlsplit(url)
+    host = parts.hostname or url
+    port = parts.port or (443 if parts.scheme == "https" else 80)
     try:
         with connection.build_client(max_connections=1) as client:
             response = client.get(
                 "/unsubscribe", params={"sourceSystem": connection.source_system, "page": 1}
             )
     except ssl.SSLError as exc:  # the CA file itself could not be loaded
-        raise errors.tls_failed(urlsplit(url).hostname or url, str(exc)) from exc
+        raise TlsFailed(host, port, str(exc)) from exc
     except httpx.HTTPError as exc:
-        raise _explain_http_exception(url, exc) from exc
+        explained = connect_error(host, port, exc)
+        if explained is None and isinstance(exc, httpx.ConnectError) and "refused" in str(exc):
+            explained = ConnectionRefused(host, port)
+        raise explained or error_for_exception(url, exc) from exc
     problem = error_for_response(response)
     if problem is not None:
         raise problem
-
-
-def _explain_http_exception(url: str, exc: Exception) -> TeenvioError:
-    parts = urlsplit(url)
-    host = parts.hostname or url
-    port = parts.port or (443 if parts.scheme == "https" else 80)
-    cause: BaseException | None = exc
-    while cause is not None:
-        if isinstance(cause, socket.gaierror):
-            return errors.dns_failed(host)
-        if isinstance(cause, ConnectionRefusedError):
-            return errors.refused(host, port)
-        if isinstance(cause, ssl.SSLError):
-            return explain_tls_error(host, port, cause, implicit=True)
-        cause = cause.__cause__ or cause.__context__
-    import httpx
-
-    if isinstance(exc, httpx.ConnectError) and "refused" in str(exc).lower():
-        return errors.refused(host, port)
-    return error_for_exception(url, exc)

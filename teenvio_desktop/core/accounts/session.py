@@ -7,30 +7,21 @@ memory only) as soon as it is known.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
-from teenvio_desktop.core.accounts.models import SANDBOX_ACCOUNT_NAME, Account
+from teenvio_desktop.core.accounts.models import SANDBOX_ACCOUNT_NAME
 from teenvio_desktop.core.accounts.repository import AccountRepository
-from teenvio_desktop.core.accounts.resolve import (
-    ResolvedSmtp,
-    env_overrides,
-    resolve_smtp,
-    resolve_tealite,
-)
 from teenvio_desktop.core.accounts.secrets import SecretKind, SecretStore
-from teenvio_desktop.core.tealite.connection import TeaLiteConnection
+from teenvio_desktop.core.context import AppContext
 
 _STORE_KEY = "accounts.secret_store"
 
 
-def secret_store(context: Any) -> SecretStore:
-    """The context's secret store, created on first use (``context``: an AppContext)."""
+def secret_store(context: AppContext) -> SecretStore:
+    """The context's secret store, created on first use."""
     store = context.extras.get(_STORE_KEY)
     if not isinstance(store, SecretStore):
         store = SecretStore()
         context.extras[_STORE_KEY] = store
-    sandbox = getattr(context, "sandbox", None)
+    sandbox = context.sandbox
     if sandbox is not None:
         # In memory only; refreshed if the sandbox was restarted with new credentials.
         info = sandbox.info
@@ -43,24 +34,11 @@ def secret_store(context: Any) -> SecretStore:
     return store
 
 
-def account_repository(context: Any) -> AccountRepository:
+def use_secret_store(context: AppContext, store: SecretStore) -> None:
+    """Make ``store`` the context's secret store (a test's or a caller's own)."""
+    context.extras[_STORE_KEY] = store
+
+
+def account_repository(context: AppContext) -> AccountRepository:
     """The accounts of ``context`` (including the sandbox account while it runs)."""
-    return AccountRepository(context.db, sandbox=getattr(context, "sandbox", None))
-
-
-def smtp_for_account(
-    context: Any, name: str, env: Mapping[str, str] | None = None
-) -> tuple[Account, ResolvedSmtp]:
-    """What ``send --via smtp --account NAME`` uses; TEENVIO_PASSWORD wins over the keyring."""
-    account = account_repository(context).get(name)
-    password, _ = env_overrides(env)
-    return account, resolve_smtp(account, secret_store(context), password=password)
-
-
-def tealite_for_account(
-    context: Any, name: str, env: Mapping[str, str] | None = None
-) -> tuple[Account, TeaLiteConnection]:
-    """What ``send --via rest`` and ``stats`` use with ``--account``; TEENVIO_TOKEN wins."""
-    account = account_repository(context).get(name)
-    _, token = env_overrides(env)
-    return account, resolve_tealite(account, secret_store(context), token=token)
+    return AccountRepository(context.db, sandbox=context.sandbox)

@@ -24,8 +24,6 @@ from teenvio_desktop.core.outbox.repository import (
 from teenvio_desktop.core.outbox.resume import (
     NoAccountForCampaign,
     UnfinishedCampaign,
-    connection_for,
-    connection_for_account,
     retry_failed,
     unfinished_campaigns,
 )
@@ -55,8 +53,6 @@ __all__ = [
     "SendSummary",
     "UnfinishedCampaign",
     "UnknownCampaign",
-    "connection_for",
-    "connection_for_account",
     "create_from_composer",
     "create_rest_campaign",
     "read_recipient_file",

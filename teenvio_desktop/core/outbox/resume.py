@@ -1,16 +1,17 @@
-"""What to offer at start-up (campaigns left unfinished) and "retry failed"."""
+"""What to offer at start-up (campaigns left unfinished) and "retry failed".
+
+Which account resumes a campaign is decided by ``core.sending.prepare_resume`` (through the
+one credentials resolver); it raises :class:`NoAccountForCampaign` when there is none."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from teenvio_desktop.core.campaigns import CampaignRecord, CampaignRepository
 from teenvio_desktop.core.errors import TeenvioError
 from teenvio_desktop.core.i18n import QT_TRANSLATE_NOOP
 from teenvio_desktop.core.outbox.repository import OutboxCounts, OutboxRepository
 from teenvio_desktop.core.store import Database
-from teenvio_desktop.core.tealite.connection import TeaLiteConnection
 
 
 @dataclass(frozen=True)
@@ -53,29 +54,3 @@ class NoAccountForCampaign(TeenvioError):
             ),
             campaign=campaign_ref,
         )
-
-
-def connection_for(context: Any, record: CampaignRecord) -> TeaLiteConnection:
-    """The connection to resume ``record`` with: its account (or the default one)."""
-    return connection_for_account(
-        context, record.account_name, record.campaign_ref or str(record.id)
-    )
-
-
-def connection_for_account(
-    context: Any, account_name: str | None, campaign_ref: str = ""
-) -> TeaLiteConnection:
-    """The TEA Lite connection of ``account_name`` (or the default account), token included."""
-    from teenvio_desktop.core.accounts import (
-        account_repository,
-        env_overrides,
-        resolve_tealite,
-        secret_store,
-    )
-
-    accounts = account_repository(context)
-    account = accounts.find(account_name) if account_name else accounts.default()
-    if account is None or account.rest is None:
-        raise NoAccountForCampaign(campaign_ref or account_name or "")
-    _, token = env_overrides()
-    return resolve_tealite(account, secret_store(context), token=token)

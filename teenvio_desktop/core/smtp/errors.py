@@ -1,4 +1,4 @@
-"""The SMTP-API's answers (seed, section 4) and connection failures, as actionable errors.
+"""The SMTP-API's answers (seed, section 4) and session failures, as actionable errors.
 
 Every error keeps the server's code and text (``server_code``/``server_text``) next to an
 explanation that says what to do. :func:`error_for_reply` maps a reply to its class.
@@ -9,12 +9,61 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from teenvio_desktop.core.connection_errors import (
+    CertificateExpired,
+    CertificateUntrusted,
+    CertificateWrongHost,
+    ConnectionFailed,
+    ConnectionRefused,
+    ConnectTimeout,
+    HostNotFound,
+    NetworkError,
+    TlsError,
+    TlsFailed,
+)
 from teenvio_desktop.core.errors import TeenvioError
 from teenvio_desktop.core.i18n import QT_TRANSLATE_NOOP
 
+# What only an SMTP session can report is defined here; reaching the server (names, ports,
+# certificates) is shared with every transport in core/connection_errors.py.
+__all__ = [
+    "AllRecipientsRefused",
+    "AuthenticationFailed",
+    "AuthenticationRequired",
+    "BadSequence",
+    "CertificateExpired",
+    "CertificateUntrusted",
+    "CertificateWrongHost",
+    "ConnectTimeout",
+    "ConnectionFailed",
+    "ConnectionLost",
+    "ConnectionRefused",
+    "HostNotFound",
+    "InsecureConnectionRefused",
+    "InternalError",
+    "InvalidCommand",
+    "InvalidSettings",
+    "MessageTooLarge",
+    "NetworkError",
+    "NoGreeting",
+    "NoRecipients",
+    "ParameterNotImplemented",
+    "SenderNotValidated",
+    "SmtpError",
+    "StartTlsNotOffered",
+    "TemporaryFailure",
+    "TlsError",
+    "TlsFailed",
+    "TlsHandshakeFailed",
+    "TlsOnPlainPort",
+    "UnexpectedReply",
+    "error_for_reply",
+]
+
 
 class SmtpError(TeenvioError):
-    """Base of every SMTP-API failure. ``retriable``: the same send may work later."""
+    """Base of the SMTP-API's replies and of unusable settings. ``retriable``: the same send
+    may work later. Failures to reach the server are ``ConnectionFailed`` errors."""
 
     retriable = False
 
@@ -42,8 +91,8 @@ class AuthenticationFailed(SmtpError):
         super().__init__(
             QT_TRANSLATE_NOOP(
                 "errors",
-                "Teenvio did not accept the login. Check the user, which has the form "
-                "usuario.nombredeplan, and the password you use to sign in to Teenvio. "
+                "Teenvio rejected the user name or password. Check the user, which has the "
+                "form usuario.nombredeplan, and the password you use to sign in to Teenvio. "
                 "Nothing was sent.",
             ),
             server_code=code,
@@ -216,53 +265,7 @@ class InvalidSettings(SmtpError):
         super().__init__(template, **params)
 
 
-class HostNotFound(SmtpError):
-    retriable = True
-
-    def __init__(self, host: str, port: int) -> None:
-        super().__init__(
-            QT_TRANSLATE_NOOP(
-                "errors",
-                "The server {host} (port {port}) could not be found. Check the host shown in "
-                "Teenvio's Configuration → APIs and your network. Nothing was sent.",
-            ),
-            host=host,
-            port=port,
-        )
-
-
-class ConnectionRefused(SmtpError):
-    retriable = True
-
-    def __init__(self, host: str, port: int) -> None:
-        super().__init__(
-            QT_TRANSLATE_NOOP(
-                "errors",
-                "{host} refused the connection on port {port}. Check the host and port "
-                "(46500 for TLS, 58700 for STARTTLS) and whether a firewall blocks it. "
-                "Nothing was sent.",
-            ),
-            host=host,
-            port=port,
-        )
-
-
-class ConnectTimeout(SmtpError):
-    retriable = True
-
-    def __init__(self, host: str, port: int) -> None:
-        super().__init__(
-            QT_TRANSLATE_NOOP(
-                "errors",
-                "{host} did not answer on port {port} in time. Check the host, the port and "
-                "your network; a firewall may be dropping the connection. Nothing was sent.",
-            ),
-            host=host,
-            port=port,
-        )
-
-
-class NoGreeting(SmtpError):
+class NoGreeting(ConnectionFailed):
     """Connected, but the server never said hello: usually STARTTLS aimed at a TLS port."""
 
     def __init__(self, host: str, port: int) -> None:
@@ -278,7 +281,7 @@ class NoGreeting(SmtpError):
         )
 
 
-class ConnectionLost(SmtpError):
+class ConnectionLost(ConnectionFailed):
     """The connection broke (or timed out) in the middle of the conversation."""
 
     retriable = True
@@ -302,55 +305,6 @@ class ConnectionLost(SmtpError):
         super().__init__(template, host=host, port=port, detail=detail)
 
 
-class TlsError(SmtpError):
-    """The secure connection could not be set up: nothing and no credentials were sent."""
-
-
-class CertificateUntrusted(TlsError):
-    def __init__(self, host: str, port: int, detail: str) -> None:
-        super().__init__(
-            QT_TRANSLATE_NOOP(
-                "errors",
-                "The certificate of {host} (port {port}) is not trusted ({detail}). The "
-                "connection was closed: nothing was sent and no credentials were sent. If "
-                "the server uses a private CA, name its CA file in the account (--cafile).",
-            ),
-            host=host,
-            port=port,
-            detail=detail,
-        )
-
-
-class CertificateExpired(TlsError):
-    def __init__(self, host: str, port: int, detail: str) -> None:
-        super().__init__(
-            QT_TRANSLATE_NOOP(
-                "errors",
-                "The certificate of {host} (port {port}) has expired or is not valid yet "
-                "({detail}). The connection was closed: nothing was sent and no credentials "
-                "were sent. Check this computer's date, or tell the server's administrator.",
-            ),
-            host=host,
-            port=port,
-            detail=detail,
-        )
-
-
-class CertificateWrongHost(TlsError):
-    def __init__(self, host: str, port: int, detail: str) -> None:
-        super().__init__(
-            QT_TRANSLATE_NOOP(
-                "errors",
-                "The certificate presented on {host} (port {port}) belongs to another server "
-                "({detail}). The connection was closed: nothing was sent and no credentials "
-                "were sent. Use the host name shown in Teenvio's Configuration → APIs.",
-            ),
-            host=host,
-            port=port,
-            detail=detail,
-        )
-
-
 class TlsHandshakeFailed(TlsError):
     def __init__(self, host: str, port: int, detail: str) -> None:
         super().__init__(
@@ -366,8 +320,29 @@ class TlsHandshakeFailed(TlsError):
         )
 
 
+class TlsOnPlainPort(TlsHandshakeFailed):
+    """TLS from the start aimed at a port that greets in plain text (a STARTTLS port)."""
+
+    def __init__(self, host: str, port: int, detail: str) -> None:
+        TlsError.__init__(
+            self,
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "Port {port} of {host} does not speak TLS from the start ({detail}): it "
+                "probably expects STARTTLS. Nothing was sent and no credentials were sent. "
+                "Check the port and security setting: 46500 uses TLS from the start, 58700 "
+                "uses STARTTLS.",
+            ),
+            host=host,
+            port=port,
+            detail=detail,
+        )
+
+
 class StartTlsNotOffered(TlsError):
-    def __init__(self, host: str, port: int) -> None:
+    """The server refused STARTTLS (or did not answer it): the password stays unsent."""
+
+    def __init__(self, host: str, port: int, reply: str = "") -> None:
         super().__init__(
             QT_TRANSLATE_NOOP(
                 "errors",
@@ -375,6 +350,7 @@ class StartTlsNotOffered(TlsError):
                 "encrypted. It was closed before logging in: nothing was sent and no "
                 "credentials were sent. Check the port and security setting.",
             ),
+            server_text=reply or None,
             host=host,
             port=port,
         )

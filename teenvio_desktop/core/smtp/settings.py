@@ -9,6 +9,7 @@ from typing import Literal
 
 from teenvio_desktop.core.i18n import QT_TRANSLATE_NOOP
 from teenvio_desktop.core.smtp.errors import InsecureConnectionRefused, InvalidSettings
+from teenvio_desktop.core.tls import client_ssl_context
 
 Security = Literal["tls", "starttls", "none"]
 SECURITIES: tuple[Security, ...] = ("tls", "starttls", "none")
@@ -18,6 +19,8 @@ PORT_TLS = 46500
 PORT_STARTTLS = 58700
 PORT_STARTTLS_DEPRECATED = 2500
 DEFAULT_TIMEOUT_S = 60.0
+# The wait for the server's first line: a STARTTLS client on a TLS port never gets one.
+GREETING_TIMEOUT_S = 15.0
 
 
 def is_loopback_host(host: str) -> bool:
@@ -42,6 +45,7 @@ class SmtpSettings:
     password: str = field(repr=False)
     ca_file: str | None = None
     timeout: float = DEFAULT_TIMEOUT_S
+    greeting_timeout: float = GREETING_TIMEOUT_S
 
     def __repr__(self) -> str:
         return (
@@ -85,6 +89,4 @@ class SmtpSettings:
 
     def ssl_context(self) -> ssl.SSLContext:
         """System CAs, or only the named CA file; certificate and host name verified."""
-        if self.ca_file:
-            return ssl.create_default_context(cafile=self.ca_file)
-        return ssl.create_default_context()
+        return client_ssl_context(self.ca_file)

@@ -12,13 +12,12 @@ from dataclasses import replace
 from typing import Any
 
 from teenvio_desktop.core.accounts import (
-    AccountNotFound,
-    SecretKind,
-    account_repository,
+    NoAccountFor,
+    find_account,
+    keyring_token_for_api,
     resolve_tealite,
     secret_store,
 )
-from teenvio_desktop.core.errors import TeenvioError
 from teenvio_desktop.core.stats.store import StatsCampaign
 from teenvio_desktop.core.tealite.connection import TeaLiteConnection
 
@@ -53,10 +52,8 @@ def connection_for_campaign(context: Any, campaign: StatsCampaign) -> TeaLiteCon
 
 def _account_connection(context: Any, campaign: StatsCampaign) -> TeaLiteConnection | None:
     try:
-        account = account_repository(context).get(campaign.account_name or "")
-    except AccountNotFound:
-        return None
-    if account.rest is None:
+        account = find_account(context, "rest", campaign.account_name, use_default=False)
+    except NoAccountFor:
         return None
     connection = resolve_tealite(account, secret_store(context))
     if campaign.transport == "smtp" and account.smtp is not None:
@@ -66,17 +63,4 @@ def _account_connection(context: Any, campaign: StatsCampaign) -> TeaLiteConnect
 
 def keyring_token(context: Any, base_url: str, source_system: str) -> str | None:
     """The keyring token of a saved account whose TEA Lite part matches, if any."""
-    wanted = base_url.rstrip("/")
-    try:
-        for account in account_repository(context).list():
-            rest = account.rest
-            if rest is None or rest.base_url.rstrip("/") != wanted:
-                continue
-            if rest.source_system and rest.source_system != source_system:
-                continue
-            token = secret_store(context).get(account.name, SecretKind.TEALITE_TOKEN)
-            if token:
-                return str(token)
-    except TeenvioError as exc:  # keyring locked or absent: say why no token was found
-        log.warning("No token from the keyring: %s", exc)
-    return None
+    return keyring_token_for_api(context, base_url, source_system)

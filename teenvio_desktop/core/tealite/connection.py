@@ -16,6 +16,7 @@ from teenvio_desktop.core.tealite.errors import (
     TeaLiteUnavailable,
     TlsVerificationError,
 )
+from teenvio_desktop.core.tls import client_ssl_context
 
 if TYPE_CHECKING:
     import httpx
@@ -43,11 +44,7 @@ class TeaLiteConnection:
 
     def ssl_context(self) -> ssl.SSLContext:
         """System CAs, or only the account's CA file when it names one; hostname checked."""
-        return (
-            ssl.create_default_context(cafile=self.ca_file)
-            if self.ca_file
-            else (ssl.create_default_context())
-        )
+        return client_ssl_context(self.ca_file)
 
     def headers(self) -> dict[str, str]:
         register_secret(self.token)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -28,14 +27,16 @@ from teenvio_desktop.core.accounts import (
     SecretStore,
     account_repository,
     secret_store,
+    use_secret_store,
 )
 from teenvio_desktop.core.accounts.probe import ConnectionReport, test_connection
 from teenvio_desktop.core.context import AppContext
 from teenvio_desktop.core.errors import TeenvioError
-from teenvio_desktop.core.tasks import CancelToken, ProgressCallback
+from teenvio_desktop.core.tasks import CancelToken, Progress, ProgressCallback
 from teenvio_desktop.ui.accounts.dialog import AccountDialog
+from teenvio_desktop.ui.prompter import DialogPrompter, Prompter
+from teenvio_desktop.ui.tasks import Task, run_task
 from teenvio_desktop.ui.translation import error_text, qt_translate
-from teenvio_desktop.ui.worker import BackgroundTask, run_in_background
 
 
 class KeyringBanner(QFrame):
@@ -75,13 +76,15 @@ class AccountsArea(QWidget):
         parent: QWidget | None = None,
         *,
         store: SecretStore | None = None,
+        prompter: Prompter | None = None,
     ) -> None:
         super().__init__(parent)
         self._context = context
+        self.prompter = prompter or DialogPrompter()
         if store is not None:
-            context.extras["accounts.secret_store"] = store
+            use_secret_store(context, store)
         self._store = secret_store(context)
-        self._task: BackgroundTask | None = None
+        self._task: Task | None = None
 
         self.banner = KeyringBanner()
         self.banner.retry_requested.connect(self.retry_keyring)
@@ -191,8 +194,8 @@ class AccountsArea(QWidget):
     # -- actions -------------------------------------------------------------------------
 
     def add_account(self) -> None:
-        dialog = AccountDialog(self, has_secrets=False)
-        if dialog.exec() and dialog.account() is not None:
+        dialog = AccountDialog(self, has_secrets=False, prompter=self.prompter)
+        if self.prompter.run(dialog) and dialog.account() is not None:
             self._save(None, dialog)
 
     def edit_account(self) -> None:
@@ -200,8 +203,8 @@ class AccountsArea(QWidget):
         if account is None or account.is_sandbox:
             return
         has_secrets = any(self._store.get(account.name, kind) for kind in SecretKind)
-        dialog = AccountDialog(self, account, has_secrets=has_secrets)
-        if dialog.exec() and dialog.account() is not None:
+        dialog = AccountDialog(self, account, has_secrets=has_secrets, prompter=self.prompter)
+        if self.prompter.run(dialog) and dialog.account() is not None:
             self._save(account, dialog)
 
     def _save(self, original: Account | None, dialog: AccountDialog) -> None:
@@ -211,7 +214,7 @@ class AccountsArea(QWidget):
         try:
             saved = repo.add(account) if original is None else repo.update(original.name, account)
         except TeenvioError as exc:
-            QMessageBox.warning(self, self.tr("Account not saved"), error_text(exc))
+            self.prompter.warn(self, self.tr("Account not saved"), error_text(exc))
             return
         problem: KeyringUnavailable | None = None
         if original is not None and original.name != saved.name:
@@ -232,19 +235,11 @@ class AccountsArea(QWidget):
         self.accounts_changed.emit()
 
     def confirm_removal(self, account: Account) -> bool:
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Remove account"),
-            self.tr(
-                "Remove the account “{name}”? Its password and token are also deleted from "
-                "the system keyring."
-            ).format(name=account.name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.setObjectName("confirm_remove")
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        return box.exec() == QMessageBox.StandardButton.Yes
+        question = self.tr(
+            "Remove the account “{name}”? Its password and token are also deleted from "
+            "the system keyring."
+        ).format(name=account.name)
+        return self.prompter.confirm(self, self.tr("Remove account"), question, default_yes=False)
 
     def remove_account(self) -> None:
         account = self.selected()
@@ -253,7 +248,7 @@ class AccountsArea(QWidget):
         try:
             self.repository().remove(account.name)
         except TeenvioError as exc:
-            QMessageBox.warning(self, self.tr("Account not removed"), error_text(exc))
+            self.prompter.warn(self, self.tr("Account not removed"), error_text(exc))
             return
         self.banner.show_problem(self._store.delete_account(account.name))
         self.reload()
@@ -270,7 +265,7 @@ class AccountsArea(QWidget):
     def retry_keyring(self) -> None:
         self.banner.show_problem(self._store.retry())
 
-    def test_selected(self) -> BackgroundTask | None:
+    def test_selected(self) -> Task | None:
         account = self.selected()
         if account is None or self._task is not None:
             return None
@@ -281,16 +276,20 @@ class AccountsArea(QWidget):
 
         self.test_button.setEnabled(False)
         self.test_result.setText(self.tr("Testing “{name}”…").format(name=account.name))
-        task = run_in_background(work, self)
-        task.worker.progress.connect(
-            lambda p: self.test_result.setText(qt_translate("tasks", p.stage) + "…")
-        )
-        task.worker.result.connect(self._show_report)
-        task.worker.error.connect(lambda exc: self.test_result.setText(error_text(exc)))
-        task.worker.finished.connect(self._test_finished)
+        task = run_task(work, self)
+        task.progress.connect(self._show_test_stage)
+        task.result.connect(self._show_report)
+        task.error.connect(self._show_test_error)
+        task.finished.connect(self._test_finished)
         self._task = task
         task.start()
         return task
+
+    def _show_test_stage(self, progress: Progress) -> None:
+        self.test_result.setText(qt_translate("tasks", progress.stage) + "…")
+
+    def _show_test_error(self, error: BaseException) -> None:
+        self.test_result.setText(error_text(error))
 
     def _test_finished(self) -> None:
         self._task = None

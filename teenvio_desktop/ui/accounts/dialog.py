@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -36,6 +35,7 @@ from teenvio_desktop.core.accounts import (
     is_deprecated_port,
 )
 from teenvio_desktop.core.logsetup import register_secret
+from teenvio_desktop.ui.prompter import DialogPrompter, Prompter
 from teenvio_desktop.ui.translation import error_text
 
 
@@ -58,9 +58,15 @@ class AccountDialog(QDialog):
     """Edits one account; :meth:`account` is the validated result after ``accept()``."""
 
     def __init__(
-        self, parent: QWidget | None = None, account: Account | None = None, *, has_secrets: bool
+        self,
+        parent: QWidget | None = None,
+        account: Account | None = None,
+        *,
+        has_secrets: bool,
+        prompter: Prompter | None = None,
     ) -> None:
         super().__init__(parent)
+        self.prompter = prompter or DialogPrompter()
         self.setObjectName("account_dialog")
         self.setWindowTitle(self.tr("Edit account") if account else self.tr("Add account"))
         self._editing = account
@@ -218,14 +224,13 @@ class AccountDialog(QDialog):
         self.port_preset.blockSignals(False)
 
     def _browse_ca(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = self.prompter.open_file(
             self,
             self.tr("CA certificate file"),
-            "",
             self.tr("Certificates (*.pem *.crt);;All files (*)"),
         )
-        if path:
-            self.ca_edit.setText(path)
+        if path is not None:
+            self.ca_edit.setText(str(path))
 
     # -- result --------------------------------------------------------------------------
 

@@ -8,18 +8,25 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from teenvio_desktop.core.drafts import DraftRepository
+from teenvio_desktop.ui.prompter import DialogPrompter, Prompter
 
 
 class DraftsDialog(QDialog):
-    def __init__(self, drafts: DraftRepository, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        drafts: DraftRepository,
+        parent: QWidget | None = None,
+        *,
+        prompter: Prompter | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._prompter = prompter or DialogPrompter()
         self.setWindowTitle(self.tr("Open draft"))
         self.resize(520, 420)
         self._drafts = drafts
@@ -30,6 +37,7 @@ class DraftsDialog(QDialog):
             QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel
         )
         delete = QPushButton(self.tr("Delete"))
+        self.delete_button = delete
         buttons.addButton(delete, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -53,12 +61,8 @@ class DraftsDialog(QDialog):
         item = self.list.currentItem()
         if item is None:
             return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Delete draft"),
-            self.tr('Delete the draft "{title}"?').format(title=item.text()),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        question = self.tr('Delete the draft "{title}"?').format(title=item.text())
+        if self._prompter.confirm(self, self.tr("Delete draft"), question, default_yes=False):
             self._drafts.delete(int(item.data(Qt.ItemDataRole.UserRole)))
             self._fill()
 

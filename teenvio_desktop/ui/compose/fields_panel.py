@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QFormLayout,
     QHBoxLayout,
+    QLayout,
     QLineEdit,
     QMenu,
     QToolButton,
@@ -45,9 +46,9 @@ class CampaignFieldsPanel(QWidget):
         self.transport.setObjectName("field_transport")
         self.transport.addItem(self.tr("SMTP-API (one message to all)"), "smtp")
         self.transport.addItem(self.tr("TEA Lite REST (personalised)"), "rest")
-        self.sender = QComboBox()
-        self.sender.setEditable(True)
-        self.sender.setObjectName("field_sender")
+        self.sender_address = QComboBox()
+        self.sender_address.setEditable(True)
+        self.sender_address.setObjectName("field_sender")
         self.sender_name = QLineEdit()
         self.sender_name.setObjectName("field_sender_name")
         self.reply_to = QComboBox()
@@ -97,28 +98,31 @@ class CampaignFieldsPanel(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("Account"), self.account)
         form.addRow(self.tr("Send through"), self.transport)
-        form.addRow(self.tr("From"), self.sender)
+        form.addRow(self.tr("From"), self.sender_address)
         form.addRow(self.tr("From name"), self.sender_name)
         form.addRow(self.tr("Reply to"), self.reply_to)
         form.addRow(self.tr("Reply-to name"), self.reply_to_name)
         form.addRow(self.tr("Subject"), subject_row)
         form.addRow(self.tr("Recipients"), self.recipient_list)
         form.addRow(self.tr("Addresses"), self.addresses)
-        self._rest_rows = [
+        self._rest_rows: list[tuple[str, QWidget | QLayout]] = [
             (self.tr("Campaign id"), self.campaign_ref),
             (self.tr("Source system"), self.source_system),
             (self.tr("Schedule"), schedule_row),
             (self.tr("List-Unsubscribe"), self.list_unsubscribe),
         ]
-        for label, widget in self._rest_rows:
-            form.addRow(label, widget)
+        for label, row in self._rest_rows:
+            if isinstance(row, QWidget):
+                form.addRow(label, row)
+            else:
+                form.addRow(label, row)
         self._form = form
 
         self.account.currentIndexChanged.connect(self._on_account_changed)
         self.transport.currentIndexChanged.connect(self._on_transport_changed)
         self.recipient_list.currentIndexChanged.connect(self._on_list_changed)
         self.schedule.toggled.connect(self.send_at.setEnabled)
-        for combo in (self.sender, self.reply_to):
+        for combo in (self.sender_address, self.reply_to):
             combo.currentTextChanged.connect(self.changed)
         for edit in (self.sender_name, self.reply_to_name, self.subject, self.addresses,
                      self.campaign_ref, self.source_system, self.list_unsubscribe):  # fmt: skip
@@ -153,7 +157,7 @@ class CampaignFieldsPanel(QWidget):
     def _fill_senders(self) -> None:
         account = self.current_account()
         for combo, choices in (
-            (self.sender, account.senders if account else ()),
+            (self.sender_address, account.senders if account else ()),
             (self.reply_to, account.reply_tos if account else ()),
         ):
             text = combo.currentText()
@@ -173,8 +177,11 @@ class CampaignFieldsPanel(QWidget):
 
     def _on_transport_changed(self) -> None:
         rest = self.transport.currentData() == "rest"
-        for _label, widget in self._rest_rows:
-            self._form.setRowVisible(widget, rest)
+        for _label, row in self._rest_rows:
+            if isinstance(row, QWidget):
+                self._form.setRowVisible(row, rest)
+            else:
+                self._form.setRowVisible(row, rest)
         self.changed.emit()
 
     def set_lists(self, lists: list[ListChoice]) -> None:
@@ -222,7 +229,7 @@ class CampaignFieldsPanel(QWidget):
     def apply_to(self, campaign: Campaign) -> None:
         campaign.account_name = self.account.currentData()
         campaign.transport = "rest" if self.transport.currentData() == "rest" else "smtp"
-        campaign.sender = self.sender.currentText().strip()
+        campaign.sender = self.sender_address.currentText().strip()
         campaign.sender_name = self.sender_name.text().strip()
         campaign.reply_to = self.reply_to.currentText().strip()
         campaign.reply_to_name = self.reply_to_name.text().strip()
@@ -235,6 +242,7 @@ class CampaignFieldsPanel(QWidget):
         campaign.list_unsubscribe = self.list_unsubscribe.text().strip()
         if self.schedule.isChecked():
             moment = self.send_at.dateTime().toPython()
+            assert isinstance(moment, datetime)
             if moment.tzinfo is None:
                 moment = moment.astimezone()  # the picker shows local time
             campaign.send_at = teenvio_timestamp(moment)
@@ -242,8 +250,9 @@ class CampaignFieldsPanel(QWidget):
             campaign.send_at = None
 
     def load(self, campaign: Campaign) -> None:
-        widgets = [self, self.account, self.transport, self.sender, self.reply_to,
-                   self.recipient_list, self.schedule, self.send_at]  # fmt: skip
+        widgets: list[QWidget] = [self, self.account, self.transport, self.sender_address,
+                                  self.reply_to, self.recipient_list, self.schedule,
+                                  self.send_at]  # fmt: skip
         for widget in widgets:
             widget.blockSignals(True)
         try:
@@ -253,7 +262,7 @@ class CampaignFieldsPanel(QWidget):
                     self.account.setCurrentIndex(index)
             self._fill_senders()
             self.transport.setCurrentIndex(max(0, self.transport.findData(campaign.transport)))
-            self.sender.setEditText(campaign.sender)
+            self.sender_address.setEditText(campaign.sender)
             self.sender_name.setText(campaign.sender_name)
             self.reply_to.setEditText(campaign.reply_to)
             self.reply_to_name.setText(campaign.reply_to_name)

@@ -12,8 +12,8 @@ from __future__ import annotations
 import atexit
 import contextlib
 import functools
-import time
 import weakref
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPointF, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QSizePolicy,
     QStackedWidget,
@@ -31,12 +30,19 @@ from PySide6.QtWidgets import (
 )
 
 from teenvio_desktop.ui.compose.scheme import SCHEME, document_url
+from teenvio_desktop.ui.prompter import DialogPrompter, Prompter
+
+if TYPE_CHECKING:  # imported on first use at run time (QtWebEngine is slow to load)
+    from PySide6.QtWebEngineCore import QWebEngineProfile
+    from PySide6.QtWebEngineWidgets import QWebEngineView
+
+    from teenvio_desktop.ui.compose.scheme import PreviewSchemeHandler, RemoteContentBlocker
 
 MOBILE_WIDTH = 375
 MODES = ("desktop", "mobile", "text", "headers")
 
 
-def _web_classes():  # type: ignore[no-untyped-def]
+def _web_classes() -> tuple[Any, Any, Any, Any, Any]:
     # Imported on first use: loading QtWebEngine costs start-up time.
     from PySide6.QtWebEngineCore import (
         QWebEnginePage,
@@ -91,20 +97,18 @@ class PreviewPane(QWidget):
     allow_images_changed = Signal(bool)
     view_created = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, prompter: Prompter | None = None) -> None:
         super().__init__(parent)
-        self.view = None  # QWebEngineView, created by ensure_view()
-        self.page = None
-        self._handler = None
-        self._blocker = None
-        self._profile = None
+        self.prompter: Prompter = prompter or DialogPrompter()
+        self.view: QWebEngineView | None = None  # created by ensure_view()
+        self.page: Any = None  # the preview's QWebEnginePage subclass
+        self._handler: PreviewSchemeHandler | None = None
+        self._blocker: RemoteContentBlocker | None = None
+        self._profile: QWebEngineProfile | None = None
         self._pending: tuple[int, str] | None = None
         self._scroll = QPointF(0, 0)
         self._loading_generation = -1
         self.rendered_generation = -1
-        self.last_render_ms = 0.0
-        self._load_started = 0.0
-        self.confirm_links = True
 
         self.mode_group = QButtonGroup(self)
         self.mode_buttons: dict[str, QToolButton] = {}
@@ -265,7 +269,6 @@ class PreviewPane(QWidget):
             self._scroll = self.page.scrollPosition()
         self._handler.set_document(html)
         self._loading_generation = generation
-        self._load_started = time.perf_counter()
         self.page.setUrl(document_url(generation))
 
     def _on_load_finished(self, ok: bool) -> None:
@@ -279,7 +282,6 @@ class PreviewPane(QWidget):
                 QWebEngineScript.ScriptWorldId.ApplicationWorld,
                 _ignore_result,  # PySide 6.12 crashes on runJavaScript without a callback
             )
-        self.last_render_ms = (time.perf_counter() - self._load_started) * 1000
         self.rendered_generation = self._loading_generation
         self.rendered.emit(self._loading_generation)
 
@@ -299,6 +301,14 @@ class PreviewPane(QWidget):
         else:
             self.blocked_label.clear()
 
+    def is_idle(self) -> bool:
+        """The latest document has finished loading (its images were asked for or not)."""
+        return (
+            self.page is not None
+            and self._pending is None
+            and self.rendered_generation == self._loading_generation
+        )
+
     def allow_images(self) -> bool:
         return self.images_button.isChecked()
 
@@ -314,14 +324,9 @@ class PreviewPane(QWidget):
     def _on_link_clicked(self, url: QUrl) -> None:
         if url.scheme() not in ("http", "https", "mailto"):
             return
-        if self.confirm_links:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Open link"),
-                self.tr("Open this link in your web browser?\n\n{url}").format(
-                    url=url.toDisplayString()
-                ),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        question = self.tr("Open this link in your web browser?\n\n{url}").format(
+            url=url.toDisplayString()
+        )
+        if not self.prompter.confirm(self, self.tr("Open link"), question):
+            return
         QDesktopServices.openUrl(url)

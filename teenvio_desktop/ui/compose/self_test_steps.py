@@ -1,36 +1,34 @@
-"""The composer's ``--self-test`` steps: compose, preview, send (through the sandbox)."""
+"""The composer's ``--self-test`` steps: compose, preview, send (through the sandbox).
+
+They drive the composer through its public parts (the form's widgets, the controllers'
+commands and signals) exactly as a user's clicks would, with the run's scripted prompter
+answering every question.
+"""
 
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from teenvio_desktop.core.campaign import Campaign
-
-if TYPE_CHECKING:
-    from teenvio_desktop.ui.compose.area import ComposeArea
-    from teenvio_desktop.ui.self_test import SelfTestRun
+from teenvio_desktop.core.sending import SendOutcome
+from teenvio_desktop.ui.compose.area import ComposeArea
+from teenvio_desktop.ui.self_test_run import SelfTestFailure, SelfTestRun, wait_until
 
 MARKER = "Self-test newsletter body"
 
 
 def _area(run: SelfTestRun) -> ComposeArea:
-    from teenvio_desktop.ui.compose.area import ComposeArea
-
-    assert run.window is not None
-    area = run.window.area("compose")
-    assert isinstance(area, ComposeArea)
+    area = run.main_window().area("compose")
+    if not isinstance(area, ComposeArea):
+        raise SelfTestFailure("the Compose area is missing")
     return area
 
 
 def step_compose(run: SelfTestRun) -> dict[str, Any]:
     """Fill a sample campaign as a user would, addressed to the sandbox's sender."""
-    from teenvio_desktop.ui.self_test import SelfTestFailure, wait_until
-
     area = _area(run)
-    area.interactive = False
-    assert run.window is not None
-    run.window.show_area("compose")
+    run.main_window().show_area("compose")
     area.reload_sources()  # the sandbox started after the window
     account = area.fields.current_account()
     if run.context.sandbox is None or account is None or not account.senders:
@@ -49,17 +47,8 @@ def step_compose(run: SelfTestRun) -> dict[str, Any]:
             account_name=account.name,
         )
     )
-    area.generate_text()
-    wait_until(
-        lambda: (
-            area.last_analysis is not None
-            and area.last_analysis.generation == area._generation
-            and area._analysis is None
-            and not area._debounce.isActive()
-        ),
-        30,
-        "the pre-send checks",
-    )
+    area.content.generate_text()
+    wait_until(area.analysis.is_settled, 30, "the pre-send checks")
     errors = [c.code for c in area.checks_panel.checks if c.severity == "error"]
     if errors:
         raise SelfTestFailure(f"pre-send checks failed: {errors}")
@@ -68,8 +57,6 @@ def step_compose(run: SelfTestRun) -> dict[str, Any]:
 
 def step_preview(run: SelfTestRun) -> dict[str, Any]:
     """Wait until the preview engine rendered the text typed last (read back from the page)."""
-    from teenvio_desktop.ui.self_test import wait_until
-
     area = _area(run)
     wait_until(area.preview.has_view, 30, "the preview to be created")
     started = time.perf_counter()
@@ -89,28 +76,24 @@ def step_preview(run: SelfTestRun) -> dict[str, Any]:
 
 
 def step_send(run: SelfTestRun) -> dict[str, Any]:
-    """Send through the sandbox on the real send path (worker, SMTP-API, results pane)."""
-    from teenvio_desktop.ui.self_test import SelfTestFailure, wait_until
-
+    """Send through the sandbox on the real send path (SendJob, dialog, Results)."""
     area = _area(run)
     outcome: list[object] = []
-    area.send_finished.connect(outcome.append)
-    area.send_failed.connect(lambda exc: outcome.append(exc or "cancelled"))
+    area.sending.send_finished.connect(outcome.append)
+    area.sending.send_failed.connect(lambda exc: outcome.append(exc or "cancelled"))
     started = time.perf_counter()
-    if not area.send():
-        raise SelfTestFailure(f"the send did not start: {area.last_error}")
+    if not area.sending.send():
+        raise SelfTestFailure(f"the send did not start: {run.prompter.warnings()}")
     wait_until(lambda: bool(outcome), 60, "the send to finish")
     send_ms = (time.perf_counter() - started) * 1000
     result = outcome[0]
-    campaign_id = getattr(result, "campaign_id", None)
-    if campaign_id is None:
+    if not isinstance(result, SendOutcome):
         raise SelfTestFailure(f"the send failed: {result}")
-    sandbox = run.context.sandbox
-    received = [c for c in sandbox.received_campaigns() if c.subject == "Self-test campaign"]
+    received = [c for c in run.sandbox().received_campaigns() if c.subject == "Self-test campaign"]
     if not received:
         raise SelfTestFailure("the sandbox did not receive the campaign")
     return {
         "send_ms": round(send_ms, 1),
-        "campaign_id": campaign_id,
+        "campaign_id": result.campaign_id,
         "teenvio_id": received[-1].teenvio_id,
     }

@@ -7,17 +7,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Slot
+from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -29,17 +26,25 @@ from teenvio_desktop.core.context import AppContext
 from teenvio_desktop.core.errors import TeenvioError
 from teenvio_desktop.core.recipients import RecipientList, RecipientListRepository
 from teenvio_desktop.core.tasks import CancelToken, ProgressCallback
-from teenvio_desktop.ui.recipients.background import run_with_store
+from teenvio_desktop.ui.prompter import DialogPrompter, Prompter
 from teenvio_desktop.ui.recipients.lists_model import ListsModel
 from teenvio_desktop.ui.recipients.members_model import MembersModel
 from teenvio_desktop.ui.recipients.wizard import ImportWizard
+from teenvio_desktop.ui.tasks import run_task
 from teenvio_desktop.ui.translation import error_text
 
 
 class RecipientsArea(QWidget):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        parent: QWidget | None = None,
+        *,
+        prompter: Prompter | None = None,
+    ) -> None:
         super().__init__(parent)
         self.context = context
+        self.prompter = prompter or DialogPrompter()
         self.repo = RecipientListRepository(context.db)
         self.repo.discard_incomplete()  # left by a crash during an import
         self.wizard: ImportWizard | None = None
@@ -171,18 +176,15 @@ class RecipientsArea(QWidget):
                 )
             )
 
-    @Slot(object)
     def _show_error(self, error: BaseException) -> None:
-        QMessageBox.warning(self, self.tr("Recipients"), error_text(error))
+        self.prompter.warn(self, self.tr("Recipients"), error_text(error))
 
     def rename_selected(self) -> None:
         (item,) = self.selected_lists()[:1] or (None,)
         if item is None:
             return
-        name, ok = QInputDialog.getText(
-            self, self.tr("Rename list"), self.tr("New name:"), text=item.name
-        )
-        if ok:
+        name = self.prompter.ask_text(self, self.tr("Rename list"), self.tr("New name:"), item.name)
+        if name is not None:
             try:
                 self.repo.rename(item.id, name)
             except TeenvioError as exc:
@@ -193,13 +195,13 @@ class RecipientsArea(QWidget):
         chosen = self.selected_lists()
         if len(chosen) < 2:
             return
-        name, ok = QInputDialog.getText(
+        name = self.prompter.ask_text(
             self,
             self.tr("Merge lists"),
             self.tr("Name of the merged list (repeated addresses are kept once):"),
-            text=self.repo.unique_name(" + ".join(x.name for x in chosen)),
+            self.repo.unique_name(" + ".join(x.name for x in chosen)),
         )
-        if not ok:
+        if name is None:
             return
         ids = [x.id for x in chosen]
         repo = self.repo
@@ -208,24 +210,20 @@ class RecipientsArea(QWidget):
             del progress, cancel
             return repo.merge(ids, name)
 
-        task = run_with_store(self.context.db, work)
-        task.worker.result.connect(self._merged)  # a slot: queued to the GUI thread
-        task.worker.error.connect(self._show_error)  # a bound method: queued to this thread
+        task = run_task(work, self)
+        task.result.connect(self.refresh)
+        task.error.connect(self._show_error)
         task.start()
-
-    @Slot(object)
-    def _merged(self, list_id: int) -> None:
-        self.refresh(list_id)
 
     def export_selected(self) -> None:
         (item,) = self.selected_lists()[:1] or (None,)
         if item is None:
             return
-        path, _filter = QFileDialog.getSaveFileName(
+        path = self.prompter.save_file(
             self, self.tr("Export list"), f"{item.name}.csv", self.tr("CSV (*.csv)")
         )
-        if path:
-            self.export_list(item.id, Path(path))
+        if path is not None:
+            self.export_list(item.id, path)
 
     def export_list(self, list_id: int, path: Path) -> None:
         repo = self.repo
@@ -233,8 +231,8 @@ class RecipientsArea(QWidget):
         def work(progress: ProgressCallback, cancel: CancelToken) -> int:
             return repo.export_csv(list_id, path, progress=progress, cancel=cancel)
 
-        task = run_with_store(self.context.db, work)
-        task.worker.error.connect(self._show_error)  # a bound method: queued to this thread
+        task = run_task(work, self)
+        task.error.connect(self._show_error)
         task.start()
 
     def delete_selected(self) -> None:
@@ -242,14 +240,8 @@ class RecipientsArea(QWidget):
         if not chosen:
             return
         names = ", ".join(f"\u201c{x.name}\u201d" for x in chosen)
-        answer = QMessageBox.question(
-            self,
-            self.tr("Delete lists"),
-            self.tr("Delete {names}? This cannot be undone.").format(names=names),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        question = self.tr("Delete {names}? This cannot be undone.").format(names=names)
+        if not self.prompter.confirm(self, self.tr("Delete lists"), question, default_yes=False):
             return
         for item in chosen:
             self.repo.delete_list(item.id)
@@ -261,7 +253,7 @@ class RecipientsArea(QWidget):
         if self.wizard is not None and self.wizard.isVisible():
             self.wizard.raise_()
             return self.wizard
-        wizard = ImportWizard(self.context, self)
+        wizard = ImportWizard(self.context, self, prompter=self.prompter)
         wizard.imported.connect(lambda list_id: self.refresh(list_id))
         self.wizard = wizard
         wizard.show()

@@ -3,7 +3,8 @@
 Rows are fetched by block (``BLOCK`` rows, a few hundred kept in an LRU cache). With no
 search and the import order, row N is simply member ``pos`` N. Searching or sorting asks
 SQLite, in a background task, for the matching positions in order; the model swaps to
-that order when it arrives, so the window never waits on a query over a million rows.
+that order when it arrives (only the newest request's), so the window never waits on a
+query over a million rows.
 """
 
 from __future__ import annotations
@@ -19,14 +20,12 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     Signal,
-    Slot,
 )
 
 from teenvio_desktop.core.recipients import RecipientListRepository
 from teenvio_desktop.core.store import Database
 from teenvio_desktop.core.tasks import CancelToken, ProgressCallback
-from teenvio_desktop.ui.recipients.background import run_with_store
-from teenvio_desktop.ui.worker import BackgroundTask
+from teenvio_desktop.ui.latest import LatestRequest
 
 BLOCK = 256
 MAX_BLOCKS = 64
@@ -50,9 +49,9 @@ class MembersModel(QAbstractTableModel):
         self._blocks: OrderedDict[int, list[Row]] = OrderedDict()
         self._search = ""
         self._sort = ("pos", False)
-        self._task: BackgroundTask | None = None
-        self._task_generation = 0
-        self._generation = 0
+        # Only the newest search or sort is applied; an older one still running is dropped.
+        self._ordering = LatestRequest(self)
+        self._ordering.result.connect(self._apply_order)
 
     # -- the list shown ------------------------------------------------------------------
     def set_list(self, list_id: int | None) -> None:
@@ -62,7 +61,7 @@ class MembersModel(QAbstractTableModel):
         self._order = None
         self._search = ""
         self._sort = ("pos", False)
-        self._generation += 1
+        self._ordering.cancel()
         if list_id is None:
             self._fields, self._count = [], 0
         else:
@@ -97,39 +96,21 @@ class MembersModel(QAbstractTableModel):
     def _request_order(self) -> None:
         if self._list_id is None:
             return
-        self._generation += 1
-        generation = self._generation
         if not self._search and self._sort == ("pos", False):
-            self._apply_order(generation, None)
+            self._ordering.cancel()
+            self._apply_order(None)
             return
         list_id, search, (key, descending) = self._list_id, self._search, self._sort
         repo = self._repo
 
         def compute(progress: ProgressCallback, cancel: CancelToken) -> list[int]:
-            del progress, cancel
+            del progress
+            cancel.raise_if_cancelled()
             return repo.ordered_positions(list_id, search=search, sort=key, descending=descending)
 
-        if self._task is not None:
-            self._task.cancel()
-        # Not parented to the model: the task outlives it safely until its thread ends.
-        task = run_with_store(self._db, compute)
-        # Bound slots (not lambdas) so the result is delivered in the GUI thread.
-        task.worker.result.connect(self._order_computed)
-        self._task = task
-        self._task_generation = generation
-        task.start()
+        self._ordering.submit(compute)
 
-    @Slot(object)
-    def _order_computed(self, order: list[int]) -> None:
-        task = self._task
-        if task is None or self.sender() is not task.worker:
-            return  # from a search or sort that was replaced meanwhile
-        self._task = None
-        self._apply_order(self._task_generation, order)
-
-    def _apply_order(self, generation: int, order: list[int] | None) -> None:
-        if generation != self._generation:
-            return  # a newer search or sort replaced this one
+    def _apply_order(self, order: list[int] | None) -> None:
         self.beginResetModel()
         self._order = order
         self._blocks.clear()

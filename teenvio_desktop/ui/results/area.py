@@ -1,62 +1,52 @@
 """The Results area: pick a campaign, see what happened, browse and export the events.
 
-Layout only plus the glue to core: numbers, chart and links are computed by core queries
-in a background task; tables read SQLite lazily; polling runs in :class:`StatsPoller`.
+Layout and wiring: the numbers, chart and links are computed by core queries in the
+background (``overview.py``; only the newest request counts), the tables read SQLite
+lazily (``table_page.py``), polling runs in :class:`StatsPoller`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from teenvio_desktop.core.clock import utc_now
 from teenvio_desktop.core.context import AppContext
 from teenvio_desktop.core.csv_export import export_csv
 from teenvio_desktop.core.i18n import QT_TRANSLATE_NOOP
-from teenvio_desktop.core.stats.queries import (
-    AUDIENCE_NAMES,
-    TABLES,
-    LinkClicks,
-    Scope,
-    StatsSummary,
-    TimelinePoint,
-    save_audience_as_list,
-    summary,
-    timeline,
-    top_links,
-)
-from teenvio_desktop.core.stats.store import StatsStore, SyncState
+from teenvio_desktop.core.stats.queries import AUDIENCE_NAMES, TABLES, Scope, save_audience_as_list
+from teenvio_desktop.core.stats.store import StatsStore
 from teenvio_desktop.core.stats.sync import SyncReport
 from teenvio_desktop.core.tasks import CancelToken, ProgressCallback
+from teenvio_desktop.ui.latest import LatestRequest
+from teenvio_desktop.ui.prompter import DialogPrompter, Prompter
 from teenvio_desktop.ui.results.campaign_model import CAMPAIGN_ID_ROLE, CampaignListModel
-from teenvio_desktop.ui.results.chart import TimelineChart
+from teenvio_desktop.ui.results.header import ResultsHeader
+from teenvio_desktop.ui.results.overview import (
+    CampaignView,
+    OverviewTab,
+    SummaryGrid,
+    load_campaign_view,
+)
 from teenvio_desktop.ui.results.poller import NoConnection, StatsPoller
 from teenvio_desktop.ui.results.table_page import TablePage
+from teenvio_desktop.ui.tasks import run_task
 from teenvio_desktop.ui.translation import error_text
-from teenvio_desktop.ui.worker import run_in_background
 
 TABLE_ORDER = ("bounces", "opens", "clicks", "unsubscribes", "responses")
 TAB_TITLES = {
@@ -66,50 +56,32 @@ TAB_TITLES = {
     "unsubscribes": QT_TRANSLATE_NOOP("ResultsArea", "Unsubscribes"),
     "responses": QT_TRANSLATE_NOOP("ResultsArea", "Responses"),
 }
-SUMMARY_FIELDS = (
-    ("sent", QT_TRANSLATE_NOOP("ResultsArea", "Sent")),
-    ("accepted", QT_TRANSLATE_NOOP("ResultsArea", "Accepted")),
-    ("delivered", QT_TRANSLATE_NOOP("ResultsArea", "Delivered")),
-    ("bounces_soft", QT_TRANSLATE_NOOP("ResultsArea", "Soft bounces")),
-    ("bounces_hard", QT_TRANSLATE_NOOP("ResultsArea", "Hard bounces")),
-    ("unique_opens", QT_TRANSLATE_NOOP("ResultsArea", "Unique opens")),
-    ("opens", QT_TRANSLATE_NOOP("ResultsArea", "Total opens")),
-    ("unique_clicks", QT_TRANSLATE_NOOP("ResultsArea", "Unique clicks")),
-    ("clicks", QT_TRANSLATE_NOOP("ResultsArea", "Total clicks")),
-    ("ctr", QT_TRANSLATE_NOOP("ResultsArea", "Click-through rate")),
-    ("unsubscribes", QT_TRANSLATE_NOOP("ResultsArea", "Unsubscribes")),
-)
-
-
-@dataclass(frozen=True)
-class CampaignView:
-    """Everything the overview shows for one campaign, computed off the GUI thread."""
-
-    campaign_id: int
-    summary: StatsSummary
-    timeline: list[TimelinePoint]
-    links: list[LinkClicks]
-    status: SyncState
 
 
 class ResultsArea(QWidget):
-    def __init__(self, context: AppContext, *, poller: StatsPoller | None = None) -> None:
+    status_message = Signal(str)
+    view_shown = Signal(object)  # CampaignView
+    exported = Signal(object, int)  # path, rows written
+    audience_saved = Signal(int, int)  # new list id, recipients in it
+
+    def __init__(
+        self,
+        context: AppContext,
+        *,
+        poller: StatsPoller | None = None,
+        prompter: Prompter | None = None,
+    ) -> None:
         super().__init__()
         self.context = context
+        self.prompter = prompter or DialogPrompter()
         self.store = StatsStore(context.db)
         self.current_campaign_id: int | None = None
         self.current_view: CampaignView | None = None
-        self.last_error: str = ""
-        self._loading = False
-        self._reload_again = False
-        self._export_path = Path()
-        self._audience_name = ""
-        self.last_exported: tuple[Path, int] | None = None
-        self.last_saved_list: tuple[int, int] | None = None
-        self.last_message = ""
-        self._guarded = False
         self.poller = poller or StatsPoller(context)
         self.poller.setParent(self)
+        self._views = LatestRequest(self, coalesce=True)
+        self._views.result.connect(self._show_view)
+        self._views.error.connect(self._show_error)
         self._build()
         self.poller.sync_started.connect(self._on_sync_started)
         self.poller.synced.connect(self._on_synced)
@@ -144,41 +116,8 @@ class ResultsArea(QWidget):
         left_layout.addWidget(QLabel(self.tr("Campaigns")))
         left_layout.addWidget(self.campaign_view, 1)
 
-        self.title_label = QLabel(self.tr("Choose a campaign."))
-        self.title_label.setObjectName("results_title")
-        font = self.title_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.title_label.setFont(font)
-        self.title_label.setWordWrap(True)
-        self.sync_label = QLabel()
-        self.sync_label.setObjectName("last_sync")
-        self.error_label = QLabel()
-        self.error_label.setObjectName("last_error")
-        self.error_label.setWordWrap(True)
-        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error_label.setStyleSheet("color: #b3261e;")
-        self.error_label.hide()
-
-        self.credentials_banner = QFrame()
-        self.credentials_banner.setObjectName("credentials_banner")
-        self.credentials_banner.setFrameShape(QFrame.Shape.StyledPanel)
-        self.credentials_banner.setStyleSheet(
-            "#credentials_banner { background: #fff4e5; border: 1px solid #e0a100; }"
-        )
-        banner_layout = QHBoxLayout(self.credentials_banner)
-        self.banner_label = QLabel(
-            self.tr(
-                "TEA Lite rejected the token, so polling stopped. Enter a valid token to go on."
-            )
-        )
-        self.banner_label.setWordWrap(True)
-        self.credentials_button = QPushButton(self.tr("Enter token…"))
-        self.credentials_button.setObjectName("enter_token")
-        self.credentials_button.clicked.connect(self.ask_for_token)
-        banner_layout.addWidget(self.banner_label, 1)
-        banner_layout.addWidget(self.credentials_button)
-        self.credentials_banner.hide()
+        self.header = ResultsHeader()
+        self.header.token_requested.connect(self.ask_for_token)
 
         self.sync_button = QPushButton(self.tr("Sync now"))
         self.sync_button.setObjectName("sync_now")
@@ -195,63 +134,25 @@ class ResultsArea(QWidget):
         actions.addWidget(self.non_openers_button)
         actions.addWidget(self.clickers_button)
 
-        self.summary_values: dict[str, QLabel] = {}
-        summary_box = QFrame()
-        summary_box.setObjectName("summary")
-        grid = QGridLayout(summary_box)
-        for index, (key, title) in enumerate(SUMMARY_FIELDS):
-            value = QLabel("–")
-            value.setObjectName(f"summary_{key}")
-            value.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            bold = value.font()
-            bold.setBold(True)
-            bold.setPointSizeF(bold.pointSizeF() * 1.4)
-            value.setFont(bold)
-            caption = QLabel(self.tr(title))
-            caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            column = index % 6
-            row = (index // 6) * 2
-            grid.addWidget(value, row, column)
-            grid.addWidget(caption, row + 1, column)
-            self.summary_values[key] = value
-
-        self.chart = TimelineChart()
-        self.links_table = QTableWidget(0, 3)
-        self.links_table.setObjectName("top_links")
-        self.links_table.setHorizontalHeaderLabels(
-            [self.tr("Link"), self.tr("Clicks"), self.tr("Unique clicks")]
-        )
-        self.links_table.verticalHeader().hide()
-        self.links_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.links_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        overview = QSplitter(Qt.Orientation.Vertical)
-        overview.addWidget(self.chart)
-        links_box = QWidget()
-        links_layout = QVBoxLayout(links_box)
-        links_layout.setContentsMargins(0, 0, 0, 0)
-        links_layout.addWidget(QLabel(self.tr("Top clicked links")))
-        links_layout.addWidget(self.links_table)
-        overview.addWidget(links_box)
-
+        self.summary_grid = SummaryGrid()
+        self.summary_values = self.summary_grid.values
+        self.overview = OverviewTab()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("results_tabs")
-        self.tabs.addTab(overview, self.tr("Overview"))
+        self.tabs.addTab(self.overview, self.tr("Overview"))
         self.pages: dict[str, TablePage] = {}
         for kind in TABLE_ORDER:
             page = TablePage(self.context.db, TABLES[kind])
             page.export_requested.connect(self._choose_export_file)
             self.pages[kind] = page
-            self.tabs.addTab(page, self.tr(TAB_TITLES[kind]))
+            self.tabs.addTab(page, QCoreApplication.translate("ResultsArea", TAB_TITLES[kind]))
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.title_label)
-        right_layout.addWidget(self.sync_label)
-        right_layout.addWidget(self.error_label)
-        right_layout.addWidget(self.credentials_banner)
+        right_layout.addWidget(self.header)
         right_layout.addLayout(actions)
-        right_layout.addWidget(summary_box)
+        right_layout.addWidget(self.summary_grid)
         right_layout.addWidget(self.tabs, 1)
 
         splitter = QSplitter()
@@ -296,22 +197,19 @@ class ResultsArea(QWidget):
     def export_table(self, kind: str, path: Path) -> None:
         """Export the table ``kind`` as shown (filter and order) to ``path``, in the background."""
         page = self.pages[kind]
-        query = page.model.query
-        db = self.context.db
+        query, db = page.model.query, self.context.db
         headers = [
             page.model.headerData(i, Qt.Orientation.Horizontal)
             for i in range(page.model.columnCount())
         ]
 
-        def job(progress: ProgressCallback, cancel: CancelToken) -> int:
+        def job(progress: ProgressCallback, cancel: CancelToken) -> tuple[Path, int]:
             del progress, cancel
-            return export_csv(path, headers, query.iter_rows(db))
+            return path, export_csv(path, headers, query.iter_rows(db))
 
-        task = run_in_background(job, self)
-        self._export_path = path
-        task.worker.result.connect(self._exported)
-        task.worker.error.connect(self._show_error)
-        task.thread.finished.connect(task.deleteLater)
+        task = run_task(job, self)
+        task.result.connect(self._exported)
+        task.error.connect(self._show_error)
         task.start()
 
     def save_audience(self, which: str) -> None:
@@ -323,42 +221,40 @@ class ResultsArea(QWidget):
         name = QCoreApplication.translate("stats", AUDIENCE_NAMES[which]).format(subject=subject)
         db = self.context.db
 
-        def job(progress: ProgressCallback, cancel: CancelToken) -> tuple[int, int]:
+        def job(progress: ProgressCallback, cancel: CancelToken) -> tuple[str, int, int]:
             del progress, cancel
-            return save_audience_as_list(db, campaign_id, which, name)
+            return (name, *save_audience_as_list(db, campaign_id, which, name))
 
-        task = run_in_background(job, self)
-        self._audience_name = name
-        task.worker.result.connect(self._audience_saved)
-        task.worker.error.connect(self._show_error)
-        task.thread.finished.connect(task.deleteLater)
+        task = run_task(job, self)
+        task.result.connect(self._audience_saved)
+        task.error.connect(self._show_error)
         task.start()
 
-    def _exported(self, count: int) -> None:
-        self.last_exported = (self._export_path, count)
-        self._notify(
-            self.tr("Exported {count} rows to {path}.").format(
-                count=count, path=str(self._export_path)
-            )
+    def _exported(self, exported: tuple[Path, int]) -> None:
+        path, count = exported
+        self.exported.emit(path, count)
+        self.status_message.emit(
+            self.tr("Exported {count} rows to {path}.").format(count=count, path=str(path))
         )
 
-    def _audience_saved(self, result: tuple[int, int]) -> None:
-        self.last_saved_list = result
-        self._notify(
+    def _audience_saved(self, saved: tuple[str, int, int]) -> None:
+        name, list_id, count = saved
+        self.audience_saved.emit(list_id, count)
+        self.status_message.emit(
             self.tr("Saved the list “{name}” with {count} recipients.").format(
-                name=self._audience_name, count=result[1]
+                name=name, count=count
             )
         )
 
     def ask_for_token(self) -> None:
-        token, ok = QInputDialog.getText(
+        token = self.prompter.ask_text(
             self,
             self.tr("TEA Lite token"),
             self.tr("The token was rejected. Enter the account's TEA Lite token:"),
-            QLineEdit.EchoMode.Password,
+            secret=True,
         )
-        if ok and token.strip():
-            self.credentials_banner.hide()
+        if token is not None and token.strip():
+            self.header.ask_for_credentials(False)
             self.poller.use_token(token.strip())
 
     def may_close(self) -> bool:
@@ -381,7 +277,7 @@ class ResultsArea(QWidget):
         if self.campaign_view.currentIndex().row() != index.row():
             self.campaign_view.setCurrentIndex(index)
 
-    def _on_campaign_row(self, current: Any, _previous: Any) -> None:
+    def _on_campaign_row(self, current: QModelIndex, _previous: Any) -> None:
         campaign_id = current.data(CAMPAIGN_ID_ROLE) if current.isValid() else None
         if campaign_id is not None and campaign_id != self.current_campaign_id:
             self._activate(int(campaign_id))
@@ -391,10 +287,9 @@ class ResultsArea(QWidget):
         self.current_view = None
         campaign = self.store.campaign(campaign_id)
         subject = campaign.subject if campaign and campaign.subject else ""
-        self.title_label.setText(subject or self.tr("Campaign {id}").format(id=campaign_id))
-        self.error_label.hide()
-        self.credentials_banner.hide()
-        self.last_error = ""
+        self.header.set_title(subject or self.tr("Campaign {id}").format(id=campaign_id))
+        self.header.clear_error()
+        self.header.ask_for_credentials(False)
         self._set_enabled(True)
         scope = Scope(campaign_id=campaign_id)
         for page in self.pages.values():
@@ -404,79 +299,28 @@ class ResultsArea(QWidget):
 
     def load_view(self) -> None:
         """Recompute summary, chart, links and sync status in the background."""
-        campaign_id = self.current_campaign_id
-        if campaign_id is None:
-            return
-        if self._loading:
-            self._reload_again = True
-            return
-        self._loading = True
-        db = self.context.db
-
-        def job(progress: ProgressCallback, cancel: CancelToken) -> CampaignView:
-            del progress, cancel
-            scope = Scope(campaign_id=campaign_id)
-            return CampaignView(
-                campaign_id,
-                summary(db, scope),
-                timeline(db, scope),
-                top_links(db, scope),
-                StatsStore(db).campaign_sync_status(campaign_id),
-            )
-
-        task = run_in_background(job, self)
-        task.worker.result.connect(self._show_view)
-        task.worker.error.connect(self._show_error)
-        task.worker.finished.connect(self._view_loaded)
-        task.thread.finished.connect(task.deleteLater)
-        task.start()
-
-    def _view_loaded(self) -> None:
-        self._loading = False
-        if self._reload_again:
-            self._reload_again = False
-            self.load_view()
+        if self.current_campaign_id is not None:
+            self._views.submit(load_campaign_view(self.context.db, self.current_campaign_id))
 
     def _show_view(self, view: CampaignView) -> None:
         if view.campaign_id != self.current_campaign_id:
             return
         self.current_view = view
-        values = view.summary.to_dict()
-        for key, label in self.summary_values.items():
-            if key == "ctr":
-                label.setText(f"{view.summary.click_through_rate:.1%}")
-            else:
-                label.setText(str(values[key]))
-        self.chart.set_points(view.timeline)
-        self.links_table.setRowCount(len(view.links))
-        for row, link in enumerate(view.links):
-            text = link.link if not link.link_name else f"{link.link_name} — {link.link}"
-            self.links_table.setItem(row, 0, QTableWidgetItem(text))
-            self.links_table.setItem(row, 1, QTableWidgetItem(str(link.clicks)))
-            self.links_table.setItem(row, 2, QTableWidgetItem(str(link.unique_clicks)))
-        self._show_status(view.status)
-
-    def _show_status(self, status: SyncState) -> None:
-        if status.last_sync_at:
-            self.sync_label.setText(
-                self.tr("Last synced: {time}").format(time=_local(status.last_sync_at))
-            )
-        else:
-            self.sync_label.setText(self.tr("Not synced yet."))
-        if status.last_error and not self.last_error:
-            self._set_error(status.last_error)
+        self.summary_grid.show_summary(view.summary)
+        self.overview.show_view(view)
+        self.header.show_sync_state(view.status)
+        self.view_shown.emit(view)
 
     # -- poller signals ------------------------------------------------------------------
     def _on_sync_started(self, campaign_id: int) -> None:
         if campaign_id == self.current_campaign_id:
-            self.sync_label.setText(self.tr("Syncing…"))
+            self.header.show_syncing()
 
     def _on_synced(self, campaign_id: int, report: SyncReport) -> None:
         if campaign_id != self.current_campaign_id:
             return
         if not report.errors:
-            self.error_label.hide()
-            self.last_error = ""
+            self.header.clear_error()
         if report.total_added or report.linked_bounces:
             for page in self.pages.values():
                 page.refresh()
@@ -487,66 +331,37 @@ class ResultsArea(QWidget):
         if campaign_id != self.current_campaign_id:
             return
         if isinstance(error, NoConnection):
-            self._set_error(
+            self.header.set_error(
                 self.tr(
                     "No TEA Lite connection is configured for this campaign's account, so its "
                     "statistics cannot be fetched. Add the account's TEA Lite details in Accounts."
                 )
             )
         else:
-            self._set_error(error_text(error))
+            self.header.set_error(error_text(error))
         self.load_view()
 
     def _on_credentials_needed(self, campaign_id: int, error: BaseException) -> None:
         if campaign_id != self.current_campaign_id:
             return
-        self._set_error(error_text(error))
-        self.credentials_banner.show()
+        self.header.set_error(error_text(error))
+        self.header.ask_for_credentials(True)
 
     def _on_scheduled(self, seconds: float) -> None:
         if seconds < 0:
-            self.sync_label.setText(self.sync_label.text() + "  " + self.tr("(polling stopped)"))
-
-    # -- messages ------------------------------------------------------------------------
-    def _set_error(self, text: str) -> None:
-        self.last_error = text
-        stamp = utc_now().astimezone().strftime("%H:%M:%S")
-        self.error_label.setText(
-            self.tr("Last error ({time}): {error}").format(time=stamp, error=text)
-        )
-        self.error_label.show()
+            self.header.show_polling_stopped()
 
     def _show_error(self, error: BaseException) -> None:
-        self._set_error(error_text(error))
-
-    def _notify(self, text: str) -> None:
-        window = self.window()
-        status_bar = getattr(window, "statusBar", None)
-        if callable(status_bar):
-            status_bar().showMessage(text, 8000)
-        self.last_message = text
+        self.header.set_error(error_text(error))
 
     def _choose_export_file(self, kind: str) -> None:
         default = f"{kind}-{self.current_campaign_id or 'all'}.csv"
-        path, _filter = QFileDialog.getSaveFileName(
+        path = self.prompter.save_file(
             self, self.tr("Export to CSV"), default, self.tr("CSV files (*.csv)")
         )
-        if path:
-            self.export_table(kind, Path(path))
+        if path is not None:
+            self.export_table(kind, path)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        window = self.window()
-        if not self._guarded and hasattr(window, "add_close_guard"):
-            window.add_close_guard(self)
-            self._guarded = True
         self.reload_campaigns()
-
-
-def _local(iso: str) -> str:
-    from datetime import datetime
-
-    try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M:%S")
-    except ValueError:
-        return iso

@@ -5,16 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from teenvio_desktop.core.stats.store import StatsCampaign
 from teenvio_desktop.ui.results.table_model import AnyIndex
 
 CAMPAIGN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ResultsCampaigns", text)
 
 
 def _local_time(iso: str | None) -> str:
@@ -58,7 +54,13 @@ class CampaignListModel(QAbstractTableModel):
     ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        titles = (_tr("Date"), _tr("Via"), _tr("Subject"), _tr("Recipients"), _tr("State"))
+        titles = (
+            self.tr("Date"),
+            self.tr("Via"),
+            self.tr("Subject"),
+            self.tr("Recipients"),
+            self.tr("State"),
+        )
         return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -74,7 +76,8 @@ class CampaignListModel(QAbstractTableModel):
             if column == "transport":
                 return "SMTP-API" if campaign.transport == "smtp" else "TEA Lite"
             if column == "subject":
-                return campaign.subject or _tr("(campaign {ref})").format(ref=campaign.campaign_ref)
+                fallback = self.tr("(campaign {ref})").format(ref=campaign.campaign_ref)
+                return campaign.subject or fallback
             if column == "recipients":
                 return campaign.recipients_count
             return campaign.state

@@ -1,6 +1,6 @@
 """Polling a campaign's statistics in the background.
 
-A single-shot QTimer triggers one sync task (``ui/worker.py``) at a time; the next delay
+A single-shot QTimer triggers one sync task (``ui/tasks.py``) at a time; the next delay
 comes from the core :class:`PollPolicy` (interval, backoff on transient failures, stop on
 rejected credentials). The GUI thread only arms timers and receives signals.
 """
@@ -16,19 +16,19 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from teenvio_desktop.core.context import AppContext
 from teenvio_desktop.core.stats.connections import connection_for_campaign
 from teenvio_desktop.core.stats.poller import PollPolicy
-from teenvio_desktop.core.stats.store import StatsStore
+from teenvio_desktop.core.stats.store import StatsCampaign, StatsStore
 from teenvio_desktop.core.stats.sync import SyncReport, sync_campaign
 from teenvio_desktop.core.tasks import CancelToken, ProgressCallback
 from teenvio_desktop.core.tealite.connection import TeaLiteConnection
 from teenvio_desktop.core.tealite.errors import CredentialsRejected
-from teenvio_desktop.ui.worker import BackgroundTask, run_in_background
+from teenvio_desktop.ui.tasks import Task, run_task
 
 
 class NoConnection(Exception):
     """Nothing tells how to reach TEA Lite for this campaign (no account, no sandbox)."""
 
 
-ConnectionFinder = Callable[[AppContext, Any], TeaLiteConnection | None]
+ConnectionFinder = Callable[[AppContext, StatsCampaign], TeaLiteConnection | None]
 
 
 class StatsPoller(QObject):
@@ -53,7 +53,7 @@ class StatsPoller(QObject):
         self._find_connection = find_connection
         self._sync_options = dict(sync_options or {})
         self._campaign_id: int | None = None
-        self._task: BackgroundTask | None = None
+        self._task: Task | None = None
         self._token_override: str | None = None
         self._running_campaign = 0
         self._timer = QTimer(self)
@@ -96,13 +96,11 @@ class StatsPoller(QObject):
             return
         self._timer.stop()
         campaign_id = self._campaign_id
-        task = run_in_background(self._job(campaign_id), self)
-        # Bound methods of this (GUI-thread) object: Qt queues the calls to this thread.
+        task = run_task(self._job(campaign_id), self)
         self._running_campaign = campaign_id
-        task.worker.result.connect(self._on_result)
-        task.worker.error.connect(self._on_error)
-        task.worker.cancelled.connect(self._on_cancelled)
-        task.thread.finished.connect(task.deleteLater)
+        task.result.connect(self._on_result)
+        task.error.connect(self._on_error)
+        task.cancelled.connect(self._on_cancelled)
         self._task = task
         self.sync_started.emit(campaign_id)
         task.start()
@@ -168,4 +166,6 @@ class StatsPoller(QObject):
 
 
 def _is_missing_secret(error: BaseException) -> bool:
-    return type(error).__name__ in ("MissingSecret", "KeyringUnavailable")
+    from teenvio_desktop.core.accounts.errors import KeyringUnavailable, MissingSecret
+
+    return isinstance(error, MissingSecret | KeyringUnavailable)

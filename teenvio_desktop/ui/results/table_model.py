@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 from teenvio_desktop.core.stats.queries import Scope, TableQuery, TableSpec
 from teenvio_desktop.core.store import Database
 from teenvio_desktop.core.tasks import CancelToken, ProgressCallback
-from teenvio_desktop.ui.worker import run_in_background
+from teenvio_desktop.ui.latest import LatestRequest
 
 BLOCK_ROWS = 256
 CACHED_BLOCKS = 64
@@ -41,7 +41,6 @@ class StatsTableModel(QAbstractTableModel):
 
     def __init__(self, db: Database, spec: TableSpec, parent: Any = None) -> None:
         super().__init__(parent)
-        self._generation = 0
         self._total = 0  # rows in scope, unfiltered
         self._db = db
         self.spec = spec
@@ -49,6 +48,10 @@ class StatsTableModel(QAbstractTableModel):
         self._requested = self._query  # the newest query asked for (may still be running)
         self._count = 0
         self._blocks: OrderedDict[int, list[tuple[Any, ...]]] = OrderedDict()
+        # A filter typed meanwhile supersedes the one being counted.
+        self._background = LatestRequest(self)
+        self._background.result.connect(self._on_background_result)
+        self._background.error.connect(self._on_background_error)
 
     # -- what to show ----------------------------------------------------------------------
     @property
@@ -71,11 +74,13 @@ class StatsTableModel(QAbstractTableModel):
         self._requery(self._query)
 
     def _requery(self, query: TableQuery) -> None:
-        self._generation += 1
         self._requested = query
         if query.filter_text.strip() and self._total >= ASYNC_FILTER_ROWS:
             self._requery_in_background(query)
             return
+        if self._background.is_busy():
+            self._background.cancel()
+            self.busy.emit(False)
         count = query.count(self._db)
         self._apply(query, count, None)
 
@@ -90,23 +95,18 @@ class StatsTableModel(QAbstractTableModel):
 
     def _requery_in_background(self, query: TableQuery) -> None:
         """A filter over a big table scans it: count and first block off the GUI thread."""
-        db, generation = self._db, self._generation
+        db = self._db
 
         def job(progress: ProgressCallback, cancel: CancelToken) -> tuple[Any, ...]:
-            del progress, cancel
-            return generation, query, query.count(db), query.rows(db, 0, BLOCK_ROWS)
+            del progress
+            cancel.raise_if_cancelled()
+            return query, query.count(db), query.rows(db, 0, BLOCK_ROWS)
 
         self.busy.emit(True)
-        task = run_in_background(job, self)
-        task.worker.result.connect(self._on_background_result)
-        task.worker.error.connect(self._on_background_error)
-        task.thread.finished.connect(task.deleteLater)
-        task.start()
+        self._background.submit(job)
 
     def _on_background_result(self, result: tuple[Any, ...]) -> None:
-        generation, query, count, first = result
-        if generation != self._generation:  # a newer filter was typed meanwhile
-            return
+        query, count, first = result
         self._apply(query, count, first)
         self.busy.emit(False)
 

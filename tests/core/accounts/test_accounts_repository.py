@@ -125,8 +125,7 @@ def test_the_database_never_holds_a_secret(app_context) -> None:
     secrets.set("Acme", SecretKind.TEALITE_TOKEN, "tok-db-check-77")
     resolved = resolve_smtp(repo.get("Acme"), secrets)
     assert resolved.password == "pw-db-check-77" and "pw-db-check-77" not in repr(resolved)
-    host, port, security, user, _password, ca_file = resolved
-    assert (host, port, security, user, ca_file) == (
+    assert (resolved.host, resolved.port, resolved.security, resolved.user, resolved.ca_file) == (
         "api3.teenvio.com",
         46500,
         "tls",

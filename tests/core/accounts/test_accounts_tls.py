@@ -17,17 +17,25 @@ from teenvio_desktop.core.accounts import (
     SmtpConnection,
 )
 from teenvio_desktop.core.accounts import probe as probe_module
-from teenvio_desktop.core.accounts.smtp_probe import probe_smtp
+from teenvio_desktop.core.accounts.probe import probe_smtp
+from teenvio_desktop.core.smtp.errors import AuthenticationFailed
+from teenvio_desktop.core.smtp.settings import SmtpSettings
 from teenvio_desktop.core.tasks import CancelToken, no_progress
 
 pytestmark = pytest.mark.timeout(60)
 
 
+def _settings(host: str, port: int, security: str, **changes) -> SmtpSettings:
+    values = {"password": PASSWORD, "timeout": 5, **changes}
+    return SmtpSettings(host, port, security, USER, **values)  # type: ignore[arg-type]
+
+
 def _probe(server, security: str, *, ca_file=None, password: str = PASSWORD) -> str:
-    return probe_smtp(
-        server.host, server.port, security, USER, password,
-        ca_file=str(ca_file) if ca_file else None, timeout_s=5, greeting_timeout_s=1.5,
+    settings = _settings(
+        server.host, server.port, security, password=password,
+        ca_file=str(ca_file) if ca_file else None, greeting_timeout=1.5,
     )  # fmt: skip
+    return probe_smtp(settings)
 
 
 @pytest.mark.parametrize("mode", ["tls", "starttls"])
@@ -74,7 +82,7 @@ def test_a_self_signed_certificate_is_refused_even_with_a_ca_file(smtp_server, p
 
 def test_wrong_credentials_are_explained_with_the_server_reply(smtp_server, pki) -> None:
     server = smtp_server("tls", "good")
-    with pytest.raises(ConnectionFailed) as caught:
+    with pytest.raises(AuthenticationFailed) as caught:  # the server's answer, not the network
         _probe(server, "tls", ca_file=pki.ca_file, password="wrong-password")
     assert "rejected the user name or password" in str(caught.value)
     assert caught.value.server_code == 535
@@ -100,12 +108,12 @@ def test_a_closed_port_is_reported_as_refused() -> None:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]  # bound, not listening: connections are refused
         with pytest.raises(ConnectionFailed, match="refused the connection on port"):
-            probe_smtp("127.0.0.1", port, "tls", USER, PASSWORD, timeout_s=5)
+            probe_smtp(_settings("127.0.0.1", port, "tls"))
 
 
 def test_an_unknown_host_is_reported_as_a_name_problem() -> None:
     with pytest.raises(ConnectionFailed, match="could not be found"):
-        probe_smtp("no-such-host.invalid", 46500, "tls", USER, PASSWORD, timeout_s=5)
+        probe_smtp(_settings("no-such-host.invalid", 46500, "tls"))
 
 
 def test_starttls_missing_from_a_plain_server_never_sends_the_password(smtp_server) -> None:

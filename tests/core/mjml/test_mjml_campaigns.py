@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from teenvio_desktop.core.campaign import Campaign
+from teenvio_desktop.core.campaign_files import open_campaign_file
 from teenvio_desktop.core.context import AppContext
 from teenvio_desktop.core.drafts import DraftRepository
-from teenvio_desktop.core.html_tools import OpenFileError, open_campaign_file
+from teenvio_desktop.core.html_tools import OpenFileError
 from teenvio_desktop.core.mjml import (
     MAX_SOURCE_BYTES,
     MjmlCompileError,

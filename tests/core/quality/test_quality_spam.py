@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from teenvio_desktop.core.campaign import Campaign
+from teenvio_desktop.core.campaign_files import open_campaign_file
 from teenvio_desktop.core.errors import Cancelled
-from teenvio_desktop.core.html_tools import open_campaign_file
 from teenvio_desktop.core.quality.spam import (
     SpamCheckError,
     SpamOptions,

@@ -3,7 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from stats_fake_tealite import FakeTeaLite
+
+from tests.helpers.fake_tealite import FakeTeaLite
 
 
 @pytest.fixture

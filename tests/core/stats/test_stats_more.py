@@ -8,8 +8,6 @@ from datetime import UTC, datetime
 from email.message import EmailMessage
 
 import pytest
-from stats_fake_tealite import FakeTeaLite
-from stats_sandbox_helpers import send_rest_campaign
 
 from teenvio_desktop.core.campaign import Campaign
 from teenvio_desktop.core.campaigns import CampaignRepository
@@ -20,6 +18,8 @@ from teenvio_desktop.core.stats.connections import connection_for_campaign, sand
 from teenvio_desktop.core.stats.queries import addresses, save_audience_as_list
 from teenvio_desktop.core.tasks import CancelToken, no_progress
 from teenvio_desktop.core.tealite.connection import TeaLiteConnection
+from tests.helpers.fake_tealite import FakeTeaLite
+from tests.helpers.stats_sandbox import send_rest_campaign
 
 
 def _smtp_send(sandbox, recipients: list[str]) -> str:  # type: ignore[no-untyped-def]
@@ -102,7 +102,7 @@ def test_non_openers_and_clickers_become_recipient_lists(
     sandbox = sandbox_factory(seed=4)
     campaign_id = send_rest_campaign(app_context.db, sandbox, "801")
     sandbox.simulate_until_done()
-    from stats_sandbox_helpers import connection
+    from tests.helpers.stats_sandbox import connection
 
     sync_campaign(app_context.db, connection(sandbox), campaign_id, no_progress, CancelToken())
     clickers = addresses(app_context.db, campaign_id, "clickers")

@@ -8,7 +8,6 @@ import json
 from dataclasses import asdict
 
 import pytest
-from stats_sandbox_helpers import SOURCE, connection, send_rest_campaign
 
 from teenvio_desktop.cli.main import main as cli_main
 from teenvio_desktop.core.context import AppContext
@@ -16,6 +15,7 @@ from teenvio_desktop.core.stats import Scope, summary, sync_campaign
 from teenvio_desktop.core.stats.queries import TABLES, TableQuery, addresses
 from teenvio_desktop.core.suppression import SuppressionList
 from teenvio_desktop.core.tasks import CancelToken, no_progress
+from tests.helpers.stats_sandbox import SOURCE, connection, send_rest_campaign
 
 COMPARED = (
     "delivered",

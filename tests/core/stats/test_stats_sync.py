@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from stats_fake_tealite import FakeTeaLite
 
 from teenvio_desktop.core.campaign import Campaign
 from teenvio_desktop.core.campaigns import CampaignRepository
@@ -16,6 +15,7 @@ from teenvio_desktop.core.suppression import SuppressionList
 from teenvio_desktop.core.tasks import CancelToken, no_progress
 from teenvio_desktop.core.tealite.connection import TeaLiteConnection
 from teenvio_desktop.core.tealite.errors import CredentialsRejected, RetriableError
+from tests.helpers.fake_tealite import FakeTeaLite
 
 NOW = datetime(2024, 4, 10, 23, 0, 0, tzinfo=UTC)
 

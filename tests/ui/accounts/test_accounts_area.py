@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from teenvio_desktop.core.accounts import SecretKind, SecretStore, account_repository
 from teenvio_desktop.core.logsetup import configure_logging
 from teenvio_desktop.ui.accounts import AccountDialog, AccountsArea
+from teenvio_desktop.ui.scripted_prompter import ScriptedPrompter
 
 pytestmark = pytest.mark.timeout(90)
 
@@ -79,7 +80,7 @@ def test_add_test_and_remove_an_account_with_the_real_keyring(
     area.select("Desk")
     task = area.test_selected()
     assert task is not None and not area.test_button.isEnabled()
-    with qtbot.waitSignal(task.worker.finished, timeout=30_000):
+    with qtbot.waitSignal(task.finished, timeout=30_000):
         pass
     qtbot.waitUntil(lambda: area.test_button.isEnabled())
     assert area.test_result.text().count("✔") == 2, area.test_result.text()
@@ -114,17 +115,22 @@ def _stop_logging() -> None:
 
 def test_a_failed_test_is_explained(qtbot: QtBot, app_context, sandbox) -> None:
     store = SecretStore(fail.Keyring())
-    area = AccountsArea(app_context, store=store)
+    prompter = ScriptedPrompter()
+    area = AccountsArea(app_context, store=store, prompter=prompter)
     qtbot.addWidget(area)
-    dialog = AccountDialog(area, has_secrets=False)
-    _fill(dialog, sandbox, "Wrong")
-    dialog.password_edit.setText("not-the-password")
-    dialog.accept()
-    area._save(None, dialog)
+
+    def fill(dialog: AccountDialog) -> bool:
+        _fill(dialog, sandbox, "Wrong")
+        dialog.password_edit.setText("not-the-password")
+        return True
+
+    prompter.fill(AccountDialog, fill)
+    with qtbot.waitSignal(area.accounts_changed, timeout=10_000):
+        area.add_account()
     area.select("Wrong")
     task = area.test_selected()
     assert task is not None
-    with qtbot.waitSignal(task.worker.finished, timeout=30_000):
+    with qtbot.waitSignal(task.finished, timeout=30_000):
         pass
     qtbot.waitUntil(lambda: area.test_button.isEnabled())
     text = area.test_result.text()
@@ -136,15 +142,14 @@ def test_no_keyring_shows_the_banner_and_keeps_secrets_for_the_session(
     qtbot: QtBot, app_context, sandbox, secret_service
 ) -> None:
     store = SecretStore(fail.Keyring())
-    area = AccountsArea(app_context, store=store)
+    prompter = ScriptedPrompter()
+    area = AccountsArea(app_context, store=store, prompter=prompter)
     qtbot.addWidget(area)
     area.show()
     assert area.banner.isVisible()
     assert "not available" in area.banner.label.text()
-    dialog = AccountDialog(area, has_secrets=False)
-    _fill(dialog, sandbox, "Session")
-    dialog.accept()
-    area._save(None, dialog)
+    prompter.fill(AccountDialog, lambda dialog: _fill(dialog, sandbox, "Session") or True)
+    area.add_account()
     assert area.banner.isVisible()
     assert store.get("Session", SecretKind.SMTP_PASSWORD) == sandbox.info.password
     # The keyring comes back (e.g. unlocked): "Try again" moves the secrets into it.

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from teenvio_desktop.core.context import AppContext
@@ -18,6 +17,7 @@ from teenvio_desktop.core.recipients import ImportOptions, RecipientListReposito
 from teenvio_desktop.ui.recipients import RecipientsArea
 from teenvio_desktop.ui.recipients.members_model import MembersModel
 from teenvio_desktop.ui.recipients.wizard import PAGE_MAPPING, PAGE_RESULT, PAGE_SETTINGS
+from teenvio_desktop.ui.scripted_prompter import ScriptedPrompter
 
 CORPUS = Path(__file__).parents[2] / "core" / "recipients_corpus"
 pytestmark = pytest.mark.timeout(120)
@@ -102,7 +102,7 @@ def test_wizard_imports_a_file_end_to_end(
     qtbot.waitUntil(result_page.isComplete, timeout=20_000)
     assert result_page.counts["valid"].text() == "3"
     assert result_page.counts["invalid"].text() == "1"
-    assert wizard.result is not None
+    assert wizard.import_result is not None
     report = tmp_path / "rejects.csv"
     assert result_page.export_rejects_to(report) == 1
     # The new list is shown and selected in the area.
@@ -122,8 +122,8 @@ def test_wizard_imports_pasted_cells(qtbot: QtBot, app_context: AppContext) -> N
     wizard.next()
     wizard.next()
     qtbot.waitUntil(wizard.result_page.isComplete, timeout=20_000)
-    assert wizard.result is not None
-    assert (wizard.result.valid, wizard.result.invalid) == (1, 1)
+    assert wizard.import_result is not None
+    assert (wizard.import_result.valid, wizard.import_result.invalid) == (1, 1)
     wizard.accept()
 
 
@@ -163,35 +163,25 @@ def test_dropping_a_file_opens_the_wizard(qtbot: QtBot, app_context: AppContext)
     area.wizard.reject()
 
 
-def test_rename_merge_delete_from_the_area(
-    qtbot: QtBot, app_context: AppContext, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_rename_merge_delete_from_the_area(qtbot: QtBot, app_context: AppContext) -> None:
     import_file(app_context.db, CORPUS / "utf8_comma.csv", ImportOptions(list_name="A"))
     import_file(app_context.db, CORPUS / "cp1252_semicolon.csv", ImportOptions(list_name="B"))
-    area = RecipientsArea(app_context)
+    prompter = ScriptedPrompter()
+    area = RecipientsArea(app_context, prompter=prompter)
     qtbot.addWidget(area)
     assert area.lists_model.rowCount() == 2
     area.lists_view.selectAll()
     assert area.merge_button.isEnabled() and not area.rename_button.isEnabled()
-    monkeypatch.setattr(
-        "teenvio_desktop.ui.recipients.area.QInputDialog.getText",
-        lambda *a, **k: ("A y B", True),
-    )
+    prompter.answer("ask_text", "A y B")
     area.merge_selected()
     qtbot.waitUntil(lambda: area.lists_model.rowCount() == 3, timeout=10_000)
     assert [x.name for x in area.selected_lists()] == ["A y B"]
     assert area.members_model.rowCount() == 7
     # Deleting asks first; "No" keeps the list.
-    monkeypatch.setattr(
-        "teenvio_desktop.ui.recipients.area.QMessageBox.question",
-        lambda *a, **k: QMessageBox.StandardButton.No,
-    )
+    prompter.answer("confirm", False)
     area.delete_selected()
     assert area.lists_model.rowCount() == 3
-    monkeypatch.setattr(
-        "teenvio_desktop.ui.recipients.area.QMessageBox.question",
-        lambda *a, **k: QMessageBox.StandardButton.Yes,
-    )
+    prompter.answer("confirm", True)
     area.delete_selected()
     assert [x.name for x in RecipientListRepository(app_context.db).lists()] == ["A", "B"]
 
@@ -232,7 +222,7 @@ def test_event_loop_keeps_serving_during_a_large_import(
         wizard.next()
         qtbot.waitUntil(wizard.result_page.isComplete, timeout=120_000)
         timer.stop()
-        assert wizard.result is not None and wizard.result.valid == 150_000
+        assert wizard.import_result is not None and wizard.import_result.valid == 150_000
         assert len(ticks) > 20
         stalls.append(_longest_gap(ticks))
         wizard.accept()

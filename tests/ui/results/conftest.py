@@ -1,15 +1,8 @@
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-# Share the sandbox campaign helper of the core statistics tests.
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "core" / "stats"))
-
-
 import pytest
 
-from teenvio_desktop.ui.worker import shutdown_all
+from teenvio_desktop.ui.tasks import shutdown_all
 
 
 @pytest.fixture(autouse=True)

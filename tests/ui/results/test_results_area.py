@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from stats_sandbox_helpers import SOURCE, send_rest_campaign
 
 from teenvio_desktop.cli.main import main as cli_main
 from teenvio_desktop.core.context import AppContext
@@ -20,6 +19,7 @@ from teenvio_desktop.core.stats.queries import TABLES, Scope
 from teenvio_desktop.ui.results import ResultsArea
 from teenvio_desktop.ui.results.poller import StatsPoller
 from teenvio_desktop.ui.results.table_model import SqlSortFilterProxy, StatsTableModel
+from tests.helpers.stats_sandbox import SOURCE, send_rest_campaign
 
 SHOWN = (
     "delivered",
@@ -69,12 +69,15 @@ def test_pane_fills_in_by_itself_and_agrees_with_sandbox_and_cli(
         lambda: area.summary_values["delivered"].text() != "–" and _shown(area) == expected,
         timeout=30_000,
     )
-    assert area.sync_label.text().startswith("Last synced") or "Sync" in area.sync_label.text()
+    assert (
+        area.header.sync_label.text().startswith("Last synced")
+        or "Sync" in area.header.sync_label.text()
+    )
     assert area.pages["opens"].model.rowCount() == expected["opens"]
     assert area.pages["clicks"].model.rowCount() == expected["clicks"]
-    assert sum(area.chart.plotted()[0]) == expected["opens"]
-    assert sum(area.chart.plotted()[1]) == expected["clicks"]
-    assert area.links_table.rowCount() >= 1
+    assert sum(area.overview.chart.plotted()[0]) == expected["opens"]
+    assert sum(area.overview.chart.plotted()[1]) == expected["clicks"]
+    assert area.overview.links_table.rowCount() >= 1
     bounce_model = area.pages["bounces"].model
     texts = [bounce_model.row_values(r)[4] for r in range(bounce_model.rowCount())]
     assert any(t.startswith("55") for t in texts)
@@ -112,16 +115,17 @@ def test_pane_fills_in_by_itself_and_agrees_with_sandbox_and_cli(
 
     # Export with formula injection in link names neutralised.
     out = tmp_path / "clicks.csv"
-    area.export_table("clicks", out)
-    qtbot.waitUntil(out.exists, timeout=10_000)
+    with qtbot.waitSignal(area.exported, timeout=10_000) as exported:
+        area.export_table("clicks", out)
+    assert exported.args == [out, expected["clicks"]]
     text = out.read_text("utf-8-sig")
     assert "'=SUM(1+1) offer" in text and "'@docs" in text
     assert ",=" not in text and ",@" not in text
 
     # The clickers become a new recipient list.
-    area.clickers_button.click()
-    qtbot.waitUntil(lambda: area.last_saved_list is not None, timeout=10_000)
-    assert area.last_saved_list is not None and area.last_saved_list[1] == expected["unique_clicks"]
+    with qtbot.waitSignal(area.audience_saved, timeout=10_000) as saved:
+        area.clickers_button.click()
+    assert saved.args[1] == expected["unique_clicks"]
     area.poller.stop()
 
 
@@ -136,8 +140,8 @@ def test_polling_backs_off_on_retriable_and_stops_on_403(
     sandbox.set_faults(fail_rate=1.0)
     area = _area(app_context, qtbot)
     area.show_campaign(campaign_id)
-    qtbot.waitUntil(lambda: area.error_label.isVisible(), timeout=20_000)
-    assert "temporarily unavailable" in area.last_error
+    qtbot.waitUntil(lambda: area.header.error_label.isVisible(), timeout=20_000)
+    assert "temporarily unavailable" in area.header.error_label.text()
     assert area.poller.policy.failures >= 1 and not area.poller.policy.stopped
     sandbox.set_faults(fail_rate=0.0)
     expected = _expected(sandbox, "602")
@@ -154,10 +158,10 @@ def test_polling_backs_off_on_retriable_and_stops_on_403(
 
     rejected = _area(app_context, qtbot, find_connection=wrong_token)
     rejected.show_campaign(campaign_id)
-    qtbot.waitUntil(lambda: rejected.credentials_banner.isVisible(), timeout=20_000)
+    qtbot.waitUntil(lambda: rejected.header.credentials_banner.isVisible(), timeout=20_000)
     assert rejected.poller.policy.stopped and not rejected.poller.is_scheduled()
-    assert "rejected the token" in rejected.last_error
-    qtbot.wait(800)  # several intervals: no new sync was attempted
+    assert "rejected the token" in rejected.header.error_label.text()
+    # Stopped: no sync runs and no timer is armed, so none can start by itself.
     assert not rejected.poller.is_busy() and not rejected.poller.is_scheduled()
     rejected.poller.use_token(sandbox.info.token)
     qtbot.waitUntil(
@@ -226,7 +230,10 @@ def test_filter_on_a_big_table_runs_in_the_background(
     model.set_filter_text("p1")
     with qtbot.waitSignal(model.modelReset, timeout=10_000):
         model.set_filter_text("p2")
-    qtbot.wait(200)
+    # Once the superseded "p1" count has ended too, "p2" is still what is shown.
+    from teenvio_desktop.ui.tasks import active_tasks
+
+    qtbot.waitUntil(lambda: not [t for t in active_tasks() if t.owner is model], timeout=10_000)
     assert model.query.filter_text == "p2" and model.rowCount() == 111
 
 

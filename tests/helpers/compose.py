@@ -49,15 +49,7 @@ def wait_preview_contains(area: ComposeArea, needle: str, timeout: float = 30.0)
 
 def wait_analysis_settled(area: ComposeArea, timeout: float = 20.0) -> bool:
     """No debounce pending, no analysis running: the panels show the current state."""
-    return spin(
-        lambda: (
-            not area._debounce.isActive()
-            and area._analysis is None
-            and area.last_analysis is not None
-            and area.last_analysis.generation == area._generation
-        ),
-        timeout,
-    )
+    return spin(area.analysis.is_settled, timeout)
 
 
 def good_campaign(sender: str = "demo@example.com", **changes: Any) -> Campaign:

@@ -86,6 +86,7 @@ class FakeTeaLite:
         asyncio.run_coroutine_threadsafe(shutdown(), self._loop).result(10)
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(10)
+        self._loop.close()  # its selector and self-pipe sockets too
 
     def paths(self) -> list[str]:
         return [p for p, _ in self.requests]

@@ -1,0 +1,160 @@
+"""Sending from the composer: checks, confirmation, autosave, then one road for both
+transports (``core.sending.prepare_send`` and ``ui/sending``), then Results.
+
+A campaign travels one way: the composer's form -> core checks -> a SendJob -> its
+transport -> the store; this controller only asks ``results_requested(campaign_id)``
+when a real (not test) send ends.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from teenvio_desktop.core.campaign import Campaign
+from teenvio_desktop.core.checks import Check, has_errors, run_checks
+from teenvio_desktop.core.context import AppContext
+from teenvio_desktop.core.errors import TeenvioError
+from teenvio_desktop.ui.compose.confirmation import confirmation_summary
+from teenvio_desktop.ui.compose.document_controller import DocumentController
+from teenvio_desktop.ui.compose.feedback import Feedback
+from teenvio_desktop.ui.compose.form import CampaignForm
+from teenvio_desktop.ui.compose.test_send_dialog import TestSendDialog
+
+if TYPE_CHECKING:  # imported when the first send starts: the transports are slow to load
+    from teenvio_desktop.core.sending import SendOutcome
+    from teenvio_desktop.ui.sending import SendDialog
+
+log = logging.getLogger(__name__)
+
+
+class SendController(QObject):
+    send_finished = Signal(object)  # SendOutcome
+    send_failed = Signal(object)  # the exception, or None when cancelled
+    checks_blocked = Signal(list)  # the checks that stop a send (shown in the checks panel)
+    results_requested = Signal(int)  # a campaign was sent: show its results
+
+    def __init__(
+        self,
+        context: AppContext,
+        form: CampaignForm,
+        document: DocumentController,
+        feedback: Feedback,
+    ) -> None:
+        super().__init__(feedback)
+        self.context, self.form, self.document, self.feedback = context, form, document, feedback
+        self.prompter = feedback.prompter
+        self._dialog: SendDialog | None = None
+        self._test = False
+
+    def is_sending(self) -> bool:
+        return self._dialog is not None
+
+    # --- the two commands -------------------------------------------------------------------
+
+    def send(self) -> bool:
+        """Checks, confirmation, autosave, then the transport in the background."""
+        if self.is_sending():
+            return False
+        campaign = self.form.campaign()
+        env = self.form.check_environment()
+        if self._blocked(run_checks(campaign, env), self.tr("Cannot send yet")):
+            return False
+        if not self.prompter.confirm(
+            self.feedback.view, self.tr("Send campaign"), confirmation_summary(env, campaign)
+        ):
+            return False
+        self.document.autosave_now(force=True)  # every send leaves its content in the database
+        return self._start(campaign, test=False)
+
+    def test_send(
+        self, addresses: list[str] | None = None, row: dict[str, str] | None = None
+    ) -> bool:
+        """To a few addresses, rendered with one recipient's data; asks for both if needed."""
+        if self.is_sending():
+            return False
+        campaign = self.form.campaign()
+        if addresses is None or (row is None and campaign.recipient_list_id is not None):
+            dialog = TestSendDialog(self.context, campaign, self.feedback.view)
+            if not self.prompter.run(dialog):
+                return False
+            addresses, row = dialog.addresses(), dialog.row()
+        if not addresses:
+            return False
+        from teenvio_desktop.core.sending import campaign_for_test_send
+
+        try:
+            test = campaign_for_test_send(campaign, addresses, row)
+        except Exception as exc:  # a template error in the chosen row's data
+            self.feedback.report(exc)
+            return False
+        checks = run_checks(test, self.form.check_environment_for_test())
+        errors = [c for c in checks if c.severity == "error"]
+        if errors:
+            text = "\n".join(c.render(QCoreApplication.translate) for c in errors)
+            self.feedback.report(TeenvioError(text))
+            return False
+        self.document.autosave_now(force=True)
+        return self._start(test, test=True)
+
+    def _blocked(self, checks: list[Check], title: str) -> bool:
+        self.checks_blocked.emit(checks)
+        if not has_errors(checks):
+            return False
+        errors = [c.render(QCoreApplication.translate) for c in checks if c.severity == "error"]
+        message = self.tr("Fix these before sending:") + "\n\n• " + "\n• ".join(errors)
+        self.feedback.report(TeenvioError(message), title)
+        return True
+
+    # --- the send itself ------------------------------------------------------------------
+
+    def _start(self, campaign: Campaign, *, test: bool) -> bool:
+        from teenvio_desktop.core.sending import prepare_send
+        from teenvio_desktop.ui.sending import open_send_dialog
+
+        try:
+            job = prepare_send(self.context, campaign, test=test)
+        except TeenvioError as exc:
+            self.feedback.report(exc)
+            self.send_failed.emit(exc)
+            return False
+        dialog = open_send_dialog(self.feedback.view, job)
+        dialog.send_finished.connect(self._finished)
+        dialog.send_failed.connect(self._failed)
+        dialog.send_cancelled.connect(self._cancelled)
+        self._dialog, self._test = dialog, test
+        dialog.start()
+        return True
+
+    def _release(self) -> bool:
+        """Only the dialog's first outcome is the composer's (retries are the dialog's)."""
+        dialog, self._dialog = self._dialog, None
+        if dialog is None:
+            return False
+        dialog.send_finished.disconnect(self._finished)
+        dialog.send_failed.disconnect(self._failed)
+        dialog.send_cancelled.disconnect(self._cancelled)
+        return True
+
+    def _finished(self, outcome: SendOutcome) -> None:
+        if not self._release():
+            return
+        self.send_finished.emit(outcome)
+        if self._test:
+            self.feedback.say(self.tr("Test message sent."))
+        else:
+            self.results_requested.emit(outcome.campaign_id)
+
+    def _failed(self, error: BaseException) -> None:
+        if not self._release():
+            return
+        self.feedback.report(error)
+        self.send_failed.emit(error)
+
+    def _cancelled(self) -> None:
+        if not self._release():
+            return
+        self.feedback.say(self.tr("Sending cancelled."))
+        self.send_failed.emit(None)

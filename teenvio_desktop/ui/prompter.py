@@ -1,0 +1,126 @@
+"""Every question the GUI asks the user goes through a :class:`Prompter`.
+
+Widgets never call ``QMessageBox``, ``QInputDialog``, ``QFileDialog`` or ``dialog.exec()``
+themselves: they ask their prompter. :class:`DialogPrompter` shows the real dialogs;
+``ui/scripted_prompter.py`` answers from a script, so tests and ``--self-test`` drive the
+same code paths without anything modal (and still exercise the dialogs themselves).
+"""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+
+class UnsavedChoice(enum.Enum):
+    """What to do with unsaved changes before they would be replaced or closed."""
+
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+    # Nobody is there to answer (a script): keep the work in the autosave slot, go on.
+    KEEP_FOR_RECOVERY = "keep"
+
+
+class Prompter(Protocol):
+    def confirm(
+        self, parent: QWidget | None, title: str, text: str, *, default_yes: bool = True
+    ) -> bool:
+        """A yes/no question."""
+        ...
+
+    def warn(self, parent: QWidget | None, title: str, text: str) -> None:
+        """Something went wrong; the text says what to do."""
+        ...
+
+    def ask_text(
+        self,
+        parent: QWidget | None,
+        title: str,
+        label: str,
+        text: str = "",
+        *,
+        secret: bool = False,
+    ) -> str | None:
+        """One line of text, or None when cancelled."""
+        ...
+
+    def unsaved_changes(self, parent: QWidget | None) -> UnsavedChoice: ...
+
+    def run(self, dialog: QDialog) -> bool:
+        """Show one of the application's own dialogs modally; True when accepted."""
+        ...
+
+    def open_file(self, parent: QWidget | None, caption: str, filters: str = "") -> Path | None: ...
+
+    def open_files(self, parent: QWidget | None, caption: str, filters: str = "") -> list[Path]: ...
+
+    def save_file(
+        self, parent: QWidget | None, caption: str, suggested: str = "", filters: str = ""
+    ) -> Path | None: ...
+
+
+class DialogPrompter:
+    """Asks with the platform's dialogs."""
+
+    def confirm(
+        self, parent: QWidget | None, title: str, text: str, *, default_yes: bool = True
+    ) -> bool:
+        yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, yes | no, parent)
+        box.setObjectName("confirm")
+        box.setDefaultButton(yes if default_yes else no)
+        return box.exec() == yes
+
+    def warn(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.warning(parent, title, text)
+
+    def ask_text(
+        self,
+        parent: QWidget | None,
+        title: str,
+        label: str,
+        text: str = "",
+        *,
+        secret: bool = False,
+    ) -> str | None:
+        echo = QLineEdit.EchoMode.Password if secret else QLineEdit.EchoMode.Normal
+        value, ok = QInputDialog.getText(parent, title, label, echo, text)
+        return value if ok else None
+
+    def unsaved_changes(self, parent: QWidget | None) -> UnsavedChoice:
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            parent,
+            QCoreApplication.translate("Prompter", "Unsaved changes"),
+            QCoreApplication.translate(
+                "Prompter", "The campaign has unsaved changes. Save them as a draft first?"
+            ),
+            buttons.Save | buttons.Discard | buttons.Cancel,
+        )
+        if answer == buttons.Save:
+            return UnsavedChoice.SAVE
+        if answer == buttons.Discard:
+            return UnsavedChoice.DISCARD
+        return UnsavedChoice.CANCEL
+
+    def run(self, dialog: QDialog) -> bool:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def open_file(self, parent: QWidget | None, caption: str, filters: str = "") -> Path | None:
+        path, _filter = QFileDialog.getOpenFileName(parent, caption, "", filters)
+        return Path(path) if path else None
+
+    def open_files(self, parent: QWidget | None, caption: str, filters: str = "") -> list[Path]:
+        paths, _filter = QFileDialog.getOpenFileNames(parent, caption, "", filters)
+        return [Path(p) for p in paths]
+
+    def save_file(
+        self, parent: QWidget | None, caption: str, suggested: str = "", filters: str = ""
+    ) -> Path | None:
+        path, _filter = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
+        return Path(path) if path else None

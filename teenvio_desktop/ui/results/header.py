@@ -1,0 +1,102 @@
+"""The top of the Results area: the campaign's title, its sync status, the last error,
+and the banner that asks for a new token when TEA Lite rejected it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from teenvio_desktop.core.clock import utc_now
+from teenvio_desktop.core.stats.store import SyncState
+
+
+def _local(iso: str) -> str:
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return iso
+
+
+class ResultsHeader(QWidget):
+    token_requested = Signal()  # "Enter token…" in the credentials banner
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title_label = QLabel(self.tr("Choose a campaign."))
+        self.title_label.setObjectName("results_title")
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.title_label.setWordWrap(True)
+        self.sync_label = QLabel()
+        self.sync_label.setObjectName("last_sync")
+        self.error_label = QLabel()
+        self.error_label.setObjectName("last_error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label.setStyleSheet("color: #b3261e;")
+        self.error_label.hide()
+
+        self.credentials_banner = QFrame()
+        self.credentials_banner.setObjectName("credentials_banner")
+        self.credentials_banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.credentials_banner.setStyleSheet(
+            "#credentials_banner { background: #fff4e5; border: 1px solid #e0a100; }"
+        )
+        banner_layout = QHBoxLayout(self.credentials_banner)
+        self.banner_label = QLabel(
+            self.tr(
+                "TEA Lite rejected the token, so polling stopped. Enter a valid token to go on."
+            )
+        )
+        self.banner_label.setWordWrap(True)
+        self.credentials_button = QPushButton(self.tr("Enter token…"))
+        self.credentials_button.setObjectName("enter_token")
+        self.credentials_button.clicked.connect(self.token_requested)
+        banner_layout.addWidget(self.banner_label, 1)
+        banner_layout.addWidget(self.credentials_button)
+        self.credentials_banner.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.title_label, self.sync_label, self.error_label):
+            layout.addWidget(widget)
+        layout.addWidget(self.credentials_banner)
+        self._error_shown = False
+
+    def set_title(self, text: str) -> None:
+        self.title_label.setText(text)
+
+    def show_sync_state(self, status: SyncState) -> None:
+        if status.last_sync_at:
+            self.sync_label.setText(
+                self.tr("Last synced: {time}").format(time=_local(status.last_sync_at))
+            )
+        else:
+            self.sync_label.setText(self.tr("Not synced yet."))
+        if status.last_error and not self._error_shown:
+            self.set_error(status.last_error)
+
+    def show_syncing(self) -> None:
+        self.sync_label.setText(self.tr("Syncing…"))
+
+    def show_polling_stopped(self) -> None:
+        self.sync_label.setText(self.sync_label.text() + "  " + self.tr("(polling stopped)"))
+
+    def set_error(self, text: str) -> None:
+        self._error_shown = True
+        stamp = utc_now().astimezone().strftime("%H:%M:%S")
+        self.error_label.setText(
+            self.tr("Last error ({time}): {error}").format(time=stamp, error=text)
+        )
+        self.error_label.show()
+
+    def clear_error(self) -> None:
+        self._error_shown = False
+        self.error_label.hide()
+
+    def ask_for_credentials(self, show: bool) -> None:
+        self.credentials_banner.setVisible(show)

@@ -1,0 +1,130 @@
+"""One row per message of a TEA Lite campaign in the outbox, read incrementally."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from teenvio_desktop.core.outbox import OutboxRepository
+from teenvio_desktop.core.outbox.repository import TableRow
+from teenvio_desktop.core.store import Database
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def state_label(state: str) -> str:
+    labels = {
+        "queued": QCoreApplication.translate("RestSend", "Queued"),
+        "sending": QCoreApplication.translate("RestSend", "Sending"),
+        "accepted": QCoreApplication.translate("RestSend", "Accepted"),
+        "retrying": QCoreApplication.translate("RestSend", "Retrying"),
+        "failed": QCoreApplication.translate("RestSend", "Failed"),
+    }
+    return labels.get(state, state)
+
+
+class OutboxTableModel(QAbstractTableModel):
+    """One row per message of a campaign; :meth:`refresh` reads only what changed."""
+
+    COLUMNS = ("seq", "recipient", "name", "state", "attempts", "message_id", "reason")
+
+    def __init__(self, db: Database, campaign_id: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._outbox = OutboxRepository(db)
+        self.campaign_id = campaign_id
+        self._rows: list[TableRow] = []
+        self._index: dict[int, int] = {}
+        self._newest: str | None = None
+        self.refresh()
+
+    def _headers(self) -> tuple[str, ...]:
+        return (
+            QCoreApplication.translate("RestSend", "#"),
+            QCoreApplication.translate("RestSend", "Recipient"),
+            QCoreApplication.translate("RestSend", "Name"),
+            QCoreApplication.translate("RestSend", "State"),
+            QCoreApplication.translate("RestSend", "Attempts"),
+            QCoreApplication.translate("RestSend", "Message ID"),
+            QCoreApplication.translate("RestSend", "Reason"),
+        )
+
+    def refresh(self) -> None:
+        changed = self._outbox.table_rows(self.campaign_id, changed_since=self._newest)
+        if not changed:
+            return
+        self._newest = max(r.updated_at for r in changed)
+        if any(r.id not in self._index for r in changed):
+            self.beginResetModel()
+            self._rows = self._outbox.table_rows(self.campaign_id)
+            self._index = {r.id: i for i, r in enumerate(self._rows)}
+            self.endResetModel()
+            return
+        first, last = len(self._rows), -1
+        for row in changed:
+            position = self._index[row.id]
+            if self._rows[position] != row:
+                self._rows[position] = row
+                first, last = min(first, position), max(last, position)
+        if last >= 0:
+            right = len(self.COLUMNS) - 1
+            self.dataChanged.emit(self.index(first, 0), self.index(last, right))
+
+    def set_campaign(self, campaign_id: int) -> None:
+        self.beginResetModel()
+        self.campaign_id, self._rows, self._index, self._newest = campaign_id, [], {}, None
+        self.endResetModel()
+        self.refresh()
+
+    def row(self, number: int) -> TableRow:
+        return self._rows[number]
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.COLUMNS):
+            return self._headers()[section]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == "reason":
+            return self._display(row, column) or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("seq", "attempts"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    @staticmethod
+    def _display(row: TableRow, column: str) -> object:
+        if column == "seq":
+            return row.seq
+        if column == "recipient":
+            return row.recipient
+        if column == "name":
+            return row.recipient_name
+        if column == "state":
+            return state_label(row.state)
+        if column == "attempts":
+            return row.attempts
+        if column == "message_id":
+            return row.message_id or ""
+        if row.state == "accepted":
+            return ""
+        return ": ".join(p for p in (row.error_category, row.error_text) if p)
