@@ -163,6 +163,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Account not saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -180,6 +184,10 @@
     </message>
     <message>
         <source>Testing “{name}”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last test: {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1364,6 +1372,25 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <source>Teenvio Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>process {pid} on {host}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data directory {path} is in use by {who}, which did not answer. Close the other Teenvio Desktop window (or wait for it to finish), or start with --data-dir to use another directory.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -163,6 +163,10 @@
         <translation>{name} — predeterminada</translation>
     </message>
     <message>
+        <source>Keyring</source>
+        <translation>Llavero</translation>
+    </message>
+    <message>
         <source>Account not saved</source>
         <translation>No se ha guardado la cuenta</translation>
     </message>
@@ -181,6 +185,10 @@
     <message>
         <source>Testing “{name}”…</source>
         <translation>Probando “{name}”…</translation>
+    </message>
+    <message>
+        <source>Last test: {time}</source>
+        <translation>Última prueba: {time}</translation>
     </message>
     <message>
         <source>SMTP-API</source>
@@ -1369,6 +1377,25 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     <message>
         <source>name</source>
         <translation>nombre</translation>
+    </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <source>Teenvio Desktop</source>
+        <translation>Teenvio Desktop</translation>
+    </message>
+    <message>
+        <source>process {pid} on {host}</source>
+        <translation>el proceso {pid} en {host}</translation>
+    </message>
+    <message>
+        <source>another process</source>
+        <translation>otro proceso</translation>
+    </message>
+    <message>
+        <source>The data directory {path} is in use by {who}, which did not answer. Close the other Teenvio Desktop window (or wait for it to finish), or start with --data-dir to use another directory.</source>
+        <translation>La carpeta de datos {path} la está usando {who}, que no ha respondido. Cierra la otra ventana de Teenvio Desktop (o espera a que termine), o arranca con --data-dir para usar otra carpeta.</translation>
     </message>
 </context>
 <context>

@@ -27,8 +27,11 @@ def build_main_window(context: AppContext, *, prompter: Prompter | None = None) 
 
 def install_areas(window: MainWindow, context: AppContext) -> None:
     from teenvio_desktop.ui.compose.area import ComposeArea
+    from teenvio_desktop.ui.keyring_banner import KeyringBanner, install_keyring_banner
 
     prompter = window.prompter
+    keyring_banner = KeyringBanner()
+    window.add_banner(keyring_banner)
 
     def show_status(text: str) -> None:
         window.statusBar().showMessage(text, STATUS_MS)
@@ -49,7 +52,7 @@ def install_areas(window: MainWindow, context: AppContext) -> None:
     def accounts() -> QWidget:
         from teenvio_desktop.ui.accounts import AccountsArea
 
-        return AccountsArea(context, prompter=prompter)
+        return AccountsArea(context, prompter=prompter, banner=keyring_banner)
 
     def show_results(campaign_id: int) -> None:
         from teenvio_desktop.ui.results import ResultsArea
@@ -72,3 +75,5 @@ def install_areas(window: MainWindow, context: AppContext) -> None:
     window.add_area("recipients", QCoreApplication.translate("Areas", "Recipients"), recipients)
     window.add_area("results", QCoreApplication.translate("Areas", "Results"), results)
     window.add_area("accounts", QCoreApplication.translate("Areas", "Accounts"), accounts)
+    # Not only once Accounts is opened: a missing keyring is said from the start.
+    install_keyring_banner(keyring_banner, context)
