@@ -300,6 +300,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Sender name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Account</source>
         <translation type="unfinished"></translation>
     </message>
@@ -388,6 +392,33 @@
     </message>
     <message>
         <source>(campaign {ref})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CheckActions</name>
+    <message>
+        <source>Send through TEA Lite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the merge fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge fields and the SMTP-API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP-API sends the same message to every recipient, so {{ … }} fields would arrive as typed. TEA Lite sends one personalised message per recipient; removing the fields keeps their default text, if any.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending through TEA Lite: each recipient gets their own copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge fields removed (Ctrl+Z in each field brings them back).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -539,7 +570,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Scheduled for {when} (UTC)</source>
+        <source>Campaign id: {campaign}; source system: {source}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List-Unsubscribe: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled for {when}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1288,7 +1327,7 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Fix these before sending:</source>
+        <source>Test not sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1742,7 +1781,7 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The SMTP-API sends one identical message to every recipient: merge fields ({fields}) will not be filled in. Use TEA Lite (REST) to personalise.</source>
+        <source>The SMTP-API sends one identical message to every recipient, so merge fields ({fields}) would arrive as typed, braces included. Send through TEA Lite to personalise, or remove the fields.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1790,10 +1829,6 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>The certificate of {url} could not be verified ({detail}). If the server uses a private CA, name its CA file in the account.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unexpected error: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2143,6 +2178,32 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>SpamAssassin&apos;s answer could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix these before sending:
+
+{checks}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file {file} could not be used ({reason}). Check that it exists, that you may read it (and write to its folder), and that the disk is not full, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system refused an operation ({reason}). Check the network connection and free disk space, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There was not enough memory to finish. Close other programs or use a smaller file, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A merge field could not be filled in ({reason}). Check that the recipient list has that column, or remove the field from the subject and the message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operation could not be finished ({kind}: {reason}). Nothing you typed was lost. Try again; if it happens again, send the log file (the logs folder of the data directory) to support.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -300,6 +300,10 @@
         <translation>Fecha de envío</translation>
     </message>
     <message>
+        <source>Sender name</source>
+        <translation>Nombre del remitente</translation>
+    </message>
+    <message>
         <source>Account</source>
         <translation>Cuenta</translation>
     </message>
@@ -389,6 +393,33 @@
     <message>
         <source>(campaign {ref})</source>
         <translation>(campaña {ref})</translation>
+    </message>
+</context>
+<context>
+    <name>CheckActions</name>
+    <message>
+        <source>Send through TEA Lite</source>
+        <translation>Enviar mediante TEA Lite</translation>
+    </message>
+    <message>
+        <source>Remove the merge fields</source>
+        <translation>Quitar los campos de combinación</translation>
+    </message>
+    <message>
+        <source>Merge fields and the SMTP-API</source>
+        <translation>Campos de combinación y SMTP-API</translation>
+    </message>
+    <message>
+        <source>The SMTP-API sends the same message to every recipient, so {{ … }} fields would arrive as typed. TEA Lite sends one personalised message per recipient; removing the fields keeps their default text, if any.</source>
+        <translation>La SMTP-API envía el mismo mensaje a todos los destinatarios, así que los campos {{ … }} llegarían tal cual se escribieron. TEA Lite envía un mensaje personalizado a cada destinatario; si quitas los campos, se conserva su texto predeterminado, si lo tienen.</translation>
+    </message>
+    <message>
+        <source>Sending through TEA Lite: each recipient gets their own copy.</source>
+        <translation>Envío mediante TEA Lite: cada destinatario recibe su propia copia.</translation>
+    </message>
+    <message>
+        <source>Merge fields removed (Ctrl+Z in each field brings them back).</source>
+        <translation>Campos de combinación quitados (Ctrl+Z en cada campo los recupera).</translation>
     </message>
 </context>
 <context>
@@ -539,8 +570,16 @@
         <translation>Seguimiento de aperturas: {opens}; seguimiento de clics: {clicks}</translation>
     </message>
     <message>
-        <source>Scheduled for {when} (UTC)</source>
-        <translation>Programado para {when} (UTC)</translation>
+        <source>Campaign id: {campaign}; source system: {source}</source>
+        <translation>ID de campaña: {campaign}; sistema de origen: {source}</translation>
+    </message>
+    <message>
+        <source>List-Unsubscribe: {value}</source>
+        <translation>List-Unsubscribe: {value}</translation>
+    </message>
+    <message>
+        <source>Scheduled for {when}</source>
+        <translation>Programado para el {when}</translation>
     </message>
 </context>
 <context>
@@ -1292,8 +1331,8 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>Enviar campaña</translation>
     </message>
     <message>
-        <source>Fix these before sending:</source>
-        <translation>Corrige esto antes de enviar:</translation>
+        <source>Test not sent</source>
+        <translation>No se ha enviado la prueba</translation>
     </message>
     <message>
         <source>Test message sent.</source>
@@ -1746,8 +1785,8 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>La dirección de respuesta {reply_to} no es un remitente validado de esta cuenta; Teenvio la rechaza. Valídala en Teenvio o elige una dirección validada.</translation>
     </message>
     <message>
-        <source>The SMTP-API sends one identical message to every recipient: merge fields ({fields}) will not be filled in. Use TEA Lite (REST) to personalise.</source>
-        <translation>La SMTP-API envía un mensaje idéntico a todos los destinatarios: los campos de combinación ({fields}) no se rellenarán. Usa TEA Lite (REST) para personalizar.</translation>
+        <source>The SMTP-API sends one identical message to every recipient, so merge fields ({fields}) would arrive as typed, braces included. Send through TEA Lite to personalise, or remove the fields.</source>
+        <translation>La SMTP-API envía un mensaje idéntico a todos los destinatarios, así que los campos de combinación ({fields}) llegarían tal cual, con las llaves. Envía mediante TEA Lite para personalizar o quita los campos.</translation>
     </message>
     <message>
         <source>Merge fields ({fields}) are used but no recipient list is chosen.</source>
@@ -1795,10 +1834,6 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     <message>
         <source>The certificate of {url} could not be verified ({detail}). If the server uses a private CA, name its CA file in the account.</source>
         <translation>No se pudo verificar el certificado de {url} ({detail}). Si el servidor usa una CA privada, indica su archivo de CA en la cuenta.</translation>
-    </message>
-    <message>
-        <source>Unexpected error: {error}</source>
-        <translation>Error inesperado: {error}</translation>
     </message>
     <message>
         <source>There is no account named “{name}”. List them with “teenvio-desktop account list” or add it in the Accounts area.</source>
@@ -2149,6 +2184,34 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     <message>
         <source>SpamAssassin&apos;s answer could not be read.</source>
         <translation>No se pudo leer la respuesta de SpamAssassin.</translation>
+    </message>
+    <message>
+        <source>Fix these before sending:
+
+{checks}</source>
+        <translation>Corrige esto antes de enviar:
+
+{checks}</translation>
+    </message>
+    <message>
+        <source>The file {file} could not be used ({reason}). Check that it exists, that you may read it (and write to its folder), and that the disk is not full, then try again.</source>
+        <translation>No se ha podido usar el archivo {file} ({reason}). Comprueba que existe, que puedes leerlo (y escribir en su carpeta) y que el disco no está lleno; después, vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The system refused an operation ({reason}). Check the network connection and free disk space, then try again.</source>
+        <translation>El sistema ha rechazado una operación ({reason}). Comprueba la conexión de red y el espacio libre en disco; después, vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>There was not enough memory to finish. Close other programs or use a smaller file, then try again.</source>
+        <translation>No había memoria suficiente para terminar. Cierra otros programas o usa un archivo más pequeño; después, vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>A merge field could not be filled in ({reason}). Check that the recipient list has that column, or remove the field from the subject and the message.</source>
+        <translation>No se ha podido rellenar un campo de combinación ({reason}). Comprueba que la lista de destinatarios tiene esa columna o quita el campo del asunto y del mensaje.</translation>
+    </message>
+    <message>
+        <source>The operation could not be finished ({kind}: {reason}). Nothing you typed was lost. Try again; if it happens again, send the log file (the logs folder of the data directory) to support.</source>
+        <translation>No se ha podido terminar la operación ({kind}: {reason}). No se ha perdido nada de lo que escribiste. Vuelve a intentarlo; si vuelve a ocurrir, envía el archivo de registro (la carpeta logs de la carpeta de datos) al soporte técnico.</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,8 @@ REST_REQUEST_LIMIT = 2 * 1024 * 1024  # TEA Lite: 2 MB per request
 GMAIL_CLIP_BYTES = 102 * 1024  # Gmail clips messages whose HTML passes about 102 KB
 NEAR_LIMIT_RATIO = 0.9
 DROPPED_TAGS = ("script", "form", "iframe", "object", "embed")
+# The check the composer offers to fix (switch to TEA Lite, or remove the fields).
+MERGE_FIELDS_SMTP = "merge_fields_smtp"
 _CSS_CID = re.compile(r"url\(\s*['\"]?cid:([^'\")\s]+)", re.I)
 
 
@@ -304,15 +306,28 @@ def _reply_to_checks(campaign: Campaign, env: CheckEnvironment) -> list[Check]:
         {"reply_to": campaign.reply_to})]  # fmt: skip
 
 
+def smtp_merge_checks(campaign: Campaign) -> list[Check]:
+    """Blocking: the SMTP-API sends the text as it is, braces included, to everyone."""
+    from teenvio_desktop.core.merge import has_merge_syntax
+
+    if campaign.transport != "smtp":
+        return []
+    if not any(has_merge_syntax(p) for p in (campaign.subject, campaign.html, campaign.text)):
+        return []
+    fields = ", ".join(merge_fields_used(campaign)) or "{{ … }}"
+    return [Check("error", MERGE_FIELDS_SMTP, QT_TRANSLATE_NOOP("checks",
+        "The SMTP-API sends one identical message to every recipient, so merge fields "
+        "({fields}) would arrive as typed, braces included. Send through TEA Lite to "
+        "personalise, or remove the fields."),
+        {"fields": fields})]  # fmt: skip
+
+
 def _merge_checks(campaign: Campaign, env: CheckEnvironment) -> list[Check]:
+    if campaign.transport == "smtp":
+        return smtp_merge_checks(campaign)
     used = merge_fields_used(campaign)
     if not used:
         return []
-    if campaign.transport == "smtp":
-        return [Check("warning", "merge_fields_smtp", QT_TRANSLATE_NOOP("checks",
-            "The SMTP-API sends one identical message to every recipient: merge fields "
-            "({fields}) will not be filled in. Use TEA Lite (REST) to personalise."),
-            {"fields": ", ".join(used)})]  # fmt: skip
     if env.columns is None:
         return [Check("warning", "merge_fields_no_list", QT_TRANSLATE_NOOP("checks",
             "Merge fields ({fields}) are used but no recipient list is chosen."),
@@ -374,3 +389,13 @@ def run_checks(campaign: Campaign, env: CheckEnvironment | None = None) -> list[
 
 def has_errors(checks: Collection[Check]) -> bool:
     return any(c.severity == "error" for c in checks)
+
+
+class ChecksBlockSending(TeenvioError):
+    """The pre-send checks found errors; ``listed`` holds them, already translated."""
+
+    def __init__(self, listed: list[str]) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP("errors", "Fix these before sending:\n\n{checks}"),
+            checks="\n".join(f"• {line}" for line in listed),
+        )

@@ -9,6 +9,7 @@ same code paths without anything modal (and still exercise the dialogs themselve
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -35,6 +36,12 @@ class Prompter(Protocol):
 
     def warn(self, parent: QWidget | None, title: str, text: str) -> None:
         """Something went wrong; the text says what to do."""
+        ...
+
+    def choose(
+        self, parent: QWidget | None, title: str, text: str, choices: Sequence[str]
+    ) -> int | None:
+        """One of several ways on (the index of the choice), or None when cancelled."""
         ...
 
     def ask_text(
@@ -78,6 +85,19 @@ class DialogPrompter:
 
     def warn(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.warning(parent, title, text)
+
+    def choose(
+        self, parent: QWidget | None, title: str, text: str, choices: Sequence[str]
+    ) -> int | None:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+        box.setObjectName("choose")
+        buttons = [box.addButton(c, QMessageBox.ButtonRole.AcceptRole) for c in choices]
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        if buttons:
+            box.setDefaultButton(buttons[0])
+        box.exec()
+        clicked = box.clickedButton()
+        return next((i for i, b in enumerate(buttons) if b is clicked), None)
 
     def ask_text(
         self,

@@ -3,14 +3,15 @@
 For the tests and ``--self-test``: nothing modal is shown, every question is recorded in
 :attr:`ScriptedPrompter.asked`, and the answer is the next one scripted for that kind of
 question, else the unattended default: yes to confirmations, the suggested text, keep
-unsaved work in the autosave slot, no file, and dialogs declined. A dialog passed to
-:meth:`run` is a real one: a scripted function fills it in and its own ``accept()`` runs.
+unsaved work in the autosave slot, no file, no choice (cancel), and dialogs declined. A
+dialog passed to :meth:`run` is a real one: a scripted function fills it in and its own
+``accept()`` runs.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -64,6 +65,16 @@ class ScriptedPrompter:
 
     def warn(self, parent: QWidget | None, title: str, text: str) -> None:
         self.asked.append(Asked("warn", title, text))
+
+    def choose(
+        self, parent: QWidget | None, title: str, text: str, choices: Sequence[str]
+    ) -> int | None:
+        """The scripted answer is a choice's index or its text (None: cancelled)."""
+        self.asked.append(Asked("choose", title, text))
+        answer = self._next("choose", None)
+        if isinstance(answer, str):
+            return list(choices).index(answer)
+        return None if answer is None else int(answer)
 
     def ask_text(
         self,

@@ -71,7 +71,9 @@ def test_a_good_campaign_has_no_errors_or_warnings(transport: str) -> None:
         ({"html": '<img src="cid:logo"><a href="htp//bad">x</a>'}, "malformed_link", "warning"),
         ({"html": IMG + '<a href="javascript:x()">x</a>'}, "malformed_link", "warning"),
         ({"html": IMG + '<a href="https://exa mple.com">x</a>'}, "malformed_link", "warning"),
-        ({"subject": "Hola {{ nombre }}"}, "merge_fields_smtp", "warning"),
+        ({"subject": "Hola {{ nombre }}"}, "merge_fields_smtp", "error"),
+        ({"text": "Hola {{ nombre"}, "merge_fields_smtp", "error"),
+        ({"html": IMG + "<p>{% if vip %}VIP{% endif %}</p>"}, "merge_fields_smtp", "error"),
         ({"subject": "Bad\r\nBcc: x@evil.com"}, "message_invalid", "error"),
     ],
 )  # fmt: skip

@@ -15,7 +15,7 @@ emits ``status_message`` and ``results_requested`` and the window decides what t
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtGui import QAction, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -36,6 +36,7 @@ from teenvio_desktop.core.drafts import DraftRepository
 from teenvio_desktop.ui.compose.actions import ComposeActions
 from teenvio_desktop.ui.compose.analysis_controller import AnalysisController
 from teenvio_desktop.ui.compose.attachments_panel import AttachmentsPanel
+from teenvio_desktop.ui.compose.check_actions import CheckActions
 from teenvio_desktop.ui.compose.checks_panel import ChecksPanel
 from teenvio_desktop.ui.compose.content_controller import ContentController
 from teenvio_desktop.ui.compose.document_controller import DocumentController
@@ -78,11 +79,17 @@ class ComposeArea(QWidget):
         self.document = DocumentController(self.form, self.drafts, self.banner, feedback)
         self.analysis = AnalysisController(self.form, self.preview, self.checks_panel, self)
         self.content = ContentController(self.form, self.document, feedback)
-        self.sending = SendController(context, self.form, self.document, feedback)
+        self.check_actions = CheckActions(
+            self.form, self.fields_scroll, self.side_tabs, self.attachments_tab, feedback
+        )
+        self.sending = SendController(
+            context, self.form, self.document, feedback, self.check_actions
+        )
         self.commands = ComposeActions(self)
         self.commands.fill_toolbar(self.toolbar)
         self._wire(feedback)
         self.reload_sources()
+        self._transport_changed(self.fields.is_rest())
         self.document.load(self.form.campaign())
         self.document.check_for_recovery()
 
@@ -100,14 +107,18 @@ class ComposeArea(QWidget):
         self.banner = RecoveryBanner()
 
         left = QSplitter(Qt.Orientation.Vertical)
-        left.addWidget(_scrolling(self.fields))
+        self.fields_scroll = _scrolling(self.fields)
+        left.addWidget(self.fields_scroll)
         left.addWidget(self.editors)
         left.setStretchFactor(1, 1)
         left.setSizes([260, 600])
+        self.left_splitter = left
         self.side_tabs = QTabWidget()
         self.side_tabs.addTab(self.checks_panel, self.tr("Checks"))
-        self.side_tabs.addTab(_scrolling(self.options), self.tr("Teenvio options"))
-        self.side_tabs.addTab(_scrolling(self.attachments), self.tr("Images and files"))
+        self.options_tab = _scrolling(self.options)
+        self.side_tabs.addTab(self.options_tab, self.tr("Teenvio options"))
+        self.attachments_tab = _scrolling(self.attachments)
+        self.side_tabs.addTab(self.attachments_tab, self.tr("Images and files"))
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.preview)
         right.addWidget(self.side_tabs)
@@ -149,6 +160,8 @@ class ComposeArea(QWidget):
         document.loaded.connect(analysis.schedule)
         document.title_changed.connect(self.title_label.setText)
         sending.checks_blocked.connect(self._show_blocking_checks)
+        self.checks_panel.check_activated.connect(self.check_actions.show)
+        self.fields.transport_changed.connect(self._transport_changed)
 
         a, bind = self.commands, ComposeActions.bind
         bind(a.new, document.new_campaign)
@@ -164,6 +177,26 @@ class ComposeArea(QWidget):
         bind(a.insert_image, content.choose_images)
         bind(a.test_send, sending.test_send)
         bind(a.send, sending.send)
+
+    def _transport_changed(self, rest: bool) -> None:
+        """TEA Lite has no Teenvio options; its own fields must all be in view."""
+        self.side_tabs.setTabVisible(self.side_tabs.indexOf(self.options_tab), not rest)
+        self._fit_fields()
+
+    def _fit_fields(self) -> None:
+        """Give the envelope the height it needs (up to half the column) so that no field
+        hides below the fold of its scroll area; the editors take the rest."""
+        total = sum(self.left_splitter.sizes())
+        if total <= 0:
+            return
+        frame = self.fields_scroll.frameWidth() * 2
+        wanted = min(self.fields.sizeHint().height() + frame, total // 2)
+        if self.left_splitter.sizes()[0] < wanted:
+            self.left_splitter.setSizes([wanted, total - wanted])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_fields()
 
     def _show_blocking_checks(self, checks: list[Check]) -> None:
         self.checks_panel.set_checks(checks)

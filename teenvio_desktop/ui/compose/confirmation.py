@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
 from teenvio_desktop.core.campaign import Campaign
 from teenvio_desktop.core.checks import CheckEnvironment, message_size
+from teenvio_desktop.core.clock import parse_teenvio_timestamp
 from teenvio_desktop.ui.compose.options_panel import language_names
 
 
@@ -42,8 +43,13 @@ def confirmation_summary(env: CheckEnvironment, campaign: Campaign) -> str:
         ),
         QCoreApplication.translate("ComposeSending", "Recipients: {count}").format(count=count),
         QCoreApplication.translate("ComposeSending", "Size: {size} KB of {limit} KB").format(
-            size=f"{size / 1024:.1f}", limit=f"{limit / 1024:.0f}"
+            size=QLocale().toString(size / 1024, "f", 1), limit=QLocale().toString(limit // 1024)
         ),
+    ]
+    if campaign.transport == "rest":
+        return "\n".join(lines + _tealite_lines(campaign))
+    # The five Teenvio options exist only in the SMTP-API (TEA Lite has no such parameters).
+    lines += [
         QCoreApplication.translate(
             "ComposeSending", "Header: {cab}; social links: {social}; language: {language}"
         ).format(
@@ -55,10 +61,35 @@ def confirmation_summary(env: CheckEnvironment, campaign: Campaign) -> str:
             "ComposeSending", "Track opens: {opens}; track clicks: {clicks}"
         ).format(opens=yes_no(options.tracking_opening), clicks=yes_no(options.tracking_clicks)),
     ]
-    if campaign.transport == "rest" and campaign.send_at:
+    return "\n".join(lines)
+
+
+def _tealite_lines(campaign: Campaign) -> list[str]:
+    lines = [
+        QCoreApplication.translate(
+            "ComposeSending", "Campaign id: {campaign}; source system: {source}"
+        ).format(campaign=campaign.campaign_ref, source=campaign.source_system or "-")
+    ]
+    if campaign.list_unsubscribe:
         lines.append(
-            QCoreApplication.translate("ComposeSending", "Scheduled for {when} (UTC)").format(
-                when=campaign.send_at
+            QCoreApplication.translate("ComposeSending", "List-Unsubscribe: {value}").format(
+                value=campaign.list_unsubscribe
             )
         )
-    return "\n".join(lines)
+    if campaign.send_at:
+        lines.append(
+            QCoreApplication.translate("ComposeSending", "Scheduled for {when}").format(
+                when=_local_time(campaign.send_at)
+            )
+        )
+    return lines
+
+
+def _local_time(teenvio_timestamp: str) -> str:
+    """A ``YYYYMMDDHHMMSS`` UTC stamp as the user's local date and time."""
+    try:
+        moment = parse_teenvio_timestamp(teenvio_timestamp)
+    except ValueError:
+        return teenvio_timestamp
+    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime()
+    return QLocale().toString(local, QLocale.FormatType.LongFormat)
