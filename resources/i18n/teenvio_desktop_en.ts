@@ -593,6 +593,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Plain text generated from the HTML. Undo (Ctrl+Z) brings back yours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Insert image</source>
         <translation type="unfinished"></translation>
     </message>

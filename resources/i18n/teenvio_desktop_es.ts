@@ -593,6 +593,10 @@
         <translation>Archivos HTML y de correo electrónico (*.html *.htm *.eml);;Todos los archivos (*)</translation>
     </message>
     <message>
+        <source>Plain text generated from the HTML. Undo (Ctrl+Z) brings back yours.</source>
+        <translation>Texto plano generado a partir del HTML. Deshacer (Ctrl+Z) recupera el tuyo.</translation>
+    </message>
+    <message>
         <source>Insert image</source>
         <translation>Insertar imagen</translation>
     </message>

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from teenvio_desktop.core.context import AppContext
+from teenvio_desktop.ui.file_folders import FolderMemory
 from teenvio_desktop.ui.main_window import MainWindow
 from teenvio_desktop.ui.prompter import DialogPrompter, Prompter
 
@@ -20,7 +21,9 @@ STATUS_MS = 5000
 
 
 def build_main_window(context: AppContext, *, prompter: Prompter | None = None) -> MainWindow:
-    window = MainWindow(context, prompter or DialogPrompter())
+    if prompter is None:
+        prompter = DialogPrompter(FolderMemory(context.settings))
+    window = MainWindow(context, prompter)
     install_areas(window, context)
     return window
 

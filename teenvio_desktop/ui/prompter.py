@@ -16,6 +16,8 @@ from typing import Protocol
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
+from teenvio_desktop.ui.file_folders import FolderMemory
+
 
 class UnsavedChoice(enum.Enum):
     """What to do with unsaved changes before they would be replaced or closed."""
@@ -62,17 +64,32 @@ class Prompter(Protocol):
         """Show one of the application's own dialogs modally; True when accepted."""
         ...
 
-    def open_file(self, parent: QWidget | None, caption: str, filters: str = "") -> Path | None: ...
+    # ``kind`` names the kind of file (``ui/file_folders.py``): each opens where the last
+    # one of its kind was chosen.
+    def open_file(
+        self, parent: QWidget | None, caption: str, filters: str = "", *, kind: str = ""
+    ) -> Path | None: ...
 
-    def open_files(self, parent: QWidget | None, caption: str, filters: str = "") -> list[Path]: ...
+    def open_files(
+        self, parent: QWidget | None, caption: str, filters: str = "", *, kind: str = ""
+    ) -> list[Path]: ...
 
     def save_file(
-        self, parent: QWidget | None, caption: str, suggested: str = "", filters: str = ""
+        self,
+        parent: QWidget | None,
+        caption: str,
+        suggested: str = "",
+        filters: str = "",
+        *,
+        kind: str = "",
     ) -> Path | None: ...
 
 
 class DialogPrompter:
-    """Asks with the platform's dialogs."""
+    """Asks with the platform's dialogs; file dialogs open where ``folders`` remembers."""
+
+    def __init__(self, folders: FolderMemory | None = None) -> None:
+        self.folders = folders
 
     def confirm(
         self, parent: QWidget | None, title: str, text: str, *, default_yes: bool = True
@@ -131,16 +148,42 @@ class DialogPrompter:
     def run(self, dialog: QDialog) -> bool:
         return dialog.exec() == QDialog.DialogCode.Accepted
 
-    def open_file(self, parent: QWidget | None, caption: str, filters: str = "") -> Path | None:
-        path, _filter = QFileDialog.getOpenFileName(parent, caption, "", filters)
-        return Path(path) if path else None
+    def _start(self, kind: str, suggested: str = "") -> str:
+        if self.folders is None:
+            return suggested
+        return self.folders.start_path(kind or "files", suggested)
 
-    def open_files(self, parent: QWidget | None, caption: str, filters: str = "") -> list[Path]:
-        paths, _filter = QFileDialog.getOpenFileNames(parent, caption, "", filters)
-        return [Path(p) for p in paths]
+    def _chosen(self, kind: str, paths: list[Path]) -> None:
+        if self.folders is not None and paths:
+            self.folders.remember(kind or "files", paths[0])
+
+    def open_file(
+        self, parent: QWidget | None, caption: str, filters: str = "", *, kind: str = ""
+    ) -> Path | None:
+        path, _filter = QFileDialog.getOpenFileName(parent, caption, self._start(kind), filters)
+        chosen = Path(path) if path else None
+        self._chosen(kind, [chosen] if chosen else [])
+        return chosen
+
+    def open_files(
+        self, parent: QWidget | None, caption: str, filters: str = "", *, kind: str = ""
+    ) -> list[Path]:
+        paths, _filter = QFileDialog.getOpenFileNames(parent, caption, self._start(kind), filters)
+        chosen = [Path(p) for p in paths]
+        self._chosen(kind, chosen)
+        return chosen
 
     def save_file(
-        self, parent: QWidget | None, caption: str, suggested: str = "", filters: str = ""
+        self,
+        parent: QWidget | None,
+        caption: str,
+        suggested: str = "",
+        filters: str = "",
+        *,
+        kind: str = "",
     ) -> Path | None:
-        path, _filter = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
-        return Path(path) if path else None
+        start = self._start(kind, suggested)
+        path, _filter = QFileDialog.getSaveFileName(parent, caption, start, filters)
+        chosen = Path(path) if path else None
+        self._chosen(kind, [chosen] if chosen else [])
+        return chosen

@@ -28,6 +28,7 @@ class Asked:
     kind: str  # "confirm", "warn", "ask_text", "unsaved_changes", "run", "open_file"...
     title: str
     text: str
+    file_kind: str = ""  # for file questions: the kind of file asked for
 
 
 class ScriptedPrompter:
@@ -106,19 +107,29 @@ class ScriptedPrompter:
         dialog.reject()
         return False
 
-    def open_file(self, parent: QWidget | None, caption: str, filters: str = "") -> Path | None:
-        self.asked.append(Asked("open_file", caption, filters))
+    def open_file(
+        self, parent: QWidget | None, caption: str, filters: str = "", *, kind: str = ""
+    ) -> Path | None:
+        self.asked.append(Asked("open_file", caption, filters, kind))
         answer: Path | None = self._next("open_file", None)
         return answer
 
-    def open_files(self, parent: QWidget | None, caption: str, filters: str = "") -> list[Path]:
-        self.asked.append(Asked("open_files", caption, filters))
+    def open_files(
+        self, parent: QWidget | None, caption: str, filters: str = "", *, kind: str = ""
+    ) -> list[Path]:
+        self.asked.append(Asked("open_files", caption, filters, kind))
         answer: list[Path] = self._next("open_files", [])
         return answer
 
     def save_file(
-        self, parent: QWidget | None, caption: str, suggested: str = "", filters: str = ""
+        self,
+        parent: QWidget | None,
+        caption: str,
+        suggested: str = "",
+        filters: str = "",
+        *,
+        kind: str = "",
     ) -> Path | None:
-        self.asked.append(Asked("save_file", caption, suggested))
+        self.asked.append(Asked("save_file", caption, suggested, kind))
         answer: Path | None = self._next("save_file", None)
         return answer

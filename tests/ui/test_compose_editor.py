@@ -286,6 +286,16 @@ def test_actions_generate_text_inline_css_insert_image(window: MainWindow, tmp_p
     assert "Hola" in text and "https://example.com/x" in text
     area.editors.text_editor.undo()  # one undo step brings the old text back
     assert area.editors.text_editor.toPlainText() == ""
+    # Over text the user wrote: one Undo (the window's action) brings all of it back.
+    area.editors.text_editor.setFocus()
+    area.editors.text_editor.insertPlainText("Mi texto\nescrito a mano")
+    messages: list[str] = []
+    area.status_message.connect(messages.append)
+    area.content.generate_text()
+    assert "Hola" in area.editors.text_editor.toPlainText()
+    assert any("Ctrl+Z" in m for m in messages)
+    area.commands.undo.trigger()
+    assert area.editors.text_editor.toPlainText() == "Mi texto\nescrito a mano"
     area.content.inline_css()
     assert 'style="color: #123456;"' in area.editors.html_editor.toPlainText()
     image = tmp_path / "Logo Empresa.png"

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QPlainTextEdit
 from teenvio_desktop.core.campaign import Attachment
 from teenvio_desktop.core.compose import with_file_content
 from teenvio_desktop.core.errors import TeenvioError
+from teenvio_desktop.ui import file_folders
 from teenvio_desktop.ui.compose.document_controller import DocumentController
 from teenvio_desktop.ui.compose.feedback import Feedback
 from teenvio_desktop.ui.compose.form import CampaignForm
@@ -43,6 +44,7 @@ class ContentController(QObject):
             self.feedback.view,
             self.tr("Open HTML or email"),
             self.tr("HTML and email files (*.html *.htm *.eml);;All files (*)"),
+            kind=file_folders.CAMPAIGN_FILES,
         )
         if path is not None:
             self.open_file(path)
@@ -69,8 +71,14 @@ class ContentController(QObject):
         from teenvio_desktop.core.html_tools import html_to_text
 
         editors = self.form.editors
-        _replace_text(editors.text_editor, html_to_text(editors.html_editor.toPlainText()))
+        before = editors.text_editor.toPlainText()
+        generated = html_to_text(editors.html_editor.toPlainText())
+        _replace_text(editors.text_editor, generated)  # one undo step brings ``before`` back
         editors.tabs.setCurrentWidget(editors.text_editor)
+        if before.strip() and before != generated:
+            self.feedback.say(
+                self.tr("Plain text generated from the HTML. Undo (Ctrl+Z) brings back yours.")
+            )
 
     def inline_css(self) -> None:
         from teenvio_desktop.core.html_tools import inline_css
@@ -88,6 +96,7 @@ class ContentController(QObject):
             self.feedback.view,
             self.tr("Insert image"),
             self.tr("Images (*.png *.jpg *.jpeg *.gif *.webp *.svg)"),
+            kind=file_folders.IMAGES,
         )
         if paths:
             self.insert_images(paths)
@@ -110,7 +119,10 @@ class ContentController(QObject):
         return cids
 
     def choose_attachments(self) -> None:
-        for path in self.prompter.open_files(self.feedback.view, self.tr("Attach files")):
+        chosen = self.prompter.open_files(
+            self.feedback.view, self.tr("Attach files"), kind=file_folders.ATTACHMENTS
+        )
+        for path in chosen:
             try:
                 data = path.read_bytes()
             except OSError as exc:

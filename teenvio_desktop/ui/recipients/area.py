@@ -26,6 +26,7 @@ from teenvio_desktop.core.context import AppContext
 from teenvio_desktop.core.errors import TeenvioError
 from teenvio_desktop.core.recipients import RecipientList, RecipientListRepository
 from teenvio_desktop.core.tasks import CancelToken, ProgressCallback
+from teenvio_desktop.ui import file_folders
 from teenvio_desktop.ui.prompter import DialogPrompter, Prompter
 from teenvio_desktop.ui.recipients.lists_model import ListsModel
 from teenvio_desktop.ui.recipients.members_model import MembersModel
@@ -220,7 +221,11 @@ class RecipientsArea(QWidget):
         if item is None:
             return
         path = self.prompter.save_file(
-            self, self.tr("Export list"), f"{item.name}.csv", self.tr("CSV (*.csv)")
+            self,
+            self.tr("Export list"),
+            f"{item.name}.csv",
+            self.tr("CSV (*.csv)"),
+            kind=file_folders.EXPORTS,
         )
         if path is not None:
             self.export_list(item.id, path)

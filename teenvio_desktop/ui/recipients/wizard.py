@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from teenvio_desktop.core.context import AppContext
 from teenvio_desktop.core.recipients import ImportOptions, ImportResult, Preview
+from teenvio_desktop.ui import file_folders
 from teenvio_desktop.ui.prompter import DialogPrompter, Prompter
 from teenvio_desktop.ui.recipients.mapping_page import MappingPage
 from teenvio_desktop.ui.recipients.result_page import ResultPage
@@ -140,6 +141,7 @@ class SourcePage(QWizardPage):
             self,
             self.tr("Import recipients"),
             self.tr("Lists (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;All files (*)"),
+            kind=file_folders.RECIPIENT_LISTS,
         )
         if path is not None:
             self.set_file(path)

@@ -33,6 +33,7 @@ from teenvio_desktop.core.stats.queries import AUDIENCE_NAMES, TABLES, Scope, sa
 from teenvio_desktop.core.stats.store import StatsStore
 from teenvio_desktop.core.stats.sync import SyncReport
 from teenvio_desktop.core.tasks import CancelToken, ProgressCallback
+from teenvio_desktop.ui import file_folders
 from teenvio_desktop.ui.latest import LatestRequest
 from teenvio_desktop.ui.prompter import DialogPrompter, Prompter
 from teenvio_desktop.ui.results.campaign_model import CAMPAIGN_ID_ROLE, CampaignListModel
@@ -357,7 +358,11 @@ class ResultsArea(QWidget):
     def _choose_export_file(self, kind: str) -> None:
         default = f"{kind}-{self.current_campaign_id or 'all'}.csv"
         path = self.prompter.save_file(
-            self, self.tr("Export to CSV"), default, self.tr("CSV files (*.csv)")
+            self,
+            self.tr("Export to CSV"),
+            default,
+            self.tr("CSV files (*.csv)"),
+            kind=file_folders.EXPORTS,
         )
         if path is not None:
             self.export_table(kind, path)
