@@ -570,6 +570,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Left out, as the SMTP-API cannot take them: {count} ({addresses})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Campaign id: {campaign}; source system: {source}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1338,9 +1342,37 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <source>Test message sent.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Sent to %n recipient(s).</source>
+        <translation>
+            <numerusform>Sent to %n recipient.</numerusform>
+            <numerusform>Sent to %n recipients.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not everyone was sent to</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Sending cancelled.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SendNotesText</name>
+    <message numerus="yes">
+        <source>%n recipient(s) left out: the SMTP-API cannot take addresses with characters other than plain letters and digits before the @ ({addresses}). Send them through TEA Lite, or correct the addresses in the list.</source>
+        <translation>
+            <numerusform>%n recipient left out: the SMTP-API cannot take addresses with characters other than plain letters and digits before the @ ({addresses}). Send it through TEA Lite, or correct the address in the list.</numerusform>
+            <numerusform>%n recipients left out: the SMTP-API cannot take addresses with characters other than plain letters and digits before the @ ({addresses}). Send them through TEA Lite, or correct the addresses in the list.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) refused by the server: {addresses}</source>
+        <translation>
+            <numerusform>%n recipient refused by the server: {addresses}</numerusform>
+            <numerusform>%n recipients refused by the server: {addresses}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1805,6 +1837,10 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Recipients the SMTP-API cannot take (characters other than plain letters and digits before the @): {count} ({addresses}). The send leaves them out; send through TEA Lite to reach them, or correct the addresses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Teenvio turns the attachment {filename} into a download link.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2086,6 +2122,10 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>There is nobody to send to: add recipients. ({suppressed} address(es) were left out because they are on the suppression list.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP-API cannot take any of these recipients: their addresses have characters other than plain letters and digits before the @ ({addresses}), which the SMTP-API does not support. Send through TEA Lite, or correct the addresses.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2929,6 +2969,10 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Left out {count} addresses the SMTP-API cannot take (characters other than plain letters and digits before the @; send them with --via rest): {addresses}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Left out {count} suppressed addresses.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2990,6 +3034,13 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>Unsubscribes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>runtime.runtime</name>
+    <message>
+        <source>Nothing was sent. Use --via rest to personalise, or remove the fields.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -570,6 +570,10 @@
         <translation>Seguimiento de aperturas: {opens}; seguimiento de clics: {clicks}</translation>
     </message>
     <message>
+        <source>Left out, as the SMTP-API cannot take them: {count} ({addresses})</source>
+        <translation>Se quedan fuera, porque la SMTP-API no los admite: {count} ({addresses})</translation>
+    </message>
+    <message>
         <source>Campaign id: {campaign}; source system: {source}</source>
         <translation>ID de campaña: {campaign}; sistema de origen: {source}</translation>
     </message>
@@ -1342,9 +1346,37 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <source>Test message sent.</source>
         <translation>Mensaje de prueba enviado.</translation>
     </message>
+    <message numerus="yes">
+        <source>Sent to %n recipient(s).</source>
+        <translation>
+            <numerusform>Enviado a %n destinatario.</numerusform>
+            <numerusform>Enviado a %n destinatarios.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not everyone was sent to</source>
+        <translation>No se ha enviado a todos</translation>
+    </message>
     <message>
         <source>Sending cancelled.</source>
         <translation>Envío cancelado.</translation>
+    </message>
+</context>
+<context>
+    <name>SendNotesText</name>
+    <message numerus="yes">
+        <source>%n recipient(s) left out: the SMTP-API cannot take addresses with characters other than plain letters and digits before the @ ({addresses}). Send them through TEA Lite, or correct the addresses in the list.</source>
+        <translation>
+            <numerusform>%n destinatario se ha quedado fuera: la SMTP-API no admite direcciones con caracteres que no sean letras sin tilde y dígitos antes de la @ ({addresses}). Envíaselo mediante TEA Lite o corrige la dirección en la lista.</numerusform>
+            <numerusform>%n destinatarios se han quedado fuera: la SMTP-API no admite direcciones con caracteres que no sean letras sin tilde y dígitos antes de la @ ({addresses}). Envíaselos mediante TEA Lite o corrige las direcciones en la lista.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) refused by the server: {addresses}</source>
+        <translation>
+            <numerusform>%n destinatario rechazado por el servidor: {addresses}</numerusform>
+            <numerusform>%n destinatarios rechazados por el servidor: {addresses}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1809,6 +1841,10 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>El mensaje ocupa {size} bytes, cerca del límite de {limit} bytes.</translation>
     </message>
     <message>
+        <source>Recipients the SMTP-API cannot take (characters other than plain letters and digits before the @): {count} ({addresses}). The send leaves them out; send through TEA Lite to reach them, or correct the addresses.</source>
+        <translation>Destinatarios que la SMTP-API no admite (caracteres que no son letras sin tilde ni dígitos antes de la @): {count} ({addresses}). El envío los deja fuera; envía mediante TEA Lite para llegar a ellos o corrige las direcciones.</translation>
+    </message>
+    <message>
         <source>Teenvio turns the attachment {filename} into a download link.</source>
         <translation>Teenvio convierte el adjunto {filename} en un enlace de descarga.</translation>
     </message>
@@ -2092,6 +2128,10 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     <message>
         <source>There is nobody to send to: add recipients. ({suppressed} address(es) were left out because they are on the suppression list.)</source>
         <translation>No hay nadie a quien enviar: añade destinatarios. (Se han omitido {suppressed} dirección(es) porque están en la lista de exclusión).</translation>
+    </message>
+    <message>
+        <source>The SMTP-API cannot take any of these recipients: their addresses have characters other than plain letters and digits before the @ ({addresses}), which the SMTP-API does not support. Send through TEA Lite, or correct the addresses.</source>
+        <translation>La SMTP-API no admite ninguno de estos destinatarios: sus direcciones tienen caracteres que no son letras sin tilde ni dígitos antes de la @ ({addresses}), y la SMTP-API no los admite. Envía mediante TEA Lite o corrige las direcciones.</translation>
     </message>
     <message>
         <source>Refusing to connect to {host} without encryption: the password would travel in clear text. Unencrypted connections are only allowed to this computer (localhost). Choose TLS (port 46500) or STARTTLS (port 58700).</source>
@@ -2940,6 +2980,10 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>Rechazado: {address}: {code} {text}</translation>
     </message>
     <message>
+        <source>Left out {count} addresses the SMTP-API cannot take (characters other than plain letters and digits before the @; send them with --via rest): {addresses}</source>
+        <translation>Se han dejado fuera {count} direcciones que la SMTP-API no admite (caracteres que no son letras sin tilde ni dígitos antes de la @; envíalas con --via rest): {addresses}</translation>
+    </message>
+    <message>
         <source>Left out {count} suppressed addresses.</source>
         <translation>Se han omitido {count} direcciones excluidas.</translation>
     </message>
@@ -3002,6 +3046,13 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     <message>
         <source>Unsubscribes</source>
         <translation>Bajas</translation>
+    </message>
+</context>
+<context>
+    <name>runtime.runtime</name>
+    <message>
+        <source>Nothing was sent. Use --via rest to personalise, or remove the fields.</source>
+        <translation>No se ha enviado nada. Usa --via rest para personalizar o quita los campos.</translation>
     </message>
 </context>
 <context>

@@ -67,6 +67,11 @@ class CheckEnvironment:
     smtp_size_limit: int = SMTP_SIZE_LIMIT
     # The exact encoded size of the SMTP message (core.mime.encoded_size) when known.
     encoded_size: int | None = None
+    # A saved list's members whose address needs SMTPUTF8 (the flag stored at import):
+    # how many, and the first few addresses. None when unknown (typed addresses are
+    # looked at directly).
+    smtputf8_count: int | None = None
+    smtputf8_sample: tuple[str, ...] = ()
 
 
 @dataclass
@@ -370,6 +375,36 @@ def _size_limit_checks(campaign: Campaign, env: CheckEnvironment) -> list[Check]
     return []
 
 
+SMTPUTF8_RECIPIENTS = "smtputf8_recipients"
+MAX_NAMED_ADDRESSES = 5
+
+
+def _transport_address_checks(campaign: Campaign, env: CheckEnvironment) -> list[Check]:
+    """Recipients the SMTP-API cannot take (non-ASCII before the @: no SMTPUTF8 there).
+
+    A warning (the send leaves them out and says so), an error when nobody else is left.
+    """
+    if campaign.transport != "smtp":
+        return []
+    if campaign.recipient_list_id is None:
+        from teenvio_desktop.core.addresses import needs_smtputf8
+
+        unsupported = [a.strip() for a in campaign.recipients if needs_smtputf8(a.strip())]
+        count, named, total = len(unsupported), unsupported, len(campaign.recipients)
+    else:
+        count, named = env.smtputf8_count or 0, list(env.smtputf8_sample)
+        total = env.recipients_count or 0
+    if not count:
+        return []
+    shown = ", ".join(named[:MAX_NAMED_ADDRESSES]) + (" …" if count > MAX_NAMED_ADDRESSES else "")
+    severity: Severity = "error" if count >= total else "warning"
+    return [Check(severity, SMTPUTF8_RECIPIENTS, QT_TRANSLATE_NOOP("checks",
+        "Recipients the SMTP-API cannot take (characters other than plain letters and "
+        "digits before the @): {count} ({addresses}). The send leaves them out; send "
+        "through TEA Lite to reach them, or correct the addresses."),
+        {"count": count, "addresses": shown})]  # fmt: skip
+
+
 def run_checks(campaign: Campaign, env: CheckEnvironment | None = None) -> list[Check]:
     """Every check, errors first."""
     env = env or CheckEnvironment()
@@ -382,6 +417,7 @@ def run_checks(campaign: Campaign, env: CheckEnvironment | None = None) -> list[
                 "Teenvio turns the attachment {filename} into a download link."),
                 {"filename": attachment.filename}))  # fmt: skip
     checks += _envelope_checks(campaign, env)
+    checks += _transport_address_checks(campaign, env)
     checks += _merge_checks(campaign, env)
     order = {"error": 0, "warning": 1, "info": 2}
     return sorted(checks, key=lambda c: order[c.severity])

@@ -10,11 +10,11 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 @contextmanager
 def interface_language(language: str) -> Iterator[None]:
-    """The app's catalogue and locale for ``language`` until the block ends ("en" is the
-    source language: nothing to install)."""
+    """The app's catalogue and locale for ``language`` until the block ends (English has a
+    catalogue too: its plural forms)."""
     from teenvio_desktop.translations import catalog
 
-    translator = catalog(language) if language != "en" else None
+    translator = catalog(language)
     previous = QLocale()
     if translator is not None:
         QCoreApplication.installTranslator(translator)

@@ -19,6 +19,7 @@ from teenvio_desktop.ui.compose.confirmation import confirmation_summary
 from teenvio_desktop.ui.main_window import MainWindow
 from teenvio_desktop.ui.scripted_prompter import ScriptedPrompter
 from tests.helpers.compose import good_campaign, spin, wait_analysis_settled
+from tests.helpers.language import interface_language
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -176,3 +177,32 @@ def test_the_tealite_form_fits_and_leaves_the_teenvio_options_out(
     assert area.side_tabs.isTabVisible(options_index)
     summary = confirmation_summary(area.form.check_environment(), area.campaign())
     assert "Track opens" in summary and "Campaign id" not in summary
+
+
+def test_an_smtp_send_leaves_out_who_it_cannot_take_and_says_so(
+    window: MainWindow, sandbox: Any, prompter: ScriptedPrompter, qtbot: QtBot
+) -> None:
+    area = compose(window)
+    recipients = ["ana@example.com", "iñigo@example.com"]
+    area.load_campaign(good_campaign(sender=sandbox.info.senders[0], recipients=recipients))
+    assert wait_analysis_settled(area)
+    (check,) = [c for c in area.checks_panel.checks if c.code == "smtputf8_recipients"]
+    assert check.severity == "warning" and "iñigo@example.com" in check.render()
+    summary = confirmation_summary(area.form.check_environment(), area.campaign())
+    assert "Left out, as the SMTP-API cannot take them: 1 (iñigo@example.com)" in summary
+    results: list[object] = []
+    area.sending.send_finished.connect(results.append)
+    with interface_language("en"):
+        assert area.sending.send()
+        assert spin(lambda: results, 60)
+    (received,) = sandbox.received_campaigns()
+    assert list(received.recipients) == ["ana@example.com"]
+    warning = prompter.warnings()[-1]
+    assert "Sent to 1 recipient." in warning and "iñigo@example.com" in warning
+    assert "1 recipient left out" in warning
+    from teenvio_desktop.ui.results import ResultsArea
+
+    results_area = window.area("results")
+    assert isinstance(results_area, ResultsArea)
+    qtbot.waitUntil(lambda: "iñigo@example.com" in results_area.send_notes.text(), timeout=20_000)
+    assert results_area.send_notes.isVisible()

@@ -42,6 +42,7 @@ def confirmation_summary(env: CheckEnvironment, campaign: Campaign) -> str:
             sender=campaign.sender
         ),
         QCoreApplication.translate("ComposeSending", "Recipients: {count}").format(count=count),
+        *_left_out_lines(env, campaign),
         QCoreApplication.translate("ComposeSending", "Size: {size} KB of {limit} KB").format(
             size=QLocale().toString(size / 1024, "f", 1), limit=QLocale().toString(limit // 1024)
         ),
@@ -62,6 +63,27 @@ def confirmation_summary(env: CheckEnvironment, campaign: Campaign) -> str:
         ).format(opens=yes_no(options.tracking_opening), clicks=yes_no(options.tracking_clicks)),
     ]
     return "\n".join(lines)
+
+
+def _left_out_lines(env: CheckEnvironment, campaign: Campaign) -> list[str]:
+    """The recipients the SMTP-API cannot take, which the send will leave out."""
+    if campaign.transport != "smtp":
+        return []
+    if campaign.recipient_list_id is None:
+        from teenvio_desktop.core.addresses import needs_smtputf8
+
+        named = [a.strip() for a in campaign.recipients if needs_smtputf8(a.strip())]
+        count = len(named)
+    else:
+        named, count = list(env.smtputf8_sample), env.smtputf8_count or 0
+    if not count:
+        return []
+    shown = ", ".join(named[:5]) + (" …" if count > 5 else "")
+    return [
+        QCoreApplication.translate(
+            "ComposeSending", "Left out, as the SMTP-API cannot take them: {count} ({addresses})"
+        ).format(count=QLocale().toString(count), addresses=shown)
+    ]
 
 
 def _tealite_lines(campaign: Campaign) -> list[str]:

@@ -169,6 +169,20 @@ class SendController(QObject):
             self.feedback.say(self.tr("Test message sent."))
         else:
             self.results_requested.emit(outcome.campaign_id)
+        self._say_what_was_left_out(outcome)
+
+    def _say_what_was_left_out(self, outcome: SendOutcome) -> None:
+        """The send went out, but not to everyone: name who was left out, and why."""
+        if outcome.transport != "smtp" or outcome.complete:
+            return
+        from teenvio_desktop.core.sending.notes import send_notes
+        from teenvio_desktop.ui.results.send_notes import describe_notes
+
+        notes = describe_notes(send_notes(self.context.db, outcome.campaign_id))
+        sent = self.tr("Sent to %n recipient(s).", None, outcome.accepted)
+        self.prompter.warn(
+            self.feedback.view, self.tr("Not everyone was sent to"), f"{sent}\n\n{notes}"
+        )
 
     def _failed(self, error: BaseException) -> None:
         if not self._release():

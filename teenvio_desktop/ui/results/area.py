@@ -45,6 +45,7 @@ from teenvio_desktop.ui.results.overview import (
     load_campaign_view,
 )
 from teenvio_desktop.ui.results.poller import NoConnection, StatsPoller
+from teenvio_desktop.ui.results.send_notes import SendNotesLabel
 from teenvio_desktop.ui.results.table_page import TablePage
 from teenvio_desktop.ui.tasks import run_task
 from teenvio_desktop.ui.translation import error_text
@@ -152,6 +153,8 @@ class ResultsArea(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.header)
+        self.send_notes = SendNotesLabel()
+        right_layout.addWidget(self.send_notes)
         right_layout.addLayout(actions)
         right_layout.addWidget(self.summary_grid)
         right_layout.addWidget(self.tabs, 1)
@@ -290,6 +293,7 @@ class ResultsArea(QWidget):
         subject = campaign.subject if campaign and campaign.subject else ""
         self.header.set_title(subject or self.tr("Campaign {id}").format(id=campaign_id))
         self.header.clear_error()
+        self.send_notes.show_notes(None)
         self.header.ask_for_credentials(False)
         self._set_enabled(True)
         scope = Scope(campaign_id=campaign_id)
@@ -308,6 +312,7 @@ class ResultsArea(QWidget):
             return
         self.current_view = view
         self.summary_grid.show_summary(view.summary)
+        self.send_notes.show_notes(view.notes)
         self.overview.show_view(view)
         self.header.show_sync_state(view.status)
         self.view_shown.emit(view)
