@@ -1,14 +1,26 @@
 """Sending an outbox campaign to TEA Lite: bounded concurrency, retries, pause and resume.
 
 One client per run, keep-alive, at most ``concurrency`` requests in flight (see
-``transport.py`` for the two runners and why). The runner only renders and POSTs; the
-calling thread dispatches, applies the rate limit, schedules retries and writes every
-state change to the outbox in small batches, so SQLite is used from one thread.
+``transport.py`` for the runner and for how each answer is classified). The runner only
+renders and POSTs; the calling thread dispatches, applies the rate limit, schedules
+retries and writes every state change to the outbox, so SQLite is used from one thread.
 
-Exactly once per outboundId: outboundIds are fixed when the campaign is written to the
-outbox, so anything that might have reached the server (a lost answer, a kill before the
-``accepted`` row was written) is sent again under the same outboundId and the server
-deduplicates it. Nothing is ever sent under a new outboundId.
+No duplicates, without relying on the server: the seed never says that TEA Lite
+deduplicates by outboundId, so nothing that may have reached the server is sent again
+automatically.
+
+* The run holds the campaign's lease (``lease.py``): a second sender, in another process
+  or window, gets :class:`CampaignBusy` and sends nothing.
+* A message is marked ``sending`` in a committed transaction *before* its POST starts, so a
+  killed run leaves a trace of every request that may have gone out; the next run turns
+  those into ``uncertain`` (``OutboxRepository.recover_in_flight``).
+* An answer that does not say what happened (a lost connection after the request was
+  written, a bare 5xx) makes the message ``uncertain``. Only failures that provably did not
+  reach the server (connection refused, DNS, pool timeout) and ``400 Retriable`` are
+  retried, with backoff and jitter.
+* Once the queue is done, uncertain messages are looked up in /responses
+  (``reconcile.py``); those found become ``accepted``, the rest stay uncertain until the
+  user re-sends them explicitly (:func:`resend_uncertain`).
 """
 
 from __future__ import annotations
@@ -17,7 +29,6 @@ import heapq
 import itertools
 import logging
 import random
-import threading
 import time
 from collections import deque
 from collections.abc import Callable
@@ -30,85 +41,45 @@ from teenvio_desktop.core.clock import utc_now
 from teenvio_desktop.core.errors import Cancelled, TeenvioError
 from teenvio_desktop.core.i18n import QT_TRANSLATE_NOOP
 from teenvio_desktop.core.merge import MergeTemplates
+from teenvio_desktop.core.outbox.lease import LeaseLost, SendLease
 from teenvio_desktop.core.outbox.progress import SendTally
-from teenvio_desktop.core.outbox.repository import MessageUpdate, OutboxMessage, OutboxRepository
+from teenvio_desktop.core.outbox.reconcile import reconcile_with_patience
+from teenvio_desktop.core.outbox.repository import (
+    UNCERTAIN_NO_ANSWER,
+    MessageUpdate,
+    OutboxMessage,
+    OutboxRepository,
+)
+from teenvio_desktop.core.outbox.send_options import (
+    SendControl,
+    SendOptions,
+    SendSummary,
+    UnknownCampaign,
+)
 from teenvio_desktop.core.outbox.transport import Outcome, ThreadRunner
 from teenvio_desktop.core.store import Database
 from teenvio_desktop.core.suppression import SuppressionList
 from teenvio_desktop.core.tasks import CancelToken, Progress, ProgressCallback, no_progress
 from teenvio_desktop.core.tealite.connection import TeaLiteConnection
-from teenvio_desktop.core.tealite.errors import TeaLiteError
 
 log = logging.getLogger(__name__)
 
 STAGE_SENDING = QT_TRANSLATE_NOOP("tasks", "Sending through TEA Lite")
+STAGE_RECONCILING = QT_TRANSLATE_NOOP(
+    "tasks", "Checking in TEA Lite's responses whether the uncertain messages arrived"
+)
 PAGE_SIZE = 1000
 
-
-@dataclass(frozen=True)
-class SendOptions:
-    concurrency: int = 8
-    rate: float | None = None  # messages per second; None: as fast as the server answers
-    max_attempts: int = 8
-    backoff_base_s: float = 1.0
-    backoff_max_s: float = 300.0
-    progress_interval_s: float = 0.25
-    flush_interval_s: float = 0.2
-    flush_rows: int = 500
-
-    def backoff(self, attempt: int, rng: random.Random) -> float:
-        """Exponential backoff with jitter (50-100 % of the step) to spread retries."""
-        step = min(self.backoff_max_s, self.backoff_base_s * 2 ** max(0, attempt - 1))
-        return float(step * rng.uniform(0.5, 1.0))
-
-
-class SendControl:
-    """Pause, resume and cancel a running send from another thread (the GUI)."""
-
-    def __init__(self) -> None:
-        self._paused = threading.Event()
-        self._cancelled = threading.Event()
-
-    def pause(self) -> None:
-        self._paused.set()
-
-    def resume(self) -> None:
-        self._paused.clear()
-
-    def cancel(self) -> None:
-        self._cancelled.set()
-
-    @property
-    def paused(self) -> bool:
-        return self._paused.is_set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancelled.is_set()
-
-
-class UnknownCampaign(TeenvioError):
-    def __init__(self, campaign_id: int) -> None:
-        super().__init__(
-            QT_TRANSLATE_NOOP("errors", "Campaign {campaign_id} is not in the outbox."),
-            campaign_id=campaign_id,
-        )
-
-
-@dataclass(frozen=True)
-class SendSummary:
-    campaign_id: int
-    total: int
-    accepted: int
-    failed: int
-    remaining: int
-    sent_this_run: int
-    elapsed_s: float
-    state: str
-
-    @property
-    def complete(self) -> bool:
-        return self.accepted == self.total
+__all__ = [
+    "STAGE_RECONCILING",
+    "STAGE_SENDING",
+    "CampaignSender",
+    "SendControl",
+    "SendOptions",
+    "SendSummary",
+    "UnknownCampaign",
+    "send_campaign",
+]
 
 
 @dataclass
@@ -122,18 +93,17 @@ class CampaignSender:
 
     def __init__(
         self,
-        outbox: OutboxRepository,
-        campaigns: CampaignRepository,
+        db: Database,
         campaign_id: int,
         connection: TeaLiteConnection,
         options: SendOptions,
         progress: ProgressCallback,
         cancel: CancelToken,
         control: SendControl,
-        suppression: SuppressionList,
     ) -> None:
-        self.outbox = outbox
-        self.campaigns = campaigns
+        self.db = db
+        self.outbox = OutboxRepository(db)
+        self.campaigns = CampaignRepository(db)
         self.campaign_id = campaign_id
         self.connection = connection
         self.options = options
@@ -150,10 +120,12 @@ class CampaignSender:
         self.after_id = 0
         self.exhausted = False
         self.next_slot = 0.0
-        self.stop_error: TeaLiteError | None = None
+        self.stop_error: TeenvioError | None = None
         self.tally = SendTally(0, 0, 0)
-        self.suppression = suppression
+        self.suppression = SuppressionList(db)
         self.suppressed: set[str] = set()
+        self.lease = SendLease(db, campaign_id, options.lease)
+        self.settled = 0
 
     # -- queue -----------------------------------------------------------------------
     def _refill(self) -> None:
@@ -201,6 +173,10 @@ class CampaignSender:
             self.updates.append(MessageUpdate(mid, "accepted", message_id=outcome.message_id))
         elif outcome.kind == "failed":
             self._fail(job, outcome.category, outcome.text, now)
+        elif outcome.kind == "uncertain" or (outcome.kind == "stop" and outcome.maybe_sent):
+            if outcome.kind == "stop":
+                self.stop_error = self.stop_error or outcome.error
+            self._uncertain(job, outcome, now)
         elif outcome.kind == "stop":
             self.stop_error = self.stop_error or outcome.error
             self.tally.retrying.add(mid)
@@ -231,6 +207,26 @@ class CampaignSender:
                 )
             )
 
+    def _uncertain(self, job: _Job, outcome: Outcome, now: float) -> None:
+        log.warning(
+            "Campaign %s: the outcome of message %s is unknown (%s); it will not be re-sent "
+            "automatically",
+            self.campaign_id,
+            job.message.id,
+            outcome.text,
+        )
+        self.tally.uncertain += 1
+        self.tally.retrying.discard(job.message.id)
+        self.tally.note_done(now)
+        self.updates.append(
+            MessageUpdate(
+                job.message.id,
+                "uncertain",
+                error_category=UNCERTAIN_NO_ANSWER,
+                error_text=outcome.text or (outcome.error.render() if outcome.error else None),
+            )
+        )
+
     def _fail(self, job: _Job, category: str | None, text: str | None, now: float) -> None:
         self.tally.failed += 1
         self.tally.retrying.discard(job.message.id)
@@ -246,12 +242,11 @@ class CampaignSender:
             self.outbox.apply(batch)
             self.last_flush = now
 
-    def _report(self, now: float, *, force: bool = False) -> None:
+    def _report(self, now: float, *, force: bool = False, stage: str = STAGE_SENDING) -> None:
         if force or now - self.last_progress >= self.options.progress_interval_s:
             self.last_progress = now
-            done = self.tally.accepted + self.tally.failed
             details = self.tally.details(now, paused=self.control.paused)
-            self.progress(Progress(STAGE_SENDING, done, self.tally.total, details))
+            self.progress(Progress(stage, self.tally.finished, self.tally.total, details))
 
     # -- the run ---------------------------------------------------------------------
     def run(self) -> SendSummary:
@@ -260,23 +255,54 @@ class CampaignSender:
             raise UnknownCampaign(self.campaign_id)
         campaign = record.campaign()
         templates = MergeTemplates.for_campaign(campaign)
-        recovered = self.outbox.recover_in_flight(self.campaign_id)
-        if recovered:
-            log.info("Campaign %s: %s messages were in flight; resending", record.id, recovered)
-        counts = self.outbox.counts(self.campaign_id)
-        self.tally = SendTally(counts.total, counts.accepted, counts.failed)
-        self.suppressed = self.suppression.all_addresses()
-        self.campaigns.set_state(self.campaign_id, "sending")
-        concurrency = max(1, self.options.concurrency)
-        with ThreadRunner(self.connection, concurrency, campaign, templates) as runner:
-            try:
-                self._loop(concurrency, runner.submit)
-            finally:
-                self._flush(time.monotonic(), force=True)
-        return self._finish()
+        with self.lease:
+            recovered = self.outbox.recover_in_flight(self.campaign_id)
+            if recovered:
+                log.warning(
+                    "Campaign %s: %s messages were in flight when the last run stopped; they "
+                    "are uncertain (never re-sent automatically)",
+                    record.id,
+                    recovered,
+                )
+            counts = self.outbox.counts(self.campaign_id)
+            self.tally = SendTally(counts.total, counts.accepted, counts.failed, counts.uncertain)
+            self.suppressed = self.suppression.all_addresses()
+            self.campaigns.set_state(self.campaign_id, "sending")
+            concurrency = max(1, self.options.concurrency)
+            with ThreadRunner(self.connection, concurrency, campaign, templates) as runner:
+                try:
+                    self._loop(concurrency, runner.submit)
+                finally:
+                    self._flush(time.monotonic(), force=True)
+            if not self._halted():
+                self._reconcile()
+            return self._finish()
 
     def _halted(self) -> bool:
+        if self.lease.lost and self.stop_error is None:
+            self.stop_error = LeaseLost(self.campaign_id)
         return self.cancel.cancelled or self.control.cancelled or self.stop_error is not None
+
+    def _dispatch(
+        self,
+        now: float,
+        concurrency: int,
+        in_flight: dict[Future[Outcome], _Job],
+        submit: Callable[[OutboxMessage], Future[Outcome]],
+    ) -> None:
+        """Start what the free slots allow; each is marked ``sending`` (committed) first."""
+        batch: list[_Job] = []
+        while self.ready and len(in_flight) + len(batch) < concurrency and self._rate_allows(now):
+            job = self.ready.popleft()
+            job.attempts += 1
+            self.tally.sent_this_run += 1
+            self.updates.append(MessageUpdate(job.message.id, "sending", count_attempt=True))
+            batch.append(job)
+        if not batch:
+            return
+        self._flush(now, force=True)  # durable before any byte of these requests leaves
+        for job in batch:
+            in_flight[submit(job.message)] = job
 
     def _loop(self, concurrency: int, submit: Callable[[OutboxMessage], Future[Outcome]]) -> None:
         in_flight: dict[Future[Outcome], _Job] = {}
@@ -292,14 +318,7 @@ class CampaignSender:
             if not halted and not paused:
                 self._release_due(now)
                 self._refill()
-                while self.ready and len(in_flight) < concurrency and self._rate_allows(now):
-                    job = self.ready.popleft()
-                    job.attempts += 1
-                    self.tally.sent_this_run += 1
-                    self.updates.append(
-                        MessageUpdate(job.message.id, "sending", count_attempt=True)
-                    )
-                    in_flight[submit(job.message)] = job
+                self._dispatch(now, concurrency, in_flight, submit)
             if not in_flight and (
                 halted or (not paused and not self.ready and not self.delayed and self.exhausted)
             ):
@@ -325,6 +344,22 @@ class CampaignSender:
             timeout = min(timeout, max(0.0, self.next_slot - now))
         return max(timeout, 0.001)
 
+    def _reconcile(self) -> None:
+        if not self.outbox.counts(self.campaign_id).uncertain:
+            return
+        self._report(time.monotonic(), force=True, stage=STAGE_RECONCILING)
+        result = reconcile_with_patience(
+            self.db,
+            self.campaign_id,
+            self.connection,
+            options=self.options.reconcile,
+            cancel=self.cancel,
+        )
+        self.settled = len(result.settled)
+        self.tally.uncertain -= self.settled
+        self.tally.accepted += self.settled
+        self._report(time.monotonic(), force=True)
+
     def _finish(self) -> SendSummary:
         counts = self.outbox.counts(self.campaign_id)
         if self.stop_error is not None:
@@ -333,6 +368,8 @@ class CampaignSender:
             state = "cancelled"
         elif self.cancel.cancelled:
             state = "paused"
+        elif counts.uncertain:
+            state = "done_with_uncertain"
         else:
             state = "done" if counts.failed == 0 and counts.remaining == 0 else "done_with_failures"
         error_text = self.stop_error.render() if self.stop_error else None
@@ -355,16 +392,19 @@ class CampaignSender:
             sent_this_run=self.tally.sent_this_run,
             elapsed_s=time.monotonic() - self.tally.started,
             state=state,
+            uncertain=counts.uncertain,
+            settled_by_responses=self.settled,
         )
 
 
 def _outcome_of(future: Future[Outcome]) -> Outcome:
-    """The attempt's outcome; an exception no mapping foresaw is retried, not fatal."""
+    """The attempt's outcome; an exception no mapping foresaw may have followed the POST,
+    so the message is uncertain, never re-sent blindly."""
     try:
         return future.result()
     except Exception as exc:
-        log.exception("Unexpected error while sending one message; it will be retried")
-        return Outcome("retry", category="Unavailable", text=f"{type(exc).__name__}: {exc}")
+        log.exception("Unexpected error while sending one message; its outcome is unknown")
+        return Outcome("uncertain", category="Uncertain", text=f"{type(exc).__name__}: {exc}")
 
 
 def _seconds_until(iso: str | None, now: datetime) -> float:
@@ -387,22 +427,23 @@ def send_campaign(
     cancel: CancelToken | None = None,
     control: SendControl | None = None,
 ) -> SendSummary:
-    """Send every message of the campaign not yet accepted or failed.
+    """Send every message of the campaign that is queued or retrying; settle uncertain ones.
 
-    Raises :class:`CredentialsRejected` (or :class:`TlsVerificationError`) after saving
-    the state when the server refuses the campaign as a whole, and ``Cancelled`` when
-    stopped by ``cancel`` (state ``paused``, resumable) or ``control.cancel()``
-    (state ``cancelled``).
+    Raises :class:`CampaignBusy` (nothing sent) when another sender holds the campaign;
+    :class:`CredentialsRejected`, :class:`TlsVerificationError` or :class:`LeaseLost`
+    after saving the state when the campaign as a whole cannot go on; and ``Cancelled``
+    when stopped by ``cancel`` (state ``paused``, resumable) or ``control.cancel()``
+    (state ``cancelled``). Messages whose outcome is unknown are counted in
+    ``SendSummary.uncertain`` (state ``done_with_uncertain``); list them with
+    ``OutboxRepository.uncertain`` and re-send them only with :func:`resend_uncertain`.
     """
     sender = CampaignSender(
-        OutboxRepository(db),
-        CampaignRepository(db),
+        db,
         campaign_id,
         connection,
         options or SendOptions(),
         progress,
         cancel or CancelToken(),
         control or SendControl(),
-        SuppressionList(db),
     )
     return sender.run()
