@@ -22,7 +22,8 @@ whatever ``page`` says); ``endless_pages`` (fresh entries on every page, never e
 ``not_json``; ``wrong_types`` (entries with wrong types and impossible timestamps among
 good ones); ``one_based`` (pages from 1, ``page=0`` read as 1); ``bare_object`` (one bare
 entry object per page, ``{}`` past the end); ``wrapped`` (every endpoint answers a wrapper
-object with ``lastPage``).
+object with ``lastPage``); ``trickle`` (a valid start, then one byte every 0.2 s, so no
+single read ever times out).
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ STATS_MODES = (
     "one_based",
     "bare_object",
     "wrapped",
+    "trickle",
 )
 # The seed's table of /send attributes marked "Requerido".
 REQUIRED = (
@@ -225,6 +227,8 @@ class TeaLitePeer:
             )
         if mode == "huge_body":
             return await self._endless_body(request)
+        if mode == "trickle":
+            return await self._trickle(request)
         if mode == "wrong_types":
             entries = [*entries, *_malformed_entries()]
         if mode == "one_based":
@@ -256,6 +260,19 @@ class TeaLitePeer:
             await response.write(b"[" + item)
             for _ in range(100_000):  # 400 MB at most: the client must stop long before
                 await response.write(b"," + item * 1)
+        except (ConnectionError, RuntimeError):
+            pass
+        return response
+
+    async def _trickle(self, request: web.Request) -> web.StreamResponse:
+        response = web.StreamResponse(headers={"Content-Type": "application/json"})
+        response.enable_chunked_encoding()
+        await response.prepare(request)
+        try:
+            await response.write(b"[")
+            for _ in range(600):  # two minutes at most
+                await asyncio.sleep(0.2)
+                await response.write(b" ")
         except (ConnectionError, RuntimeError):
             pass
         return response

@@ -16,11 +16,13 @@ from teenvio_desktop.core.stats import StatsStore, sync_campaign
 from teenvio_desktop.core.tasks import CancelToken, no_progress
 from teenvio_desktop.core.tealite.errors import (
     AnswerTooLarge,
+    AnswerTooSlow,
     MalformedAnswer,
     RepeatedPage,
     TooManyPages,
     UntrustedAnswer,
 )
+from teenvio_desktop.core.tealite.stats_api import StatsApi, TimeWindow
 from tests.peers.helpers import SOURCE, connect
 from tests.peers.tealite_peer import TeaLitePeer, stamp
 
@@ -160,3 +162,17 @@ def test_entries_with_wrong_types_are_counted_and_skipped(
     db = app_context.db
     stored = db.conn.execute("SELECT COUNT(*) FROM stats_responses").fetchone()[0]
     assert stored == 5
+
+
+def test_an_answer_trickling_one_byte_at_a_time_is_abandoned_at_the_deadline(
+    peer_factory: Factory,
+) -> None:
+    peer = peer_factory(stats_mode="trickle")
+    window = TimeWindow(datetime.now(UTC) - timedelta(days=1), datetime.now(UTC))
+    started = time.monotonic()
+    with connect(peer).build_client() as client:
+        api = StatsApi(client, answer_deadline_s=1.0)
+        with pytest.raises(AnswerTooSlow) as slow:
+            list(api.responses(SOURCE, "p-1", window))
+    assert slow.value.endpoint == "/responses" and "/responses" in str(slow.value)
+    assert time.monotonic() - started < 10

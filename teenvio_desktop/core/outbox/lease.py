@@ -20,9 +20,8 @@ import socket
 import threading
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
-from teenvio_desktop.core.clock import utc_now
 from teenvio_desktop.core.errors import TeenvioError
 from teenvio_desktop.core.i18n import QT_TRANSLATE_NOOP
 from teenvio_desktop.core.store import Database
@@ -31,6 +30,11 @@ log = logging.getLogger(__name__)
 
 DEFAULT_TTL_S = 30.0
 DEFAULT_HEARTBEAT_S = 5.0
+
+
+def utc_now() -> datetime:
+    """Microsecond precision: a lease may live a second or two in tests."""
+    return datetime.now(UTC)
 
 
 @dataclass(frozen=True)
@@ -65,8 +69,8 @@ class CampaignBusy(TeenvioError):
             campaign_id=campaign_id,
             pid=holder.pid,
             host=holder.host,
-            started_at=holder.started_at,
-            expires_at=holder.expires_at,
+            started_at=_display(holder.started_at),
+            expires_at=_display(holder.expires_at),
         )
 
 
@@ -82,6 +86,11 @@ class LeaseLost(TeenvioError):
             ),
             campaign_id=campaign_id,
         )
+
+
+def _display(iso: str) -> str:
+    """``2026-05-04T10:11:12.345+00:00`` -> ``2026-05-04 10:11:12`` (always UTC here)."""
+    return iso[:19].replace("T", " ")
 
 
 def _process_gone(pid: int, host: str) -> bool:
