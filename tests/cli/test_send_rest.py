@@ -153,9 +153,7 @@ def test_kill_9_at_random_points_then_resume_sends_each_message_once(
 
 
 def _named_uncertain(stderr: str) -> list[str]:
-    return [
-        line.split()[1] for line in stderr.splitlines() if line.startswith("Uncertain: ")
-    ]
+    return [line.split()[1] for line in stderr.splitlines() if line.startswith("Uncertain: ")]
 
 
 @pytest.mark.timeout(120)
