@@ -92,6 +92,10 @@ class TeaLitePeer:
     page_size: int = 2
     responses_visible: bool = True  # stored messages appear in /responses at once
     latency_s: float = 0.0  # before answering a POST
+    # When set: a POST is stored, then its answer waits until the event is set (only once
+    # ``hold_after`` messages are stored, when that is given).
+    gate: threading.Event | None = None
+    hold_after: int = 0
     # Extra entries per endpoint ("bounces", "responses", "interactions", "unsubscribe").
     feeds: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     url: str = ""
@@ -149,6 +153,10 @@ class TeaLitePeer:
         self.first_post.set()
         if self.latency_s:
             await asyncio.sleep(self.latency_s)
+        while self.gate is not None and not self.gate.is_set():
+            if len(self.stored()) < self.hold_after:
+                break
+            await asyncio.sleep(0.01)
         if mode == "drop_after_store":
             assert request.transport is not None
             request.transport.abort()

@@ -14,6 +14,7 @@ import random
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -104,8 +105,9 @@ def test_uncertain_recipients_are_named_and_resent_only_on_request(
 def test_two_processes_sending_one_campaign_never_both_send(
     tmp_path: Path, peer_factory: Factory
 ) -> None:
-    peer = peer_factory(latency_s=0.05)
-    args = send_command(peer, tmp_path, 30, "--concurrency", "1", "--reconcile-wait", "0")
+    gate = threading.Event()  # the first sender's first answer waits for the second one
+    peer = peer_factory(gate=gate)
+    args = send_command(peer, tmp_path, 30, "--concurrency", "1", "--reconcile-wait", "5")
     env = environment(peer)
     first = subprocess.Popen(
         args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
@@ -114,6 +116,7 @@ def test_two_processes_sending_one_campaign_never_both_send(
         assert peer.first_post.wait(60), "the first sender never started"
         second = run(args, peer)
     finally:
+        gate.set()
         out, err = first.communicate(timeout=120)
     assert second.returncode == 1, second.stderr
     assert f"already being sent by process {first.pid}" in second.stderr
@@ -123,6 +126,7 @@ def test_two_processes_sending_one_campaign_never_both_send(
     assert len(copies) == 30 and set(copies.values()) == {1}
 
     # Started at the same instant on a new campaign: whoever loses sends nothing.
+    peer.gate = None
     args = [a if a != "c-9" else "c-10" for a in args]
     both = [
         subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -140,19 +144,21 @@ def test_kill_9_then_resume_never_duplicates_on_a_server_without_deduplication(
     tmp_path: Path, peer_factory: Factory
 ) -> None:
     total = 60
-    peer = peer_factory(latency_s=0.02)
+    peer = peer_factory(latency_s=0.01)
     args = send_command(peer, tmp_path, total, "--concurrency", "4", "--reconcile-wait", "3")
     rng = random.Random(151)
     for target in sorted(rng.sample(range(3, total - 10), 3)):
+        # Answers are held once ``target`` messages are stored: the kill always lands with
+        # requests in flight, whatever the machine's load.
+        peer.gate, peer.hold_after = threading.Event(), target
         process = subprocess.Popen(args, env=environment(peer), stdout=subprocess.DEVNULL)
-        wait_for(
-            lambda t=target, p=process: len(peer.stored()) >= t or p.poll() is not None,
-            60,
-        )
+        wait_for(lambda t=target: len(peer.stored()) >= t, 60)
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=30)
-        assert process.returncode == -signal.SIGKILL, "it finished before it could be killed"
+        peer.gate.set()
+        assert process.returncode == -signal.SIGKILL
         assert set(peer.copies_per_recipient().values()) == {1}
+    peer.gate = None
     final = run(args, peer)
     uncertain = named_uncertain(final.stderr)
     counts = final.stdout.strip().splitlines()[-1]

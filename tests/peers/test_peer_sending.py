@@ -152,7 +152,8 @@ def test_a_second_sender_of_the_campaign_is_told_who_holds_it(
     app_context: AppContext, peer_factory: Factory
 ) -> None:
     db = app_context.db
-    peer = peer_factory(latency_s=0.05)
+    gate = threading.Event()  # the first sender's answers wait until the checks are done
+    peer = peer_factory(gate=gate)
     prepared = create_rest_campaign(db, campaign(), people(30))
     options = dataclasses.replace(OPTIONS, concurrency=2)
     first: list[object] = []
@@ -173,6 +174,7 @@ def test_a_second_sender_of_the_campaign_is_told_who_holds_it(
         with pytest.raises(CampaignBusy):
             resend_uncertain(db, prepared.campaign_id)
     finally:
+        gate.set()
         worker.join(30)
     assert len(first) == 1 and current_holder(db, prepared.campaign_id) is None
     copies = peer.copies_per_recipient()
