@@ -176,3 +176,13 @@ def test_an_answer_trickling_one_byte_at_a_time_is_abandoned_at_the_deadline(
             list(api.responses(SOURCE, "p-1", window))
     assert slow.value.endpoint == "/responses" and "/responses" in str(slow.value)
     assert time.monotonic() - started < 10
+
+
+def test_a_page_with_more_entries_than_the_limit_is_refused(peer_factory: Factory) -> None:
+    peer = peer_factory(page_size=5, feeds=feeds())
+    window = TimeWindow(datetime.now(UTC) - timedelta(days=1), datetime.now(UTC))
+    with connect(peer).build_client() as client:
+        api = StatsApi(client, max_items=3)
+        with pytest.raises(MalformedAnswer, match="more than 3 entries") as refused:
+            list(api.responses(SOURCE, "p-1", window))
+    assert refused.value.endpoint == "/responses"

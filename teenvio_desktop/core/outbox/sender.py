@@ -25,16 +25,12 @@ automatically.
 
 from __future__ import annotations
 
-import heapq
-import itertools
 import logging
 import random
 import time
-from collections import deque
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, wait
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from teenvio_desktop.core.campaigns import CampaignRepository
 from teenvio_desktop.core.clock import utc_now
@@ -43,6 +39,7 @@ from teenvio_desktop.core.i18n import QT_TRANSLATE_NOOP
 from teenvio_desktop.core.merge import MergeTemplates
 from teenvio_desktop.core.outbox.lease import LeaseLost, SendLease
 from teenvio_desktop.core.outbox.progress import SendTally
+from teenvio_desktop.core.outbox.queue import Job, SendQueue
 from teenvio_desktop.core.outbox.reconcile import reconcile_with_patience
 from teenvio_desktop.core.outbox.repository import (
     UNCERTAIN_NO_ANSWER,
@@ -68,8 +65,6 @@ STAGE_SENDING = QT_TRANSLATE_NOOP("tasks", "Sending through TEA Lite")
 STAGE_RECONCILING = QT_TRANSLATE_NOOP(
     "tasks", "Checking in TEA Lite's responses whether the uncertain messages arrived"
 )
-PAGE_SIZE = 1000
-
 __all__ = [
     "STAGE_RECONCILING",
     "STAGE_SENDING",
@@ -80,12 +75,6 @@ __all__ = [
     "UnknownCampaign",
     "send_campaign",
 ]
-
-
-@dataclass
-class _Job:
-    message: OutboxMessage
-    attempts: int
 
 
 class CampaignSender:
@@ -114,12 +103,7 @@ class CampaignSender:
         self.updates: list[MessageUpdate] = []
         self.last_flush = time.monotonic()
         self.last_progress = 0.0
-        self.ready: deque[_Job] = deque()
-        self.delayed: list[tuple[float, int, _Job]] = []
-        self.tiebreak = itertools.count()
-        self.after_id = 0
-        self.exhausted = False
-        self.next_slot = 0.0
+        self.queue = SendQueue(self.outbox, campaign_id, max(1, options.concurrency), options.rate)
         self.stop_error: TeenvioError | None = None
         self.tally = SendTally(0, 0, 0)
         self.suppression = SuppressionList(db)
@@ -128,43 +112,15 @@ class CampaignSender:
         self.settled = 0
 
     # -- queue -----------------------------------------------------------------------
-    def _refill(self) -> None:
-        if self.exhausted or len(self.ready) >= self.options.concurrency * 4:
-            return
-        page = self.outbox.pending(self.campaign_id, after_id=self.after_id, limit=PAGE_SIZE)
-        self.exhausted = len(page) < PAGE_SIZE
-        now_wall, now = utc_now(), time.monotonic()
-        for message in page:
-            job = _Job(message, message.attempts)
-            if message.recipient.lower() in self.suppressed:
-                # Unsubscribed or bounced since the campaign was written: never send it.
-                self._fail(job, "Suppressed", "on the suppression list", now)
-                continue
-            if message.state == "retrying":
-                self.tally.retrying.add(message.id)
-            due = _seconds_until(message.next_attempt_at, now_wall)
-            if due > 0:
-                heapq.heappush(self.delayed, (now + due, next(self.tiebreak), job))
-            else:
-                self.ready.append(job)
-        if page:
-            self.after_id = page[-1].id
-
-    def _release_due(self, now: float) -> None:
-        while self.delayed and self.delayed[0][0] <= now:
-            self.ready.append(heapq.heappop(self.delayed)[2])
-
-    def _rate_allows(self, now: float) -> bool:
-        if not self.options.rate:
-            return True
-        if now < self.next_slot:
-            return False
-        # No burst: at most one request per 1/rate seconds, from the first one on.
-        self.next_slot = max(self.next_slot, now) + 1.0 / self.options.rate
-        return True
+    def _refill(self, now: float) -> None:
+        read, suppressed = self.queue.refill(now, self.suppressed)
+        for job in suppressed:
+            # Unsubscribed or bounced since the campaign was written: never send it.
+            self._fail(job, "Suppressed", "on the suppression list", now)
+        self.tally.retrying.update(j.message.id for j in read if j.message.state == "retrying")
 
     # -- outcomes --------------------------------------------------------------------
-    def _record(self, job: _Job, outcome: Outcome, now: float) -> None:
+    def _record(self, job: Job, outcome: Outcome, now: float) -> None:
         mid = job.message.id
         if outcome.kind == "accepted":
             self.tally.accepted += 1
@@ -194,7 +150,7 @@ class CampaignSender:
             self._fail(job, outcome.category, text, now)
         else:
             delay = self.options.backoff(job.attempts, self.rng)
-            heapq.heappush(self.delayed, (now + delay, next(self.tiebreak), job))
+            self.queue.schedule(job, now + delay)
             self.tally.retrying.add(mid)
             due = (utc_now() + timedelta(seconds=delay)).isoformat()
             self.updates.append(
@@ -207,7 +163,7 @@ class CampaignSender:
                 )
             )
 
-    def _uncertain(self, job: _Job, outcome: Outcome, now: float) -> None:
+    def _uncertain(self, job: Job, outcome: Outcome, now: float) -> None:
         log.warning(
             "Campaign %s: the outcome of message %s is unknown (%s); it will not be re-sent "
             "automatically",
@@ -227,7 +183,7 @@ class CampaignSender:
             )
         )
 
-    def _fail(self, job: _Job, category: str | None, text: str | None, now: float) -> None:
+    def _fail(self, job: Job, category: str | None, text: str | None, now: float) -> None:
         self.tally.failed += 1
         self.tally.retrying.discard(job.message.id)
         self.tally.note_done(now)
@@ -287,13 +243,14 @@ class CampaignSender:
         self,
         now: float,
         concurrency: int,
-        in_flight: dict[Future[Outcome], _Job],
+        in_flight: dict[Future[Outcome], Job],
         submit: Callable[[OutboxMessage], Future[Outcome]],
     ) -> None:
         """Start what the free slots allow; each is marked ``sending`` (committed) first."""
-        batch: list[_Job] = []
-        while self.ready and len(in_flight) + len(batch) < concurrency and self._rate_allows(now):
-            job = self.ready.popleft()
+        batch: list[Job] = []
+        queue = self.queue
+        while queue.ready and len(in_flight) + len(batch) < concurrency and queue.rate_allows(now):
+            job = queue.ready.popleft()
             job.attempts += 1
             self.tally.sent_this_run += 1
             self.updates.append(MessageUpdate(job.message.id, "sending", count_attempt=True))
@@ -305,7 +262,7 @@ class CampaignSender:
             in_flight[submit(job.message)] = job
 
     def _loop(self, concurrency: int, submit: Callable[[OutboxMessage], Future[Outcome]]) -> None:
-        in_flight: dict[Future[Outcome], _Job] = {}
+        in_flight: dict[Future[Outcome], Job] = {}
         was_paused = False
         while True:
             now = time.monotonic()
@@ -316,14 +273,12 @@ class CampaignSender:
                 was_paused = paused
                 self._report(now, force=True)
             if not halted and not paused:
-                self._release_due(now)
-                self._refill()
+                self.queue.release_due(now)
+                self._refill(now)
                 self._dispatch(now, concurrency, in_flight, submit)
-            if not in_flight and (
-                halted or (not paused and not self.ready and not self.delayed and self.exhausted)
-            ):
+            if not in_flight and (halted or (not paused and self.queue.empty)):
                 break
-            timeout = self._idle_timeout(now, paused)
+            timeout = self.queue.idle_timeout(now, paused)
             if in_flight:
                 done, _ = wait(in_flight, timeout=timeout, return_when=FIRST_COMPLETED)
                 finished_at = time.monotonic()
@@ -335,14 +290,6 @@ class CampaignSender:
             self._flush(now)
             self._report(now)
         self._report(time.monotonic(), force=True)
-
-    def _idle_timeout(self, now: float, paused: bool) -> float:
-        timeout = 0.1
-        if not paused and self.delayed:
-            timeout = min(timeout, max(0.0, self.delayed[0][0] - now))
-        if not paused and self.options.rate and self.ready:
-            timeout = min(timeout, max(0.0, self.next_slot - now))
-        return max(timeout, 0.001)
 
     def _reconcile(self) -> None:
         if not self.outbox.counts(self.campaign_id).uncertain:
@@ -405,16 +352,6 @@ def _outcome_of(future: Future[Outcome]) -> Outcome:
     except Exception as exc:
         log.exception("Unexpected error while sending one message; its outcome is unknown")
         return Outcome("uncertain", category="Uncertain", text=f"{type(exc).__name__}: {exc}")
-
-
-def _seconds_until(iso: str | None, now: datetime) -> float:
-    """Seconds from ``now`` to a stored ``next_attempt_at`` (0 when unset or past)."""
-    if not iso:
-        return 0.0
-    try:
-        return (datetime.fromisoformat(iso) - now).total_seconds()
-    except ValueError:
-        return 0.0
 
 
 def send_campaign(
