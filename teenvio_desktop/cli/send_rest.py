@@ -227,6 +227,8 @@ def _resend(runtime: CliRuntime, context: AppContext, campaign_id: int) -> None:
             )
         )
     request = resend_uncertain(context.db, campaign_id, named or None)
+    if not request.requeued:
+        return
     sys.stderr.write(
         runtime.tr("Sending {count} uncertain messages again: {addresses}\n").format(
             count=len(request.requeued), addresses=", ".join(request.requeued)
