@@ -1034,6 +1034,21 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
 </context>
 <context>
+    <name>Resend</name>
+    <message>
+        <source>Send the message again to the recipients that may already have it ({count}: {addresses})? No answer from TEA Lite said whether they got it, so some may receive it twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send again anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RestSend</name>
     <message>
         <source>Queued</source>
@@ -1053,6 +1068,10 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May have been sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1359,6 +1378,13 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
 </context>
 <context>
+    <name>SendNotesPanel</name>
+    <message>
+        <source>Send again anyway…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SendNotesText</name>
     <message numerus="yes">
         <source>%n recipient(s) left out: the SMTP-API cannot take addresses with characters other than plain letters and digits before the @ ({addresses}). Send them through TEA Lite, or correct the addresses in the list.</source>
@@ -1372,6 +1398,13 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation>
             <numerusform>%n recipient refused by the server: {addresses}</numerusform>
             <numerusform>%n recipients refused by the server: {addresses}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) may have been sent: no answer from TEA Lite confirmed it ({addresses}). They are not sent again unless you choose “Send again anyway”; they may then receive the message twice.</source>
+        <translation>
+            <numerusform>%n recipient may have been sent: no answer from TEA Lite confirmed it ({addresses}). It is not sent again unless you choose “Send again anyway”; it may then receive the message twice.</numerusform>
+            <numerusform>%n recipients may have been sent: no answer from TEA Lite confirmed it ({addresses}). They are not sent again unless you choose “Send again anyway”; they may then receive the message twice.</numerusform>
         </translation>
     </message>
 </context>
@@ -1569,6 +1602,10 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>May have been sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Messages per second</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1586,6 +1623,10 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>Retry failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send again anyway…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1038,6 +1038,21 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     </message>
 </context>
 <context>
+    <name>Resend</name>
+    <message>
+        <source>Send the message again to the recipients that may already have it ({count}: {addresses})? No answer from TEA Lite said whether they got it, so some may receive it twice.</source>
+        <translation>¿Enviar de nuevo el mensaje a los destinatarios que quizá ya lo tengan ({count}: {addresses})? Ninguna respuesta de TEA Lite confirmó si les llegó, así que algunos podrían recibirlo dos veces.</translation>
+    </message>
+    <message>
+        <source>Send again anyway</source>
+        <translation>Enviar de nuevo de todos modos</translation>
+    </message>
+    <message>
+        <source>Not sent again</source>
+        <translation>No se ha vuelto a enviar</translation>
+    </message>
+</context>
+<context>
     <name>RestSend</name>
     <message>
         <source>Queued</source>
@@ -1058,6 +1073,10 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     <message>
         <source>Failed</source>
         <translation>Fallido</translation>
+    </message>
+    <message>
+        <source>May have been sent</source>
+        <translation>Quizá se envió</translation>
     </message>
     <message>
         <source>#</source>
@@ -1363,6 +1382,13 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     </message>
 </context>
 <context>
+    <name>SendNotesPanel</name>
+    <message>
+        <source>Send again anyway…</source>
+        <translation>Enviar de nuevo de todos modos…</translation>
+    </message>
+</context>
+<context>
     <name>SendNotesText</name>
     <message numerus="yes">
         <source>%n recipient(s) left out: the SMTP-API cannot take addresses with characters other than plain letters and digits before the @ ({addresses}). Send them through TEA Lite, or correct the addresses in the list.</source>
@@ -1376,6 +1402,13 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>
             <numerusform>%n destinatario rechazado por el servidor: {addresses}</numerusform>
             <numerusform>%n destinatarios rechazados por el servidor: {addresses}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) may have been sent: no answer from TEA Lite confirmed it ({addresses}). They are not sent again unless you choose “Send again anyway”; they may then receive the message twice.</source>
+        <translation>
+            <numerusform>%n destinatario quizá ya recibió el mensaje: ninguna respuesta de TEA Lite lo confirmó ({addresses}). No se le vuelve a enviar salvo que elijas “Enviar de nuevo de todos modos”; en ese caso podría recibir el mensaje dos veces.</numerusform>
+            <numerusform>%n destinatarios quizá ya recibieron el mensaje: ninguna respuesta de TEA Lite lo confirmó ({addresses}). No se les vuelve a enviar salvo que elijas “Enviar de nuevo de todos modos”; en ese caso podrían recibir el mensaje dos veces.</numerusform>
         </translation>
     </message>
 </context>
@@ -1573,6 +1606,10 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>Pendientes</translation>
     </message>
     <message>
+        <source>May have been sent</source>
+        <translation>Quizá se envió</translation>
+    </message>
+    <message>
         <source>Messages per second</source>
         <translation>Mensajes por segundo</translation>
     </message>
@@ -1591,6 +1628,10 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     <message>
         <source>Retry failed</source>
         <translation>Reintentar fallidos</translation>
+    </message>
+    <message>
+        <source>Send again anyway…</source>
+        <translation>Enviar de nuevo de todos modos…</translation>
     </message>
     <message>
         <source>Checking every recipient and filling the outbox…</source>

@@ -143,7 +143,7 @@ class SendController(QObject):
             self.feedback.report(exc)
             self.send_failed.emit(exc)
             return False
-        dialog = open_send_dialog(self.feedback.view, job)
+        dialog = open_send_dialog(self.feedback.view, job, prompter=self.prompter)
         dialog.send_finished.connect(self._finished)
         dialog.send_failed.connect(self._failed)
         dialog.send_cancelled.connect(self._cancelled)
@@ -176,7 +176,7 @@ class SendController(QObject):
         if outcome.transport != "smtp" or outcome.complete:
             return
         from teenvio_desktop.core.sending.notes import send_notes
-        from teenvio_desktop.ui.results.send_notes import describe_notes
+        from teenvio_desktop.ui.sending.send_notes import describe_notes
 
         notes = describe_notes(send_notes(self.context.db, outcome.campaign_id))
         sent = self.tr("Sent to %n recipient(s).", None, outcome.accepted)

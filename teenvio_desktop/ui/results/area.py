@@ -45,8 +45,8 @@ from teenvio_desktop.ui.results.overview import (
     load_campaign_view,
 )
 from teenvio_desktop.ui.results.poller import NoConnection, StatsPoller
-from teenvio_desktop.ui.results.send_notes import SendNotesLabel
 from teenvio_desktop.ui.results.table_page import TablePage
+from teenvio_desktop.ui.sending.send_notes import SendNotesPanel
 from teenvio_desktop.ui.tasks import run_task
 from teenvio_desktop.ui.translation import error_text
 
@@ -153,7 +153,8 @@ class ResultsArea(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.header)
-        self.send_notes = SendNotesLabel()
+        self.send_notes = SendNotesPanel()
+        self.send_notes.resend_requested.connect(self.resend_uncertain)
         right_layout.addWidget(self.send_notes)
         right_layout.addLayout(actions)
         right_layout.addWidget(self.summary_grid)
@@ -233,6 +234,17 @@ class ResultsArea(QWidget):
         task.result.connect(self._audience_saved)
         task.error.connect(self._show_error)
         task.start()
+
+    def resend_uncertain(self) -> bool:
+        """“Send again anyway” for the shown TEA Lite campaign's uncertain messages."""
+        from teenvio_desktop.ui.sending.resend_campaign import resend_campaign
+
+        campaign_id, notes = self.current_campaign_id, self.send_notes.notes
+        if campaign_id is None or notes is None:
+            return False
+        return resend_campaign(
+            self, self.context, campaign_id, notes, self.prompter, lambda _o: self.load_view()
+        )
 
     def _exported(self, exported: tuple[Path, int]) -> None:
         path, count = exported

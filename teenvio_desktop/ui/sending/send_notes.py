@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from teenvio_desktop.core.sending.notes import SendNotes
 
@@ -32,6 +32,17 @@ class SendNotesText(QObject):
                 "%n recipient(s) refused by the server: {addresses}", None, notes.refused_total
             )
             lines.append(text.format(addresses=_named(refused, notes.refused_total)))
+        if notes.uncertain_total:
+            text = self.tr(
+                "%n recipient(s) may have been sent: no answer from TEA Lite confirmed it "
+                "({addresses}). They are not sent again unless you choose “Send again anyway”; "
+                "they may then receive the message twice.",
+                None,
+                notes.uncertain_total,
+            )
+            lines.append(
+                text.format(addresses=_named(list(notes.uncertain), notes.uncertain_total))
+            )
         return "\n".join(lines)
 
 
@@ -39,15 +50,34 @@ def describe_notes(notes: SendNotes) -> str:
     return SendNotesText().describe(notes)
 
 
-class SendNotesLabel(QLabel):
+class SendNotesPanel(QFrame):
+    """The notes, and "Send again anyway…" when TEA Lite messages may have been sent."""
+
+    resend_requested = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("send_notes")
-        self.setWordWrap(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label = QLabel()
+        self.label.setObjectName("send_notes_text")
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.resend_button = QPushButton(self.tr("Send again anyway…"))
+        self.resend_button.setObjectName("resend_uncertain")
+        self.resend_button.clicked.connect(self.resend_requested)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.resend_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.notes: SendNotes | None = None
         self.hide()
 
+    def text(self) -> str:
+        return self.label.text()
+
     def show_notes(self, notes: SendNotes | None) -> None:
+        self.notes = notes
         text = describe_notes(notes) if notes is not None else ""
-        self.setText(text)
+        self.label.setText(text)
+        self.resend_button.setVisible(notes is not None and notes.uncertain_total > 0)
         self.setVisible(bool(text))
