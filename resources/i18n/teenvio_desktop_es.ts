@@ -300,10 +300,6 @@
         <translation>Fecha de envío</translation>
     </message>
     <message>
-        <source>Sender name</source>
-        <translation>Nombre del remitente</translation>
-    </message>
-    <message>
         <source>Account</source>
         <translation>Cuenta</translation>
     </message>
@@ -326,6 +322,10 @@
     <message>
         <source>Reply-to name</source>
         <translation>Nombre para responder a</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Subject</source>

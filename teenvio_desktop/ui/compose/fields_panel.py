@@ -124,9 +124,10 @@ class CampaignFieldsPanel(QWidget):
             "mailto:baja@example.com, https://example.com/baja"
         )
 
-        self.sender_name.setPlaceholderText(self.tr("Sender name"))
+        # Short placeholders: the row's label already says whose name it is.
+        self.sender_name.setPlaceholderText(self.tr("Name"))
         self.sender_name.setAccessibleName(self.tr("From name"))
-        self.reply_to_name.setPlaceholderText(self.tr("Reply-to name"))
+        self.reply_to_name.setPlaceholderText(self.tr("Name"))
         self.reply_to_name.setAccessibleName(self.tr("Reply-to name"))
         self.source_system.setAccessibleName(self.tr("Source system"))
 
