@@ -394,6 +394,10 @@
         <source>(campaign {ref})</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Test: {subject}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CheckActions</name>
@@ -1772,6 +1776,13 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>Render with the data of</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TestSendsToggle</name>
+    <message>
+        <source>Show test sends</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -394,6 +394,10 @@
         <source>(campaign {ref})</source>
         <translation>(campaña {ref})</translation>
     </message>
+    <message>
+        <source>Test: {subject}</source>
+        <translation>Prueba: {subject}</translation>
+    </message>
 </context>
 <context>
     <name>CheckActions</name>
@@ -1777,6 +1781,13 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     <message>
         <source>Render with the data of</source>
         <translation>Mostrar con los datos de</translation>
+    </message>
+</context>
+<context>
+    <name>TestSendsToggle</name>
+    <message>
+        <source>Show test sends</source>
+        <translation>Mostrar envíos de prueba</translation>
     </message>
 </context>
 <context>

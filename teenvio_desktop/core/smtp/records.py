@@ -161,6 +161,7 @@ def send_and_record(
     cancel: CancelToken | None = None,
     *,
     contacts_only: bool = False,
+    is_test: bool = False,
 ) -> RecordedSend:
     """Check, build, record and send ``campaign``, honouring the suppression list.
 
@@ -184,7 +185,10 @@ def send_and_record(
     snapshot = replace(campaign, transport="smtp", recipients=[])
     with db.transaction():
         campaign_id = campaigns.create(
-            snapshot, state=STATE_SENDING, recipients_count=len(prepared.recipients)
+            snapshot,
+            state=STATE_SENDING,
+            recipients_count=len(prepared.recipients),
+            is_test=is_test,
         )
         sends.start(campaign_id, settings, contacts_only=contacts_only, size=prepared.size)
     log.info(

@@ -46,6 +46,7 @@ from teenvio_desktop.ui.results.overview import (
 )
 from teenvio_desktop.ui.results.poller import NoConnection, StatsPoller
 from teenvio_desktop.ui.results.table_page import TablePage
+from teenvio_desktop.ui.results.test_sends import TestSendsToggle
 from teenvio_desktop.ui.sending.send_notes import SendNotesPanel
 from teenvio_desktop.ui.tasks import run_task
 from teenvio_desktop.ui.translation import error_text
@@ -117,6 +118,9 @@ class ResultsArea(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(QLabel(self.tr("Campaigns")))
         left_layout.addWidget(self.campaign_view, 1)
+        self.show_tests = TestSendsToggle(self.context.settings)
+        self.show_tests.toggled.connect(lambda _shown: self.reload_campaigns())
+        left_layout.addWidget(self.show_tests)
 
         self.header = ResultsHeader()
         self.header.token_requested.connect(self.ask_for_token)
@@ -192,7 +196,9 @@ class ResultsArea(QWidget):
 
     def reload_campaigns(self) -> None:
         selected = self.current_campaign_id
-        self.campaign_model.set_campaigns(self.store.campaigns())
+        self.campaign_model.set_campaigns(self.show_tests.visible(self.store.campaigns()))
+        if selected is not None and self.campaign_model.row_of(selected) < 0:
+            selected = self.current_campaign_id = None  # a test send just hidden
         if selected is not None:
             self._select_row(selected)
         elif self.campaign_model.rowCount() and self.current_campaign_id is None:
