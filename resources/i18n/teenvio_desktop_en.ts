@@ -1586,6 +1586,10 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
 <context>
     <name>TeaLiteSendDialog</name>
     <message>
+        <source>Test send through TEA Lite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sending through TEA Lite</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1653,9 +1657,12 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <source>Cancelling: waiting for the requests in flight…</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Done: all {count} messages were accepted.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Done: all %n message(s) were accepted.</source>
+        <translation>
+            <numerusform>Done: the message was accepted.</numerusform>
+            <numerusform>Done: all %n messages were accepted.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Finished: {accepted} accepted, {failed} failed.</source>

@@ -1590,6 +1590,10 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
 <context>
     <name>TeaLiteSendDialog</name>
     <message>
+        <source>Test send through TEA Lite</source>
+        <translation>Envío de prueba mediante TEA Lite</translation>
+    </message>
+    <message>
         <source>Sending through TEA Lite</source>
         <translation>Enviando mediante TEA Lite</translation>
     </message>
@@ -1657,9 +1661,12 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <source>Cancelling: waiting for the requests in flight…</source>
         <translation>Cancelando: esperando a las solicitudes en curso…</translation>
     </message>
-    <message>
-        <source>Done: all {count} messages were accepted.</source>
-        <translation>Hecho: se han aceptado los {count} mensajes.</translation>
+    <message numerus="yes">
+        <source>Done: all %n message(s) were accepted.</source>
+        <translation>
+            <numerusform>Hecho: se ha aceptado el mensaje.</numerusform>
+            <numerusform>Hecho: se han aceptado los %n mensajes.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Finished: {accepted} accepted, {failed} failed.</source>

@@ -151,22 +151,25 @@ class SendController(QObject):
         dialog.start()
         return True
 
-    def _release(self) -> bool:
+    def _release(self) -> SendDialog | None:
         """Only the dialog's first outcome is the composer's (retries are the dialog's)."""
         dialog, self._dialog = self._dialog, None
         if dialog is None:
-            return False
+            return None
         dialog.send_finished.disconnect(self._finished)
         dialog.send_failed.disconnect(self._failed)
         dialog.send_cancelled.disconnect(self._cancelled)
-        return True
+        return dialog
 
     def _finished(self, outcome: SendOutcome) -> None:
-        if not self._release():
+        dialog = self._release()
+        if dialog is None:
             return
         self.send_finished.emit(outcome)
         if self._test:
             self.feedback.say(self.tr("Test message sent."))
+            if outcome.complete:
+                dialog.close()  # nothing left to look at: the status bar says it
         else:
             self.results_requested.emit(outcome.campaign_id)
         self._say_what_was_left_out(outcome)
@@ -185,13 +188,13 @@ class SendController(QObject):
         )
 
     def _failed(self, error: BaseException) -> None:
-        if not self._release():
+        if self._release() is None:
             return
         self.feedback.report(error)
         self.send_failed.emit(error)
 
     def _cancelled(self) -> None:
-        if not self._release():
+        if self._release() is None:
             return
         self.feedback.say(self.tr("Sending cancelled."))
         self.send_failed.emit(None)

@@ -69,7 +69,11 @@ class TeaLiteSendDialog(SendDialog):
         self.prompter = prompter or DialogPrompter()
         self.tealite_job = job
         self.setObjectName("TeaLiteSendDialog")
-        self.setWindowTitle(self.tr("Sending through TEA Lite"))
+        self.setWindowTitle(
+            self.tr("Test send through TEA Lite")
+            if job.test
+            else self.tr("Sending through TEA Lite")
+        )
         self._last_table_refresh = 0.0
         self._build()
 
@@ -216,8 +220,9 @@ class TeaLiteSendDialog(SendDialog):
         if self.model.campaign_id != outcome.campaign_id:
             self.model.set_campaign(outcome.campaign_id)
         if outcome.complete:
-            text = self.tr("Done: all {count} messages were accepted.")
-            self.status.setText(text.format(count=outcome.accepted))
+            self.status.setText(
+                self.tr("Done: all %n message(s) were accepted.", None, outcome.accepted)
+            )
             return
         text = self.tr("Finished: {accepted} accepted, {failed} failed.").format(
             accepted=outcome.accepted, failed=outcome.failed
