@@ -39,7 +39,7 @@ from teenvio_desktop.ui.recipients import RecipientsArea
 from teenvio_desktop.ui.recipients.wizard import PAGE_MAPPING, PAGE_RESULT
 from teenvio_desktop.ui.results import ResultsArea
 from teenvio_desktop.ui.scripted_prompter import ScriptedPrompter
-from tests.helpers.compose import wait_analysis_settled
+from tests.helpers.compose import wait_analysis_settled, wait_preview_contains
 from tests.helpers.language import interface_language
 
 pytestmark = [pytest.mark.timeout(240), pytest.mark.slow]
@@ -60,7 +60,7 @@ CSV_ROWS = [
 ]
 HTML = (
     "<html lang='es'><body><h1>Hola {{ nombre }}</h1>"
-    "<p>Tenemos novedades para ti en {{ ciudad }}. "
+    "<p>Tenemos novedades para ti en {{ ciudad | default('tu ciudad') }}. "
     "<a href='https://example.com/novedades'>Míralas</a>.</p></body></html>"
 )
 TEST_ADDRESS = "prueba@example.com"
@@ -182,6 +182,7 @@ def compose_the_campaign(j: Journey, qtbot: QtBot, list_id: int) -> ComposeArea:
         assert fields.source_system.text()  # from the account
         fields.list_unsubscribe.setText("mailto:baja@example.com")
     assert wait_analysis_settled(compose)
+    assert wait_preview_contains(compose, "Tenemos novedades")
     j.shot("composed")
     codes = {c.code: c.severity for c in compose.checks_panel.checks}
     if j.transport == "smtp":
@@ -198,6 +199,7 @@ def compose_the_campaign(j: Journey, qtbot: QtBot, list_id: int) -> ComposeArea:
         assert wait_analysis_settled(compose)
         codes = {c.code: c.severity for c in compose.checks_panel.checks}
         assert MERGE_FIELDS_SMTP not in codes
+        assert wait_preview_contains(compose, "para ti en tu ciudad")
         j.shot("fixed")
     assert "error" not in codes.values(), codes
     return compose
