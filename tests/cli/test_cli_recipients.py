@@ -49,7 +49,7 @@ def test_import_list_export_cycle(tmp_path: Path) -> None:
         "suppressed": 0,
     }
     assert summary["list"] == "Clientes"
-    assert summary["columns"] == ["city"]
+    assert summary["columns"] == ["email", "name", "city"]  # every column, as in the wizard
     with rejects.open(encoding="utf-8-sig", newline="") as handle:
         assert len(list(csv.reader(handle))) == 1 + 4
 
