@@ -172,14 +172,14 @@ def settle_layout(source: RowSource, options: ImportOptions, db: Database | None
     while index < len(sample) and not any(c.strip() for c in sample[index]):
         index += 1
     if index >= len(sample):
-        raise errors.empty_source(source.format.sheet or "file")
+        raise errors.empty_source(source.name)
     first = sample[index]
     rest = [r for r in sample[index + 1 :] if r]
     has_header = options.has_header if options.has_header is not None else is_header(first, rest)
     data = rest if has_header else [first, *rest]
     width = len(first) if has_header else Counter(len(r) for r in data).most_common(1)[0][0]
     if width > MAX_COLUMNS:
-        raise errors.too_many_columns(source.format.sheet or "file", MAX_COLUMNS)
+        raise errors.too_many_columns(source.name, MAX_COLUMNS)
     columns = column_names(first if has_header else None, width)
     layout = Layout(source.format, has_header, index, columns, data, None)
     mapping = options.mapping

@@ -75,6 +75,7 @@ class RowSource:
     _position: Callable[[], int]
     _close: Callable[[], None]
     sample_rows: list[list[str]] = field(default_factory=list)
+    name: str = "text"  # the file's name, for messages
 
     @property
     def line_num(self) -> int:
@@ -188,12 +189,14 @@ def _open_text_file(
         newline="",
     )
     mixed_bytes.count = 0
-    return _text_source(
+    source = _text_source(
         handle,
         SourceFormat(TEXT_KIND, encoding=encoding, delimiter=delimiter, size=size),
         position=raw.tell,
         sample=text_sample,
     )
+    source.name = name
+    return source
 
 
 def open_text(text: str, *, delimiter: str | None = None) -> RowSource:
@@ -266,19 +269,26 @@ def _open_workbook(
     if sample.startswith(OLE_MAGIC) or Path(name).suffix.lower() in LEGACY_SUFFIXES:
         raise errors.legacy_workbook(name)
     raw.seek(0)
+    buffered = io.BufferedReader(raw, buffer_size=1 << 16)
     try:
-        archive = zipfile.ZipFile(io.BufferedReader(raw, buffer_size=1 << 16))
+        archive = zipfile.ZipFile(buffered)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        buffered.close()
         raise errors.unreadable_spreadsheet(name, str(exc)) from exc
     try:
-        return _open_sheet(archive, name, sheet, cancel)
+        return _open_sheet(archive, name, sheet, cancel, buffered.close)
     except BaseException:
         archive.close()
+        buffered.close()
         raise
 
 
 def _open_sheet(
-    archive: zipfile.ZipFile, name: str, sheet: str | None, cancel: CancelToken
+    archive: zipfile.ZipFile,
+    name: str,
+    sheet: str | None,
+    cancel: CancelToken,
+    close_file: Callable[[], None],
 ) -> RowSource:
     cancelled: Callable[[], bool] = lambda: cancel.cancelled  # noqa: E731
     rows: Iterator[tuple[int, list[str]]]
@@ -319,8 +329,9 @@ def _open_sheet(
     def close() -> None:
         part.close()
         archive.close()
+        close_file()  # a ZipFile never closes a file object it was given
 
-    return RowSource(fmt, reader, lambda: min(part.read_bytes, fmt.size), close, padded)
+    return RowSource(fmt, reader, lambda: min(part.read_bytes, fmt.size), close, padded, name)
 
 
 def _choose_sheet(names: list[str], wanted: str | None, source: str) -> str:

@@ -253,6 +253,8 @@ class _SheetHandlers:
                 self.column = column
             else:
                 self.column += 1
+                if self.column >= MAX_COLUMNS:
+                    raise errors.too_many_columns(self.source, MAX_COLUMNS)
             self.kind = attrs.get("t", "n")
             self.style = small_index(attrs.get("s"))
             self.value = ""
