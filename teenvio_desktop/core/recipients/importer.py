@@ -34,7 +34,13 @@ from teenvio_desktop.core.recipients.mapping import (
     squash,
 )
 from teenvio_desktop.core.recipients.pipeline import KEEP_REJECTS, MemberPipeline, RowPlan
-from teenvio_desktop.core.recipients.readers import RowSource, SourceFormat, open_source, open_text
+from teenvio_desktop.core.recipients.readers import (
+    SHEET_KIND,
+    RowSource,
+    SourceFormat,
+    open_source,
+    open_text,
+)
 from teenvio_desktop.core.recipients.reimport import (
     CLASH_POLICIES,
     finish_append,
@@ -336,6 +342,7 @@ def _plan(layout: Layout, mapping: ColumnMapping, list_columns: list[str]) -> Ro
         email_index=position[mapping.email],
         name_index=position[mapping.name] if mapping.name else None,
         skip=layout.header_index + (1 if layout.has_header else 0),
+        pad_short_rows=layout.format.kind == SHEET_KIND,
         permutation=None if permutation == list(range(len(layout.columns))) else permutation,
     )
 

@@ -41,6 +41,9 @@ class RowPlan:
     email_index: int
     name_index: int | None
     skip: int  # rows before the first data row (titles, the header)
+    # A sheet row simply ends at its last filled cell, so a short one is padded; a short
+    # line of text has lost fields, so it is rejected.
+    pad_short_rows: bool = False
     # For an append into a list with other columns: source column of each list column
     # (-1: not in this file).
     permutation: list[int] | None = None
@@ -177,6 +180,9 @@ class MemberPipeline:
                 continue  # a blank line
             elif widths[i] > width and not any(c.strip() for c in row[width:]):
                 del row[width:]  # trailing delimiters: nothing is shifted
+                keep.append(i)
+            elif widths[i] < width and self.plan.pad_short_rows:
+                row.extend([""] * (width - widths[i]))
                 keep.append(i)
             else:
                 self.tally.rows += 1

@@ -94,8 +94,8 @@ def normalize_batch(cells: Sequence[str]) -> tuple[list[str], list[str], dict[in
     else:
         short = max(map(len, addresses), default=0) <= MAX_FAST_LENGTH
         marked = (_FAST_SHORT_LINE if short else _FAST_LINE).sub(_ACCEPTED, joined)
-        # Every line became the one-character mark, or some lines are left to decide.
-        undecided = () if len(marked) == 2 * count - 1 else _refused_lines(marked)
+        # Each accepted line became one mark (no cell holds one, checked above).
+        undecided = () if marked.count(_ACCEPTED) == count else _refused_lines(marked)
     lowered = joined.lower()
     if lowered == joined:
         keys = list(addresses)
