@@ -12,18 +12,20 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from teenvio_desktop.core.recipients.errors import RecipientImportError
     from teenvio_desktop.core.recipients.importer import (
-        ImportOptions,
         ImportResult,
-        Preview,
         default_list_name,
         export_rejects,
         find_clash,
         import_file,
         import_text,
         iter_rejects,
+        suggest_name,
+    )
+    from teenvio_desktop.core.recipients.layout import (
+        ImportOptions,
+        Preview,
         preview_file,
         preview_text,
-        suggest_name,
     )
     from teenvio_desktop.core.recipients.mapping import ColumnMapping
     from teenvio_desktop.core.recipients.members import (
@@ -45,17 +47,17 @@ if TYPE_CHECKING:
 
 _EXPORTS = {
     "RecipientImportError": "errors",
-    "ImportOptions": "importer",
+    "ImportOptions": "layout",
     "ImportResult": "importer",
-    "Preview": "importer",
+    "Preview": "layout",
     "default_list_name": "importer",
     "export_rejects": "importer",
     "find_clash": "importer",
     "import_file": "importer",
     "import_text": "importer",
     "iter_rejects": "importer",
-    "preview_file": "importer",
-    "preview_text": "importer",
+    "preview_file": "layout",
+    "preview_text": "layout",
     "suggest_name": "importer",
     "ColumnMapping": "mapping",
     "DeletedMember": "members",

@@ -1,4 +1,4 @@
-"""Importing a file or pasted text into a recipient list, and previewing it first.
+"""Importing a file or pasted text into a recipient list (previewing it: ``layout.py``).
 
 The rows stream through ``pipeline.MemberPipeline`` in batches (validated, deduplicated
 case-insensitively, suppressed addresses left out, every row left out recorded with its
@@ -16,8 +16,7 @@ replace the list's members (``"replace"``) or add the new addresses to it
 from __future__ import annotations
 
 import json
-from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,21 +25,19 @@ from teenvio_desktop.core.recipients import report as R
 from teenvio_desktop.core.recipients.blocks import BlockWriter, ListVanished
 from teenvio_desktop.core.recipients.bulk import cyclic_gc_paused
 from teenvio_desktop.core.recipients.dedupe import SeenAddresses
-from teenvio_desktop.core.recipients.mapping import (
-    ColumnMapping,
-    column_names,
-    is_header,
-    resolve_mapping,
-    squash,
+from teenvio_desktop.core.recipients.layout import (
+    ImportOptions,
+    Layout,
+    Preview,
+    open_input,
+    preview_file,
+    preview_text,
+    settle_layout,
+    use_saved_mapping,
 )
+from teenvio_desktop.core.recipients.mapping import ColumnMapping
 from teenvio_desktop.core.recipients.pipeline import KEEP_REJECTS, MemberPipeline, RowPlan
-from teenvio_desktop.core.recipients.readers import (
-    SHEET_KIND,
-    RowSource,
-    SourceFormat,
-    open_source,
-    open_text,
-)
+from teenvio_desktop.core.recipients.readers import SHEET_KIND, RowSource, SourceFormat
 from teenvio_desktop.core.recipients.reimport import (
     CLASH_POLICIES,
     finish_append,
@@ -49,59 +46,24 @@ from teenvio_desktop.core.recipients.reimport import (
 )
 from teenvio_desktop.core.recipients.repository import RecipientList, RecipientListRepository
 from teenvio_desktop.core.recipients.saved_mappings import MappingRepository
-from teenvio_desktop.core.recipients.sheets import MAX_COLUMNS
 from teenvio_desktop.core.recipients.sniff import mixed_bytes
 from teenvio_desktop.core.store import Database
 from teenvio_desktop.core.suppression import SuppressionList
 from teenvio_desktop.core.tasks import CancelToken, ProgressCallback, no_progress
 
-__all__ = ["KEEP_REJECTS"]
-
-
-@dataclass(frozen=True)
-class ImportOptions:
-    """What the user chose; ``None`` means detect it."""
-
-    list_name: str | None = None
-    encoding: str | None = None
-    delimiter: str | None = None
-    sheet: str | None = None
-    has_header: bool | None = None
-    skip_rows: int = 0  # rows before the header (titles in a spreadsheet)
-    email_column: str | None = None
-    mapping: ColumnMapping | None = None
-    use_saved_mapping: bool = True
-    save_mapping_as: str | None = None
-    # When ``list_name`` is taken: "error" (stop), "replace" or "append" (see above).
-    on_clash: str = "error"
-
-
-@dataclass
-class Layout:
-    """The settled shape of the input: header, columns and mapping."""
-
-    format: SourceFormat
-    has_header: bool
-    header_index: int  # index of the header (or first data) row in the reader
-    columns: list[str]
-    sample: list[list[str]]  # data rows after the header
-    mapping: ColumnMapping | None
-    mapping_error: errors.RecipientImportError | None = None
-    saved_mapping: str | None = None
-
-
-@dataclass
-class Preview:
-    layout: Layout
-    rows: list[list[str]]
-
-    @property
-    def format(self) -> SourceFormat:
-        return self.layout.format
-
-    @property
-    def columns(self) -> list[str]:
-        return self.layout.columns
+__all__ = [  # the layout names are re-exported for their older callers
+    "KEEP_REJECTS",
+    "ImportOptions",
+    "ImportResult",
+    "Layout",
+    "Preview",
+    "import_file",
+    "import_text",
+    "preview_file",
+    "preview_text",
+    "settle_layout",
+    "use_saved_mapping",
+]
 
 
 @dataclass
@@ -157,106 +119,6 @@ class ImportResult:
         }
 
 
-# -- layout --------------------------------------------------------------------------------
-def _open(
-    source: Path | str, options: ImportOptions, *, text: bool, cancel: CancelToken | None
-) -> RowSource:
-    if text:
-        return open_text(str(source), delimiter=options.delimiter)
-    return open_source(
-        Path(source),
-        encoding=options.encoding,
-        delimiter=options.delimiter,
-        sheet=options.sheet,
-        cancel=cancel,
-    )
-
-
-def settle_layout(source: RowSource, options: ImportOptions, db: Database | None = None) -> Layout:
-    sample = source.sample_rows
-    index = options.skip_rows
-    while index < len(sample) and not any(c.strip() for c in sample[index]):
-        index += 1
-    if index >= len(sample):
-        raise errors.empty_source(source.name)
-    first = sample[index]
-    rest = [r for r in sample[index + 1 :] if r]
-    has_header = options.has_header if options.has_header is not None else is_header(first, rest)
-    data = rest if has_header else [first, *rest]
-    width = len(first) if has_header else Counter(len(r) for r in data).most_common(1)[0][0]
-    if width > MAX_COLUMNS:
-        raise errors.too_many_columns(source.name, MAX_COLUMNS)
-    columns = column_names(first if has_header else None, width)
-    layout = Layout(source.format, has_header, index, columns, data, None)
-    mapping = options.mapping
-    if mapping is None and options.use_saved_mapping and db is not None and has_header:
-        saved = MappingRepository(db).find_for(columns)
-        if saved is not None:
-            mapping = _rename_to(saved.mapping, columns)
-            layout.saved_mapping = saved.name
-    try:
-        layout.mapping = resolve_mapping(
-            columns, data, mapping=mapping, email_column=options.email_column
-        )
-    except errors.RecipientImportError as exc:
-        layout.mapping_error = exc
-    return layout
-
-
-def use_saved_mapping(db: Database, layout: Layout) -> None:
-    """Apply the mapping saved for this header, if any (a preview made without the store)."""
-    if not layout.has_header or layout.saved_mapping is not None:
-        return
-    saved = MappingRepository(db).find_for(layout.columns)
-    if saved is None:
-        return
-    try:
-        layout.mapping = resolve_mapping(
-            layout.columns,
-            layout.sample,
-            mapping=_rename_to(saved.mapping, layout.columns),
-            email_column=None,
-        )
-    except errors.RecipientImportError:
-        return  # the saved mapping names columns this file does not have
-    layout.mapping_error = None
-    layout.saved_mapping = saved.name
-
-
-def _rename_to(mapping: ColumnMapping, columns: Sequence[str]) -> ColumnMapping:
-    """A saved mapping applied to a header spelled differently (case, accents)."""
-    by_key = {squash(c): c for c in columns}
-
-    def real(name: str) -> str:
-        return by_key.get(squash(name), name)
-
-    return ColumnMapping(
-        email=real(mapping.email),
-        name=real(mapping.name) if mapping.name else None,
-        fields=tuple(real(f) for f in mapping.fields) if mapping.fields is not None else None,
-    )
-
-
-def preview_file(
-    path: Path | str,
-    options: ImportOptions | None = None,
-    rows: int = 20,
-    *,
-    db: Database | None = None,
-    text: bool = False,
-    cancel: CancelToken | None = None,
-) -> Preview:
-    """Detected settings, columns, mapping guess and the first ``rows`` data rows."""
-    options = options or ImportOptions()
-    with _open(path, options, text=text, cancel=cancel) as source:
-        layout = settle_layout(source, options, db)
-    return Preview(layout, [r for r in layout.sample if r][:rows])
-
-
-def preview_text(text: str, options: ImportOptions | None = None, rows: int = 20) -> Preview:
-    return preview_file(text, options, rows, text=True)
-
-
 # -- clashes -------------------------------------------------------------------------------
 def find_clash(db: Database, name: str) -> RecipientList | None:
     """The existing list an import named ``name`` would clash with, if any.
@@ -292,7 +154,7 @@ def import_file(
         raise ValueError(f"on_clash must be one of {CLASH_POLICIES}")
     cancel = cancel or CancelToken()
     lists = RecipientListRepository(db)
-    with _open(path, options, text=text, cancel=cancel) as source:
+    with open_input(path, options, text=text, cancel=cancel) as source:
         layout = settle_layout(source, options, db)
         if layout.mapping is None:
             assert layout.mapping_error is not None

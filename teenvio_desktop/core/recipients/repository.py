@@ -26,6 +26,7 @@ from teenvio_desktop.core.recipients.blocks import (
 )
 from teenvio_desktop.core.recipients.export import write_members_csv
 from teenvio_desktop.core.recipients.packing import unpack_values
+from teenvio_desktop.core.recipients.search import ordered_positions
 from teenvio_desktop.core.store import Database
 from teenvio_desktop.core.tasks import CancelToken, ProgressCallback, no_progress
 
@@ -187,38 +188,11 @@ class RecipientListRepository:
         self, list_id: int, *, search: str = "", sort: str = "pos", descending: bool = False
     ) -> list[int]:
         """Member positions matching ``search`` (in the address or the name, any case),
-        sorted: ``sort`` is "pos", "email", "name" or "field:N" (the N-th column)."""
-        needle = search.strip().casefold()
-        column = int(sort[6:]) if sort.startswith("field:") and sort[6:].isdigit() else -1
-        key_of = sort if sort in ("email", "name") or column >= 0 else "pos"
-        positions: list[int] = []
-        keys: list[str] = []
-        first = 0
-        for row in iter_blocks(self._db.conn, list_id):
-            block = decode(row)
-            if needle and needle not in "\n".join((*block.emails, *block.names)).casefold():
-                first += block.count
-                continue
-            for i in range(block.count):
-                if needle and needle not in (
-                    block.emails[i].casefold() + "\n" + block.names[i].casefold()
-                ):
-                    continue
-                positions.append(first + i)
-                if key_of == "email":
-                    keys.append(block.emails[i].casefold())
-                elif key_of == "name":
-                    keys.append(block.names[i].casefold())
-                elif column >= 0:
-                    cells = block.cells[i]
-                    keys.append(cells[column].casefold() if column < len(cells) else "")
-            first += block.count
-        if keys:
-            order = sorted(range(len(positions)), key=keys.__getitem__)
-            positions = [positions[i] for i in order]
-        if descending:
-            positions.reverse()
-        return positions
+        sorted: ``sort`` is "pos", "email", "name" or "field:N" (the N-th column); see
+        ``search.py``."""
+        return ordered_positions(
+            iter_blocks(self._db.conn, list_id), search=search, sort=sort, descending=descending
+        )
 
     def smtputf8_count(self, list_id: int) -> int:
         """How many members have an address the SMTP-API cannot take (non-ASCII local
