@@ -35,11 +35,12 @@ def test_pasted_spreadsheet_cells_import(app_context: AppContext) -> None:
     result = import_text(app_context.db, pasted, ImportOptions(list_name="Pasted"))
     assert (result.valid, result.invalid, result.list_name) == (1, 1, "Pasted")
     (member,) = RecipientListRepository(app_context.db).iter_members(result.list_id)
-    # Every column stays a merge field under its own name, the mapped ones too.
+    # Every column stays a merge field under its own name, the mapped ones too (they give
+    # the normalised address and the trimmed name).
     assert (member.email, member.name, member.fields) == (
         "ana@example.com",
         "Ana",
-        {"Email": "ana@example.com", "Nombre": "  Ana ", "Ciudad": "Madrid"},
+        {"Email": "ana@example.com", "Nombre": "Ana", "Ciudad": "Madrid"},
     )
     with pytest.raises(RecipientImportError, match="is empty"):
         import_text(app_context.db, "  \n ")

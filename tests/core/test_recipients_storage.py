@@ -44,28 +44,33 @@ def test_packed_values_and_rows_read_back_unchanged(
 
 @settings(max_examples=200, deadline=None)
 @given(
-    st.lists(st.lists(st.sampled_from(["a", "b", "ab", "ba", "c", "", "ñ", "x" * 5]), max_size=40))
+    st.lists(st.lists(st.sampled_from(["a", "b", "ab", "ba", "c", "", "ñ", "x" * 5]), max_size=40)),
+    st.sampled_from([0, 3, 1_000]),
 )
-def test_repeats_are_found_like_a_set_would(batches: list[list[str]]) -> None:
-    seen = SeenAddresses()
+def test_repeats_are_found_like_a_set_would(batches: list[list[str]], exact_limit: int) -> None:
+    seen = SeenAddresses(exact_limit)  # past the limit, fingerprints instead of the set
     reference: set[str] = set()
     for batch in batches:
         expected = []
         for key in batch:
             expected.append(key not in reference)
             reference.add(key)
-        assert seen.keep_first(batch).tolist() == expected
+        assert seen.keep_first(batch) == expected
     assert seen.count == len(reference)
 
 
 def test_deduplication_stays_exact_over_many_batches() -> None:
-    seen = SeenAddresses()
-    for batch in range(300):
-        keys = [f"user{batch * 500 + i}@example.com" for i in range(500)]
-        assert all(seen.keep_first(keys).tolist())
-        repeats = [f"user{(batch * 7919 + i) % ((batch + 1) * 500)}@example.com" for i in range(50)]
-        assert not any(seen.keep_first(repeats).tolist())
-    assert seen.count == 150_000
+    for limit in (1_000_000, 20_000):  # the set only, then the set moved to fingerprints
+        seen = SeenAddresses(limit)
+        for batch in range(200):
+            keys = [f"user{batch * 500 + i}@example.com" for i in range(500)]
+            assert all(seen.keep_first(keys))
+            repeats = [
+                f"USER{(batch * 7919 + i) % ((batch + 1) * 500)}@example.com".lower()
+                for i in range(50)
+            ]
+            assert not any(seen.keep_first(repeats))
+        assert seen.count == 100_000
 
 
 def test_needs_smtputf8_looks_at_the_local_part_only() -> None:

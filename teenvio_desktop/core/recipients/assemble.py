@@ -6,9 +6,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from teenvio_desktop.core.recipients import errors
-from teenvio_desktop.core.recipients.blocks import BlockWriter
 from teenvio_desktop.core.recipients.dedupe import SeenAddresses
 from teenvio_desktop.core.recipients.validate import normalize_address
+from teenvio_desktop.core.recipients.writer import BlockWriter
 from teenvio_desktop.core.store import Database
 
 if TYPE_CHECKING:
@@ -37,7 +37,8 @@ def _write(
                 break
             fresh = seen.keep_first([email.lower() for email, _, _ in chunk])
             kept = [m for m, new in zip(chunk, fresh, strict=True) if new]
-            writer.add([m[0] for m in kept], [m[1] for m in kept], [m[2] for m in kept])
+            cells = [cell for m in kept for cell in m[2]]
+            writer.add([m[0] for m in kept], [m[1] for m in kept], cells)
             writer.commit()
         writer.close()
         lists.finish_list(list_id, name, {"valid": seen.count})

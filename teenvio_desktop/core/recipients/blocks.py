@@ -10,36 +10,22 @@ the position of row N is found from the blocks' counts (:class:`Layout`).
 from __future__ import annotations
 
 import bisect
-import json
 import os
 import socket
 import sqlite3
-import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from teenvio_desktop.core.addresses import needs_smtputf8
-from teenvio_desktop.core.clock import utc_now_iso
 from teenvio_desktop.core.recipients.packing import (
     pack_rows,
     pack_values,
     unpack_rows,
     unpack_values,
 )
-from teenvio_desktop.core.store import Database
-from teenvio_desktop.core.store.database import connect
 
 MAX_BLOCK_MEMBERS = 256
 BLOCK_CELLS = 65_536  # wide lists get smaller blocks, so a block stays a few hundred KB
-HEARTBEAT_SECONDS = 2.0
-_INSERT_BLOCK = (
-    "INSERT INTO recipient_blocks (list_id, seq, count, emails, names, cells, smtputf8) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?)"
-)
-_INSERT_REJECT = (
-    "INSERT INTO recipient_rejects (list_id, line, reason, value, detail, raw) "
-    "VALUES (?, ?, ?, ?, ?, ?)"
-)
 
 
 def block_size(width: int) -> int:
@@ -49,6 +35,48 @@ def block_size(width: int) -> int:
 def importer_id() -> str:
     """Who is importing: this host and process (see ``cleanup.py``)."""
     return f"{socket.gethostname()}:{os.getpid()}"
+
+
+@dataclass(frozen=True)
+class Mapped:
+    """The list's columns mapped to the address and the name (their indexes, -1: none).
+
+    Their cells are stored empty and read back as the member's normalised address and
+    name, so neither is stored twice (a third of the bytes of a typical list)."""
+
+    email: int = -1
+    name: int = -1
+
+    @classmethod
+    def of(cls, columns: Sequence[str], email_column: str, name_column: str) -> Mapped:
+        index = {c: i for i, c in enumerate(columns)}
+        return cls(index.get(email_column, -1), index.get(name_column, -1))
+
+    def fill(self, block: Block) -> Block:
+        """The mapped cells of every member, from its address and name."""
+        email, name = self.email, self.name
+        if email >= 0 or name >= 0:
+            for cells, address, person in zip(block.cells, block.emails, block.names, strict=True):
+                if 0 <= email < len(cells):
+                    cells[email] = address
+                if 0 <= name < len(cells):
+                    cells[name] = person
+        return block
+
+    def empty_run(self, cells: list[str], width: int) -> None:
+        """Clear the mapped cells in a run of rows of ``width`` cells (C speed)."""
+        rows = len(cells) // width if width else 0
+        for index in (self.email, self.name):
+            if 0 <= index < width:
+                cells[index::width] = [""] * rows
+
+    def empty(self, rows: Sequence[list[str]]) -> None:
+        """Clear the mapped cells (what is stored)."""
+        for index in (self.email, self.name):
+            if index >= 0:
+                for cells in rows:
+                    if index < len(cells):
+                        cells[index] = ""
 
 
 @dataclass
@@ -65,10 +93,11 @@ class Block:
     def count(self) -> int:
         return len(self.emails)
 
-    def row(self, list_id: int) -> tuple[object, ...]:
+    def row(self, list_id: int, mapped: Mapped) -> tuple[object, ...]:
         """The ``recipient_blocks`` row (without its id) for this block's current content."""
         width = max((len(c) for c in self.cells), default=0)
         cells = [c + [""] * (width - len(c)) for c in self.cells]
+        mapped.empty(cells)
         self.smtputf8 = smtputf8_offsets(self.emails)
         return (
             list_id,
@@ -88,17 +117,18 @@ def smtputf8_offsets(emails: Sequence[str]) -> list[int]:
     return [i for i, email in enumerate(emails) if needs_smtputf8(email)]
 
 
-def decode(row: Sequence[object]) -> Block:
+def decode(row: Sequence[object], mapped: Mapped) -> Block:
     """A block from ``(seq, count, emails, names, cells, smtputf8)`` as stored."""
     seq, count, emails, names, cells, utf8 = row
     assert isinstance(count, int) and isinstance(seq, int)
-    return Block(
+    block = Block(
         seq,
         unpack_values(str(emails), count),
         unpack_values(str(names), count),
         unpack_rows(str(cells), count),
         [int(x) for x in str(utf8).split()],
     )
+    return mapped.fill(block)
 
 
 BLOCK_COLUMNS = "seq, count, emails, names, cells, smtputf8"
@@ -160,7 +190,9 @@ def iter_blocks(
             yield tuple(row)
 
 
-def load_blocks(conn: sqlite3.Connection, list_id: int, seqs: Sequence[int]) -> dict[int, Block]:
+def load_blocks(
+    conn: sqlite3.Connection, list_id: int, seqs: Sequence[int], mapped: Mapped
+) -> dict[int, Block]:
     if not seqs:
         return {}
     marks = ",".join("?" * len(seqs))
@@ -168,103 +200,4 @@ def load_blocks(conn: sqlite3.Connection, list_id: int, seqs: Sequence[int]) -> 
         f"SELECT {BLOCK_COLUMNS} FROM recipient_blocks WHERE list_id = ? AND seq IN ({marks})",
         (list_id, *seqs),
     )
-    return {int(r[0]): decode(tuple(r)) for r in rows}
-
-
-class BlockWriter:
-    """Appends members to a list being imported, block by block, one transaction a batch.
-
-    It has its own connection, tuned for one long write: the WAL is checkpointed once at
-    the end instead of every thousand pages (each page would otherwise be copied twice).
-    Every commit also refreshes the list's heartbeat, so a crashed import is recognisable.
-    """
-
-    def __init__(self, db: Database, list_id: int, width: int, first_seq: int = 0) -> None:
-        self.list_id = list_id
-        self.width = width
-        self.size = block_size(width)
-        self.next_seq = first_seq
-        self.members = 0
-        self._emails: list[str] = []
-        self._names: list[str] = []
-        self._cells: list[list[str]] = []
-        self._blocks: list[tuple[object, ...]] = []
-        self._rejects: list[tuple[object, ...]] = []
-        self._beat = 0.0
-        self._conn = connect(db.path)
-        self._conn.execute("PRAGMA wal_autocheckpoint = 0")
-
-    def add(self, emails: list[str], names: list[str], cells: list[list[str]]) -> None:
-        """Members (rows of exactly ``width`` cells) appended after those already added."""
-        if self._emails:
-            emails, names, cells = self._emails + emails, self._names + names, self._cells + cells
-        size = self.size
-        full = len(emails) - len(emails) % size
-        list_id, width = self.list_id, self.width
-        for start in range(0, full, size):
-            chunk = emails[start : start + size]
-            utf8 = smtputf8_offsets(chunk)
-            self._blocks.append(
-                (
-                    list_id,
-                    self.next_seq,
-                    len(chunk),
-                    pack_values(chunk),
-                    pack_values(names[start : start + size]),
-                    pack_rows(cells[start : start + size], width),
-                    " ".join(map(str, utf8)) if utf8 else "",
-                )
-            )
-            self.next_seq += 1
-        self.members += full
-        self._emails, self._names, self._cells = emails[full:], names[full:], cells[full:]
-
-    def reject(self, line: int, reason: str, value: str, detail: str, raw: Sequence[str]) -> None:
-        self._rejects.append(
-            (self.list_id, line, reason, value, detail, json.dumps(list(raw), ensure_ascii=False))
-        )
-
-    @property
-    def pending_rejects(self) -> int:
-        return len(self._rejects)
-
-    def commit(self) -> None:
-        """Store what was added since the last commit (whole blocks only)."""
-        conn = self._conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            if self._blocks:
-                conn.executemany(_INSERT_BLOCK, self._blocks)
-            if self._rejects:
-                conn.executemany(_INSERT_REJECT, self._rejects)
-            now = time.monotonic()
-            if now - self._beat >= HEARTBEAT_SECONDS:
-                self._beat = now
-                updated = conn.execute(
-                    "UPDATE recipient_lists SET heartbeat = ? WHERE id = ?",
-                    (utc_now_iso(), self.list_id),
-                ).rowcount
-                if updated != 1:
-                    raise ListVanished()
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
-        self._blocks, self._rejects = [], []
-
-    def close(self) -> None:
-        """Store the last, partial block and everything pending; close the connection."""
-        if self._emails:
-            self.size = len(self._emails)
-            self.add([], [], [])
-        self.commit()
-        self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
-        self._conn.close()
-
-    def abandon(self) -> None:
-        """Stop without storing what is pending (the import is being discarded)."""
-        self._conn.close()
-
-
-class ListVanished(Exception):
-    """The list being imported was removed meanwhile (a clean-up took it for abandoned)."""
+    return {int(r[0]): decode(tuple(r), mapped) for r in rows}

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from teenvio_desktop.core.recipients import errors
 from teenvio_desktop.core.recipients import report as R
-from teenvio_desktop.core.recipients.blocks import BlockWriter, ListVanished
+from teenvio_desktop.core.recipients.blocks import Mapped
 from teenvio_desktop.core.recipients.bulk import cyclic_gc_paused
 from teenvio_desktop.core.recipients.dedupe import SeenAddresses
 from teenvio_desktop.core.recipients.layout import (
@@ -36,6 +36,7 @@ from teenvio_desktop.core.recipients.layout import (
     use_saved_mapping,
 )
 from teenvio_desktop.core.recipients.mapping import ColumnMapping
+from teenvio_desktop.core.recipients.packing import unpack_values
 from teenvio_desktop.core.recipients.pipeline import KEEP_REJECTS, MemberPipeline, RowPlan
 from teenvio_desktop.core.recipients.readers import SHEET_KIND, RowSource, SourceFormat
 from teenvio_desktop.core.recipients.reimport import (
@@ -47,6 +48,7 @@ from teenvio_desktop.core.recipients.reimport import (
 from teenvio_desktop.core.recipients.repository import RecipientList, RecipientListRepository
 from teenvio_desktop.core.recipients.saved_mappings import MappingRepository
 from teenvio_desktop.core.recipients.sniff import mixed_bytes
+from teenvio_desktop.core.recipients.writer import BlockWriter, ListVanished
 from teenvio_desktop.core.store import Database
 from teenvio_desktop.core.suppression import SuppressionList
 from teenvio_desktop.core.tasks import CancelToken, ProgressCallback, no_progress
@@ -172,9 +174,11 @@ def import_file(
         mode = options.on_clash if target is not None else "new"
         stored = mapping.field_columns(layout.columns)
         list_columns = stored
+        mapped = Mapped.of(stored, mapping.email, mapping.name or "")
         if target is not None and mode == "append":
             list_columns = [*target.columns, *(c for c in stored if c not in target.columns)]
-        plan = _plan(layout, mapping, list_columns)
+            mapped = Mapped.of(list_columns, target.email_column, target.name_column)
+        plan = _plan(layout, mapping, list_columns, mapped)
         source_name = "clipboard" if text else Path(path).name
         result = _run(
             db, lists, source, layout, plan, list_columns, name, target, mode, source_name,
@@ -196,7 +200,9 @@ def import_text(
     return import_file(db, text, options, progress, cancel, text=True)
 
 
-def _plan(layout: Layout, mapping: ColumnMapping, list_columns: list[str]) -> RowPlan:
+def _plan(
+    layout: Layout, mapping: ColumnMapping, list_columns: list[str], mapped: Mapped
+) -> RowPlan:
     position = {c: i for i, c in enumerate(layout.columns)}
     permutation = [position.get(c, -1) for c in list_columns]
     return RowPlan(
@@ -206,6 +212,7 @@ def _plan(layout: Layout, mapping: ColumnMapping, list_columns: list[str]) -> Ro
         skip=layout.header_index + (1 if layout.has_header else 0),
         pad_short_rows=layout.format.kind == SHEET_KIND,
         permutation=None if permutation == list(range(len(layout.columns))) else permutation,
+        mapped=mapped,
     )
 
 
@@ -286,7 +293,9 @@ def iter_rejects(db: Database, list_id: int) -> Iterator[R.Reject]:
         (list_id,),
     )
     for r in rows:
-        yield R.Reject(int(r[0]), r[1], r[2], r[3], tuple(json.loads(r[4])))
+        raw = str(r[4])  # packed (packing.py), or a JSON array from before blocks
+        cells = json.loads(raw) if raw.startswith("[") else unpack_values(raw)
+        yield R.Reject(int(r[0]), r[1], r[2], r[3], tuple(cells))
 
 
 def export_rejects(

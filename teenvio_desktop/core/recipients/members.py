@@ -158,7 +158,7 @@ def _block_at(conn: sqlite3.Connection, info: RecipientList, position: int) -> t
         raise errors.no_such_member(position, info.name)
     index, offset = layout.locate(position)
     seq = layout.seqs[index]
-    return load_blocks(conn, info.id, [seq])[seq], offset
+    return load_blocks(conn, info.id, [seq], info.mapped)[seq], offset
 
 
 def _insert(
@@ -173,14 +173,14 @@ def _insert(
     if position < layout.total:
         index, offset = layout.locate(position)
         seq = layout.seqs[index]
-        block = load_blocks(conn, info.id, [seq])[seq]
+        block = load_blocks(conn, info.id, [seq], info.mapped)[seq]
     else:  # at the end: the last block if it has room, else a new one
         last = conn.execute(
             f"SELECT {BLOCK_COLUMNS} FROM recipient_blocks WHERE list_id = ? "
             "ORDER BY seq DESC LIMIT 1",
             (info.id,),
         ).fetchone()
-        block = decode(tuple(last)) if last is not None else Block(-1, [], [], [], [])
+        block = decode(tuple(last), info.mapped) if last is not None else Block(-1, [], [], [], [])
         if block.seq < 0 or block.count >= block_size(len(info.columns)):
             block = Block(block.seq + 1, [], [], [], [])
             conn.execute(
@@ -197,7 +197,7 @@ def _insert(
 
 
 def _write(conn: sqlite3.Connection, info: RecipientList, block: Block, *, change: int) -> None:
-    row = block.row(info.id)
+    row = block.row(info.id, info.mapped)
     conn.execute(
         "UPDATE recipient_blocks SET count = ?, emails = ?, names = ?, cells = ?, smtputf8 = ? "
         "WHERE list_id = ? AND seq = ?",

@@ -11,26 +11,30 @@ suppressed addresses, each recorded with its line and reason.
 from __future__ import annotations
 
 import csv
+import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import compress, islice
-from operator import itemgetter, ne
+from itertools import chain, compress, islice
+from operator import itemgetter, not_
 
 from teenvio_desktop.core.errors import Cancelled
 from teenvio_desktop.core.i18n import QT_TRANSLATE_NOOP
 from teenvio_desktop.core.recipients import errors
 from teenvio_desktop.core.recipients import report as R
-from teenvio_desktop.core.recipients.blocks import BlockWriter
+from teenvio_desktop.core.recipients.blocks import Mapped
 from teenvio_desktop.core.recipients.dedupe import SeenAddresses
 from teenvio_desktop.core.recipients.readers import RowSource
 from teenvio_desktop.core.recipients.validate import normalize_batch
+from teenvio_desktop.core.recipients.writer import BlockWriter
 from teenvio_desktop.core.tasks import CancelToken, Progress, ProgressCallback
 
-BATCH_CELLS = 40_000  # a batch is about this many cells: wide files get fewer rows
+BATCH_CELLS = 8000  # a batch is about this many cells: wide files get fewer rows
 MAX_BATCH_ROWS = 8_192
 KEEP_REJECTS = 1_000  # shown in the result; all of them are in the store
 STAGE_IMPORT = QT_TRANSLATE_NOOP("recipients", "Importing recipients")
+_NO_KEY = "\x00"  # starts the key of a row without a valid address
+PROGRESS_SECONDS = 0.1
 
 
 @dataclass
@@ -47,6 +51,7 @@ class RowPlan:
     # For an append into a list with other columns: source column of each list column
     # (-1: not in this file).
     permutation: list[int] | None = None
+    mapped: Mapped = field(default_factory=Mapped)  # list columns stored empty (blocks.py)
 
 
 @dataclass
@@ -83,6 +88,7 @@ class MemberPipeline:
 
     def run(self) -> Tally:
         reader = self.source.reader
+        reported = 0.0
         try:
             for _ in range(self.plan.skip):
                 next(reader, None)
@@ -95,14 +101,10 @@ class MemberPipeline:
                     break
                 self._batch(rows, before, reader.line_num)
                 self.writer.commit()
-                self.progress(
-                    Progress(
-                        STAGE_IMPORT,
-                        self.source.position(),
-                        self.source.format.size,
-                        {"rows": self.tally.rows, "valid": self.tally.kept},
-                    )
-                )
+                if time.monotonic() >= reported + PROGRESS_SECONDS:
+                    reported = time.monotonic()
+                    self._report()
+            self._report()
         except csv.Error as exc:
             raise errors.RecipientImportError(
                 QT_TRANSLATE_NOOP(
@@ -114,6 +116,16 @@ class MemberPipeline:
                 detail=str(exc),
             ) from exc
         return self.tally
+
+    def _report(self) -> None:
+        self.progress(
+            Progress(
+                STAGE_IMPORT,
+                self.source.position(),
+                self.source.format.size,
+                {"rows": self.tally.rows, "valid": self.tally.kept},
+            )
+        )
 
     # -- one batch ---------------------------------------------------------------------
     def _batch(self, rows: list[list[str]], before: int, after: int) -> None:
@@ -128,19 +140,16 @@ class MemberPipeline:
         addresses, keys, problems = normalize_batch(list(map(itemgetter(email_index), rows)))
         if problems:
             self._address_problems(rows, index, problems, lines)
-            good = [True] * len(rows)
             for j in problems:
-                good[j] = False
-            rows = list(compress(rows, good))
-            index = list(compress(index, good))
-            addresses = list(compress(addresses, good))
-            keys = list(compress(keys, good))
-        self.tally.rows += len(rows)
-        fresh_flags = self.seen.keep_first(keys)
-        fresh = fresh_flags.tolist()
-        if not fresh_flags.all():
-            for j in (~fresh_flags).nonzero()[0].tolist():
-                self._reject(lines(index[j]), R.DUPLICATE, rows[j][email_index], rows[j])
+                keys[j] = f"{_NO_KEY}{j}"  # no address lowers to it; distinct in the batch
+        self.tally.rows += len(rows) - len(problems)
+        fresh = self.seen.keep_first(keys)
+        if not all(fresh):
+            for j in compress(range(len(fresh)), map(not_, fresh)):
+                if j not in problems:
+                    self._reject(lines(index[j]), R.DUPLICATE, rows[j][email_index], rows[j])
+        for j in problems:
+            fresh[j] = False
         if self.suppressed and not self.suppressed.isdisjoint(keys):
             blocked = self.suppressed.intersection(keys)
             for j, key in enumerate(keys):
@@ -154,11 +163,6 @@ class MemberPipeline:
 
     def _store(self, rows: list[list[str]], addresses: list[str]) -> None:
         plan = self.plan
-        email_index = plan.email_index
-        # The address column's merge field is the normalised address; most are already.
-        as_read = map(itemgetter(email_index), rows)
-        for i in compress(range(len(rows)), map(ne, as_read, addresses)):
-            rows[i][email_index] = addresses[i]
         if plan.name_index is None:
             names = [""] * len(rows)
         else:
@@ -166,7 +170,10 @@ class MemberPipeline:
         if plan.permutation is not None:
             order = plan.permutation
             rows = [[row[i] if i >= 0 else "" for i in order] for row in rows]
-        self.writer.add(addresses, names, rows)
+        width = self.writer.width
+        cells = list(chain.from_iterable(rows))
+        plan.mapped.empty_run(cells, width)  # read back as the address and the name
+        self.writer.add(addresses, names, cells)
         self.tally.kept += len(rows)
 
     def _fit_widths(self, rows: list[list[str]], widths: list[int], lines: _Lines) -> list[int]:

@@ -18,6 +18,7 @@ from teenvio_desktop.core.clock import utc_now_iso
 from teenvio_desktop.core.recipients import errors
 from teenvio_desktop.core.recipients.blocks import (
     Block,
+    Mapped,
     decode,
     importer_id,
     iter_blocks,
@@ -59,6 +60,10 @@ class RecipientList:
     email_column: str = ""  # the column mapped to the address ('' when none)
     name_column: str = ""
     revision: int = 0  # changes whenever the members change
+
+    @property
+    def mapped(self) -> Mapped:
+        return Mapped.of(self.columns, self.email_column, self.name_column)
 
     @property
     def merge_fields(self) -> list[str]:
@@ -143,10 +148,11 @@ class RecipientListRepository:
 
         ``batch`` is accepted for compatibility; blocks set the reading size."""
         del batch
-        columns = self.columns(list_id)
+        info = self.get(list_id)
+        columns, mapped = list(info.columns), info.mapped
         width = len(columns)
         for row in iter_blocks(self._db.conn, list_id):
-            block = decode(row)
+            block = decode(row, mapped)
             for email, name, cells in zip(block.emails, block.names, block.cells, strict=True):
                 yield Recipient(
                     email, name, dict(zip(columns, _padded(cells, width), strict=False))
@@ -157,8 +163,9 @@ class RecipientListRepository:
         conn = self._db.conn
         layout = read_layout(conn, list_id)
         seqs = layout.blocks_for(first, count)
-        blocks = load_blocks(conn, list_id, seqs)
-        width = len(self.columns(list_id))
+        info = self.get(list_id)
+        blocks = load_blocks(conn, list_id, seqs, info.mapped)
+        width = len(info.columns)
         found: list[MemberRow] = []
         for seq in seqs:
             start = layout.firsts[layout.seqs.index(seq)]
@@ -175,8 +182,10 @@ class RecipientListRepository:
         layout = read_layout(conn, list_id)
         wanted = [p for p in positions if 0 <= p < layout.total]
         places = {p: layout.locate(p) for p in wanted}
-        blocks = load_blocks(conn, list_id, sorted({layout.seqs[i] for i, _ in places.values()}))
-        width = len(self.columns(list_id))
+        info = self.get(list_id)
+        seqs = sorted({layout.seqs[i] for i, _ in places.values()})
+        blocks = load_blocks(conn, list_id, seqs, info.mapped)
+        width = len(info.columns)
         found: list[MemberRow] = []
         for position in wanted:
             index, offset = places[position]
@@ -191,7 +200,11 @@ class RecipientListRepository:
         sorted: ``sort`` is "pos", "email", "name" or "field:N" (the N-th column); see
         ``search.py``."""
         return ordered_positions(
-            iter_blocks(self._db.conn, list_id), search=search, sort=sort, descending=descending
+            iter_blocks(self._db.conn, list_id),
+            self.get(list_id).mapped,
+            search=search,
+            sort=sort,
+            descending=descending,
         )
 
     def smtputf8_count(self, list_id: int) -> int:

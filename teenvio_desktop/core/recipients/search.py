@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from teenvio_desktop.core.recipients.blocks import decode
+from teenvio_desktop.core.recipients.blocks import Mapped, decode
 
 
 def sort_key(text: str) -> str:
@@ -22,7 +22,7 @@ def sort_key(text: str) -> str:
 
 
 def ordered_positions(
-    blocks: Iterable[Sequence[object]], *, search: str, sort: str, descending: bool
+    blocks: Iterable[Sequence[object]], mapped: Mapped, *, search: str, sort: str, descending: bool
 ) -> list[int]:
     """Positions of the members of ``blocks`` (stored rows, in order) that match
     ``search``, sorted by ``sort`` ("pos", "email", "name" or "field:N"); equal values
@@ -34,7 +34,7 @@ def ordered_positions(
     keys: list[str] = []
     first = 0
     for row in blocks:
-        block = decode(row)
+        block = decode(row, mapped)
         if needle and needle not in "\n".join((*block.emails, *block.names)).casefold():
             first += block.count
             continue
