@@ -96,13 +96,13 @@ def test_a_cell_at_the_last_row_and_column_is_placed_not_allocated(tmp_path: Pat
         cells=[("A1", "email"), ("A2", "ana@example.com"), ("XFD1048576", "far away")],
     )
     outcome = isolated_import(path, tmp_path)
-    # The far row has 16,384 cells where the header has one: reported, with its row.
+    # The far row has 16384 cells where the header has one: reported, with its row.
     assert (outcome["valid"], outcome["invalid"], outcome["lines"]) == (1, 1, [1_048_576])
     assert float(str(outcome["peak_mb"])) < PEAK_MB
 
 
 def test_a_million_columns_stop_at_the_column_limit(tmp_path: Path) -> None:
-    # One row: 16,384 cells up to XFD, then a million more without references.
+    # One row: 16384 cells up to XFD, then a million more without references.
     head = "".join(f'<c r="{column_letters(i)}1"><v>{i}</v></c>' for i in range(16_384))
     tail = "<c><v>1</v></c>" * 1_000_000
     sheet = (
@@ -113,12 +113,12 @@ def test_a_million_columns_stop_at_the_column_limit(tmp_path: Path) -> None:
     xlsx = write_xlsx(tmp_path / "wide.xlsx", {"S": [["x"]]}, raw_sheet=sheet)
     started = time.monotonic()
     outcome = isolated_import(xlsx, tmp_path)
-    assert "more than 16,384 columns" in str(outcome["error"])
+    assert "more than 16384 columns" in str(outcome["error"])
     assert time.monotonic() - started < 60
     text = tmp_path / "wide.csv"
     text.write_text(",".join(f"c{i}" for i in range(1_000_000)) + "\na@example.com\n")
     outcome = isolated_import(text, tmp_path)
-    assert "more than 16,384 columns" in str(outcome["error"])
+    assert "more than 16384 columns" in str(outcome["error"])
 
 
 @pytest.mark.parametrize("columns", [128, 2_000, 16_384])
@@ -238,7 +238,7 @@ def test_repeated_ods_rows_and_cells_unfold_only_with_content(
         tmp_path / "beyond.ods",
         {"Hoja": [ods_row([ods_cell("email"), ods_cell(None, 20_000), ods_cell("x")])]},
     )
-    with pytest.raises(RecipientImportError, match="more than 16,384 columns"):
+    with pytest.raises(RecipientImportError, match="more than 16384 columns"):
         import_file(app_context.db, beyond)
 
 

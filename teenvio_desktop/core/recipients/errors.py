@@ -157,7 +157,7 @@ def too_many_columns(source: str, limit: int) -> RecipientImportError:
             "show. Check the delimiter, or remove the columns you do not need.",
         ),
         source=source,
-        limit=f"{limit:,}",
+        limit=limit,
     )
 
 
@@ -169,7 +169,7 @@ def too_many_rows(source: str, limit: int) -> RecipientImportError:
             "file is damaged. Open it in your spreadsheet program and save it again.",
         ),
         source=source,
-        limit=f"{limit:,}",
+        limit=limit,
     )
 
 
@@ -182,7 +182,7 @@ def part_too_large(source: str, part: str, limit_mb: int) -> RecipientImportErro
         ),
         source=source,
         part=part,
-        limit=f"{limit_mb:,}",
+        limit=limit_mb,
     )
 
 
@@ -194,7 +194,7 @@ def shared_text_too_large(source: str, limit_mb: int) -> RecipientImportError:
             "import that file, or split it into smaller files.",
         ),
         source=source,
-        limit=f"{limit_mb:,}",
+        limit=limit_mb,
     )
 
 
@@ -206,7 +206,7 @@ def sheet_too_large(source: str, limit: int) -> RecipientImportError:
             "rows. Save it as CSV and import that file.",
         ),
         source=source,
-        limit=f"{limit:,}",
+        limit=limit,
     )
 
 
@@ -218,7 +218,7 @@ def cell_too_large(source: str, limit: int) -> RecipientImportError:
             "a recipient list. Check that you chose the right file.",
         ),
         source=source,
-        limit=f"{limit:,}",
+        limit=limit,
     )
 
 
