@@ -15,11 +15,14 @@ import socket
 import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from teenvio_desktop.core.addresses import needs_smtputf8
 from teenvio_desktop.core.recipients.packing import (
     pack_rows,
     pack_values,
+    rows_of,
+    unpack_cells,
     unpack_rows,
     unpack_values,
 )
@@ -118,17 +121,21 @@ def smtputf8_offsets(emails: Sequence[str]) -> list[int]:
 
 
 def decode(row: Sequence[object], mapped: Mapped) -> Block:
-    """A block from ``(seq, count, emails, names, cells, smtputf8)`` as stored."""
+    """A block from ``(seq, count, emails, names, cells, smtputf8)`` as stored, with the
+    mapped cells filled in (in the run of cells at once when it is in table form)."""
     seq, count, emails, names, cells, utf8 = row
     assert isinstance(count, int) and isinstance(seq, int)
-    block = Block(
-        seq,
-        unpack_values(str(emails), count),
-        unpack_values(str(names), count),
-        unpack_rows(str(cells), count),
-        [int(x) for x in str(utf8).split()],
-    )
-    return mapped.fill(block)
+    addresses = unpack_values(str(emails), count)
+    people = unpack_values(str(names), count)
+    offsets = [int(x) for x in str(utf8).split()]
+    table = unpack_cells(str(cells)) if count else None
+    if table is None:
+        return mapped.fill(Block(seq, addresses, people, unpack_rows(str(cells), count), offsets))
+    run, width = table
+    for index, values in ((mapped.email, addresses), (mapped.name, people)):
+        if 0 <= index < width:
+            run[index::width] = values
+    return Block(seq, addresses, people, rows_of(run, width), offsets)
 
 
 BLOCK_COLUMNS = "seq, count, emails, names, cells, smtputf8"
@@ -141,6 +148,10 @@ class Layout:
     seqs: list[int]
     firsts: list[int]  # position of each block's first member
     total: int
+
+    def first_of(self, seq: int) -> int:
+        """The position of the first member of the block ``seq`` (seqs are sorted)."""
+        return self.firsts[bisect.bisect_left(self.seqs, seq)]
 
     def locate(self, position: int) -> tuple[int, int]:
         """(index into ``seqs``, offset in that block) of ``position``."""
@@ -157,17 +168,16 @@ class Layout:
 
 
 def read_layout(conn: sqlite3.Connection, list_id: int) -> Layout:
-    seqs: list[int] = []
-    firsts: list[int] = []
-    total = 0
-    for seq, count in conn.execute(
-        "SELECT seq, count FROM recipient_blocks WHERE list_id = ? ORDER BY seq", (list_id,)
-    ):
-        if count:
-            seqs.append(int(seq))
-            firsts.append(total)
-            total += int(count)
-    return Layout(seqs, firsts, total)
+    """The blocks' order and first positions (from the covering index, plain tuples)."""
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    rows = cursor.execute(
+        "SELECT seq, count FROM recipient_blocks WHERE list_id = ? AND count > 0 ORDER BY seq",
+        (list_id,),
+    ).fetchall()
+    counts = [count for _seq, count in rows]
+    firsts = [0, *accumulate(counts)]
+    return Layout([seq for seq, _count in rows], firsts[:-1], firsts[-1])
 
 
 def iter_blocks(

@@ -53,15 +53,25 @@ def pack_cells(cells: Sequence[str], width: int, count: int) -> str:
     return JSON + json.dumps(rows, ensure_ascii=False)
 
 
+def unpack_cells(text: str) -> tuple[list[str], int] | None:
+    """The run of cells and the width of a table-form value, else None."""
+    if text[:1] != TABLE:
+        return None
+    colon = text.index(":")
+    return text[colon + 1 :].split(CELL_SEP), int(text[1:colon])
+
+
+def rows_of(cells: list[str], width: int) -> list[list[str]]:
+    return [cells[i : i + width] for i in range(0, len(cells), width)]
+
+
 def unpack_rows(text: str, count: int) -> list[list[str]]:
     kind = text[:1]
     if kind == JSON:
         return [[str(c) for c in row] for row in json.loads(text[1:])]
     if count == 0:
         return []
-    if kind == TABLE:
-        colon = text.index(":")
-        width = int(text[1:colon])
-        cells = text[colon + 1 :].split(CELL_SEP)
-        return [cells[i : i + width] for i in range(0, len(cells), width)]
+    table = unpack_cells(text)
+    if table is not None:
+        return rows_of(*table)
     return [row.split(CELL_SEP) for row in text[1:].split(ROW_SEP)]

@@ -12,12 +12,14 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from teenvio_desktop.core.addresses import needs_smtputf8
 from teenvio_desktop.core.clock import utc_now_iso
 from teenvio_desktop.core.recipients import errors
 from teenvio_desktop.core.recipients.blocks import (
     Block,
+    Layout,
     Mapped,
     decode,
     importer_id,
@@ -35,11 +37,12 @@ from teenvio_desktop.core.tasks import CancelToken, ProgressCallback, no_progres
 MemberRow = tuple[int, str, str, list[str]]
 
 
-@dataclass(frozen=True)
-class Recipient:
+class Recipient(NamedTuple):
+    """A member as the senders read it (a tuple: a million are made quickly)."""
+
     email: str
     name: str = ""
-    fields: dict[str, str] = field(default_factory=dict)
+    fields: dict[str, str] = {}  # never mutated: iter_members gives each its own
 
     @property
     def needs_smtputf8(self) -> bool:
@@ -102,6 +105,16 @@ class RecipientListRepository:
 
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._layouts: dict[int, tuple[int, Layout]] = {}  # list id -> (revision, layout)
+
+    def _layout(self, info: RecipientList) -> Layout:
+        """Where each position of the list is; kept while the list's revision holds."""
+        cached = self._layouts.get(info.id)
+        if cached is not None and cached[0] == info.revision:
+            return cached[1]
+        layout = read_layout(self._db.conn, info.id)
+        self._layouts[info.id] = (info.revision, layout)
+        return layout
 
     # -- lists ----------------------------------------------------------------------------
     def lists(self) -> list[RecipientList]:
@@ -153,22 +166,30 @@ class RecipientListRepository:
         width = len(columns)
         for row in iter_blocks(self._db.conn, list_id):
             block = decode(row, mapped)
-            for email, name, cells in zip(block.emails, block.names, block.cells, strict=True):
-                yield Recipient(
-                    email, name, dict(zip(columns, _padded(cells, width), strict=False))
-                )
+            rows = block.cells
+            if rows and len(rows[0]) < width:  # written before the list gained columns
+                rows = [_padded(cells, width) for cells in rows]
+            for email, name, cells in zip(block.emails, block.names, rows, strict=True):
+                yield Recipient(email, name, dict(zip(columns, cells, strict=True)))
+
+    def addresses(self, list_id: int) -> Iterator[str]:
+        """Every member's address in list order, without the rest (what an SMTP-API
+        send needs; a million in a fraction of a second)."""
+        for _seq, count, emails in iter_blocks(
+            self._db.conn, list_id, columns="seq, count, emails"
+        ):
+            yield from unpack_values(str(emails), int(str(count)))
 
     def window(self, list_id: int, first: int, count: int) -> list[MemberRow]:
         """Members at positions [first, first + count), in order."""
-        conn = self._db.conn
-        layout = read_layout(conn, list_id)
-        seqs = layout.blocks_for(first, count)
         info = self.get(list_id)
-        blocks = load_blocks(conn, list_id, seqs, info.mapped)
+        layout = self._layout(info)
+        seqs = layout.blocks_for(first, count)
+        blocks = load_blocks(self._db.conn, list_id, seqs, info.mapped)
         width = len(info.columns)
         found: list[MemberRow] = []
         for seq in seqs:
-            start = layout.firsts[layout.seqs.index(seq)]
+            start = layout.first_of(seq)
             block = blocks[seq]
             for offset in range(max(first - start, 0), min(first + count - start, block.count)):
                 found.append(_member_row(block, start, offset, width))
@@ -178,13 +199,12 @@ class RecipientListRepository:
         """The members at ``positions`` (any order), returned in that order."""
         if not positions:
             return []
-        conn = self._db.conn
-        layout = read_layout(conn, list_id)
+        info = self.get(list_id)
+        layout = self._layout(info)
         wanted = [p for p in positions if 0 <= p < layout.total]
         places = {p: layout.locate(p) for p in wanted}
-        info = self.get(list_id)
         seqs = sorted({layout.seqs[i] for i, _ in places.values()})
-        blocks = load_blocks(conn, list_id, seqs, info.mapped)
+        blocks = load_blocks(self._db.conn, list_id, seqs, info.mapped)
         width = len(info.columns)
         found: list[MemberRow] = []
         for position in wanted:
@@ -200,7 +220,8 @@ class RecipientListRepository:
         sorted: ``sort`` is "pos", "email", "name" or "field:N" (the N-th column); see
         ``search.py``."""
         return ordered_positions(
-            iter_blocks(self._db.conn, list_id),
+            self._db.conn,
+            list_id,
             self.get(list_id).mapped,
             search=search,
             sort=sort,
@@ -221,7 +242,7 @@ class RecipientListRepository:
     ) -> list[tuple[int, str]]:
         """A page of ``(position, address)`` of the members the SMTP-API cannot take."""
         conn = self._db.conn
-        layout = read_layout(conn, list_id)
+        layout = self._layout(self.get(list_id))
         found: list[tuple[int, str]] = []
         skipped = 0
         rows = conn.execute(
@@ -235,7 +256,7 @@ class RecipientListRepository:
                 skipped += len(offsets)
                 continue
             addresses = unpack_values(str(emails), int(count))
-            start = layout.firsts[layout.seqs.index(int(seq))]
+            start = layout.first_of(int(seq))
             for i in offsets:
                 if skipped < offset:
                     skipped += 1

@@ -17,6 +17,9 @@ CREATE TABLE recipient_blocks (
                                           -- a non-ASCII local part (need SMTPUTF8)
 );
 CREATE UNIQUE INDEX recipient_blocks_order ON recipient_blocks (list_id, seq);
+-- Where each position is (the viewer's windows) is read from the counts alone: this index
+-- covers that query, so the blocks' large rows are not touched.
+CREATE INDEX recipient_blocks_counts ON recipient_blocks (list_id, seq, count);
 
 -- Old positions are dense (0..n-1), so pos / 256 is the block and pos % 256 the offset.
 INSERT INTO recipient_blocks (list_id, seq, count, emails, names, cells, smtputf8)
