@@ -45,16 +45,17 @@ class SeenAddresses:
             fresh: list[bool] = self._compact.keep_first(keys).tolist()
         else:
             seen = self._exact
-            batch = set(keys)
-            if len(batch) < len(keys):  # repeats inside the batch: one by one, in order
-                add = seen.add
-                fresh = [k not in seen and (add(k) or True) for k in keys]
-            else:
-                known = seen.intersection(batch)
-                fresh = (
-                    list(map(not_, map(known.__contains__, keys))) if known else [True] * len(keys)
-                )
-                seen.update(batch)
+            known = seen.intersection(keys)
+            size = len(seen)
+            seen.update(keys)
+            added = len(seen) - size
+            if not known and added == len(keys):
+                fresh = [True] * len(keys)
+            elif added == len(keys) - sum(map(known.__contains__, keys)):
+                fresh = list(map(not_, map(known.__contains__, keys)))
+            else:  # repeats inside the batch too: the first of each new key wins
+                first: dict[str, int] = {}
+                fresh = [k not in known and first.setdefault(k, i) == i for i, k in enumerate(keys)]
             if len(seen) > self._limit:
                 self._move_to_fingerprints(seen)
         self.count += sum(fresh)
