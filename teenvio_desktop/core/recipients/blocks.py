@@ -1,10 +1,11 @@
-"""Members stored in blocks: how they are packed, written during an import, and found.
+"""Members stored in blocks: how a block is packed and unpacked, and where members are.
 
 A list's members live in ``recipient_blocks`` rows, each holding up to
 :func:`block_size` members as three packed values (addresses, names, rows of cells; see
 ``packing.py``) plus the offsets of the members whose address needs SMTPUTF8. A member's
 position is its index in the list: blocks in ``seq`` order, members in block order, so
-the position of row N is found from the blocks' counts (:class:`Layout`).
+the position of row N is found from the blocks' counts (:class:`Layout`). Writing an
+import's blocks is ``writer.py``.
 """
 
 from __future__ import annotations
