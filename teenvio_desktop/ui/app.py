@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from teenvio_desktop.core.context import AppContext
 from teenvio_desktop.core.paths import DataDir
+from teenvio_desktop.core.recipients.cleanup import discard_abandoned_imports
 
 if TYPE_CHECKING:  # Qt is imported once the GUI starts
     from teenvio_desktop.ui.single_instance import Claim, InstanceGuard
@@ -52,6 +53,7 @@ def run_gui(options: GuiOptions) -> int:
     if claim is not Claim.FIRST:
         return _second_start(options, guard, claim)
     context = AppContext.open(options.data_dir, language=language)
+    discard_abandoned_imports(context.db)  # recipient lists a killed import left behind
     try:
         if options.sandbox:
             start_sandbox(context)

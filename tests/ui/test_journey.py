@@ -32,8 +32,8 @@ from teenvio_desktop.core.sending import SendOutcome
 from teenvio_desktop.sandbox.embedded import start_embedded_sandbox
 from teenvio_desktop.sandbox.server import RunningSandbox
 from teenvio_desktop.ui.areas import build_main_window
-from teenvio_desktop.ui.compose.area import ComposeArea
 from teenvio_desktop.ui.compose import test_send_dialog
+from teenvio_desktop.ui.compose.area import ComposeArea
 from teenvio_desktop.ui.main_window import MainWindow
 from teenvio_desktop.ui.recipients import RecipientsArea
 from teenvio_desktop.ui.recipients.wizard import PAGE_MAPPING, PAGE_RESULT

@@ -56,9 +56,7 @@ def test_a_test_send_is_marked_and_can_be_hidden(
     assert subjects == {"Novedades de noviembre", "Test: Novedades de noviembre"}
 
     results.show_tests.setChecked(False)
-    assert [model.index(r, 2).data() for r in range(model.rowCount())] == [
-        "Novedades de noviembre"
-    ]
+    assert [model.index(r, 2).data() for r in range(model.rowCount())] == ["Novedades de noviembre"]
     # Remembered: the next Results area (the next start) hides them too.
     again = ResultsArea(app_context, prompter=ScriptedPrompter())
     qtbot.addWidget(again)
