@@ -454,6 +454,32 @@
     </message>
 </context>
 <context>
+    <name>ClashBox</name>
+    <message>
+        <source>Replace its recipients with this file&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add this file&apos;s new addresses to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import it as a new list named</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A list with this name already exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>“{name}” already has %n recipient(s). What should this import do?</source>
+        <translation>
+            <numerusform>“{name}” already has %n recipient. What should this import do?</numerusform>
+            <numerusform>“{name}” already has %n recipients. What should this import do?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ComposeActions</name>
     <message>
         <source>&amp;New campaign</source>
@@ -853,11 +879,61 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Pasted list</source>
+        <source>Always kept: {{{{ {column} }}}} works in the message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A list with this name already exists: choose another name, or go Back to replace that list or add to it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Using the saved mapping “{name}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <source>Edit recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MemberEditor</name>
+    <message>
+        <source>&amp;Add recipient…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit recipient…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient not changed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1561,6 +1637,10 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>Lists (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pasted list</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -454,6 +454,32 @@
     </message>
 </context>
 <context>
+    <name>ClashBox</name>
+    <message>
+        <source>Replace its recipients with this file&apos;s</source>
+        <translation>Sustituir sus destinatarios por los de este archivo</translation>
+    </message>
+    <message>
+        <source>Add this file&apos;s new addresses to it</source>
+        <translation>Añadirle las direcciones nuevas de este archivo</translation>
+    </message>
+    <message>
+        <source>Import it as a new list named</source>
+        <translation>Importarlo como una lista nueva llamada</translation>
+    </message>
+    <message>
+        <source>A list with this name already exists</source>
+        <translation>Ya existe una lista con este nombre</translation>
+    </message>
+    <message numerus="yes">
+        <source>“{name}” already has %n recipient(s). What should this import do?</source>
+        <translation>
+            <numerusform>“{name}” ya tiene %n destinatario. ¿Qué debe hacer esta importación?</numerusform>
+            <numerusform>“{name}” ya tiene %n destinatarios. ¿Qué debe hacer esta importación?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ComposeActions</name>
     <message>
         <source>&amp;New campaign</source>
@@ -855,12 +881,62 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>(ninguna)</translation>
     </message>
     <message>
-        <source>Pasted list</source>
-        <translation>Lista pegada</translation>
+        <source>Always kept: {{{{ {column} }}}} works in the message.</source>
+        <translation>Se conserva siempre: {{{{ {column} }}}} funciona en el mensaje.</translation>
+    </message>
+    <message>
+        <source>A list with this name already exists: choose another name, or go Back to replace that list or add to it.</source>
+        <translation>Ya existe una lista con este nombre: elige otro nombre o vuelve Atrás para sustituir esa lista o añadirle destinatarios.</translation>
     </message>
     <message>
         <source>Using the saved mapping “{name}”.</source>
         <translation>Usando la asignación guardada “{name}”.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <source>Edit recipient</source>
+        <translation>Editar destinatario</translation>
+    </message>
+    <message>
+        <source>Add recipient</source>
+        <translation>Añadir destinatario</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>Dirección de correo</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+</context>
+<context>
+    <name>MemberEditor</name>
+    <message>
+        <source>&amp;Add recipient…</source>
+        <translation>&amp;Añadir destinatario…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit recipient…</source>
+        <translation>&amp;Editar destinatario…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>Recipient not changed</source>
+        <translation>No se ha cambiado el destinatario</translation>
     </message>
 </context>
 <context>
@@ -1566,6 +1642,10 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     <message>
         <source>Lists (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
         <translation>Listas (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Pasted list</source>
+        <translation>Lista pegada</translation>
     </message>
 </context>
 <context>

@@ -73,6 +73,16 @@ def install_areas(window: MainWindow, context: AppContext) -> None:
     compose.commands.triggered_anywhere.connect(lambda: window.show_area("compose"))
     compose.status_message.connect(show_status)
     compose.results_requested.connect(show_results)
+
+    def show_members(list_id: int, search: str) -> None:
+        from teenvio_desktop.ui.recipients import RecipientsArea
+
+        window.show_area("recipients")
+        area = window.area("recipients")
+        assert isinstance(area, RecipientsArea)
+        area.show_members(list_id, search)
+
+    compose.members_requested.connect(show_members)
     window.add_close_guard(compose)
     window.area_changed.connect(lambda key: compose.reload_sources() if key == "compose" else None)
     window.add_area("recipients", QCoreApplication.translate("Areas", "Recipients"), recipients)

@@ -206,3 +206,28 @@ def test_an_smtp_send_leaves_out_who_it_cannot_take_and_says_so(
     assert isinstance(results_area, ResultsArea)
     qtbot.waitUntil(lambda: "iñigo@example.com" in results_area.send_notes.text(), timeout=20_000)
     assert results_area.send_notes.isVisible()
+
+
+def test_the_addresses_check_leads_to_the_list_members_to_correct(
+    window: MainWindow, sandbox: Any, qtbot: QtBot
+) -> None:
+    from teenvio_desktop.core.recipients import RecipientListRepository
+    from teenvio_desktop.ui.recipients import RecipientsArea
+
+    area = compose(window)
+    list_id = RecipientListRepository(area.context.db).create_from_addresses(
+        "Clientes", ["ana@example.com", "iñigo@example.com", "luis@example.org"]
+    )
+    area.reload_sources()
+    area.load_campaign(
+        good_campaign(sender=sandbox.info.senders[0], recipients=[], recipient_list_id=list_id)
+    )
+    assert wait_analysis_settled(area)
+    row = next(i for i, c in enumerate(area.checks_panel.checks) if c.code == "smtputf8_recipients")
+    assert "iñigo@example.com" in area.checks_panel.checks[row].render()
+    area.checks_panel.list.itemClicked.emit(area.checks_panel.list.item(row))
+    assert window.current_area() == "recipients"
+    members = window.area("recipients")
+    assert isinstance(members, RecipientsArea)
+    assert members.search_edit.text() == "iñigo@example.com"
+    qtbot.waitUntil(lambda: members.members_model.rowCount() == 1, timeout=10_000)

@@ -64,6 +64,7 @@ def _scrolling(widget: QWidget) -> QScrollArea:
 class ComposeArea(QWidget):
     status_message = Signal(str)
     results_requested = Signal(int)  # the local id of a campaign just sent
+    members_requested = Signal(int, str)  # a list's members to correct, an address to find
     # The benchmark turns this off to time a start without the browser engine.
     create_preview_on_show = True
 
@@ -161,6 +162,7 @@ class ComposeArea(QWidget):
         document.title_changed.connect(self.title_label.setText)
         sending.checks_blocked.connect(self._show_blocking_checks)
         self.checks_panel.check_activated.connect(self.check_actions.show)
+        self.check_actions.members_requested.connect(self.members_requested)
         self.fields.transport_changed.connect(self._transport_changed)
 
         a, bind = self.commands, ComposeActions.bind

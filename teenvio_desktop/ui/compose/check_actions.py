@@ -2,7 +2,8 @@
 
 Clicking a check (or a send it blocks) brings its field into view in the envelope's scroll
 area and puts the cursor there. Merge fields with the SMTP-API come with their fix: send
-through TEA Lite instead, or take the fields out (one undo step in each editor).
+through TEA Lite instead, or take the fields out (one undo step in each editor). Addresses
+the SMTP-API cannot take lead to the list's members, where one can be corrected or removed.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QScrollArea, QTabWidget, QWidget
 
-from teenvio_desktop.core.checks import MERGE_FIELDS_SMTP, Check
+from teenvio_desktop.core.checks import MERGE_FIELDS_SMTP, SMTPUTF8_RECIPIENTS, Check
 from teenvio_desktop.ui.compose.feedback import Feedback
 from teenvio_desktop.ui.compose.form import CampaignForm
 
@@ -36,6 +37,8 @@ def _replace_line(edit: QLineEdit, text: str) -> None:
 
 class CheckActions(QObject):
     fixed = Signal(str)  # the code of a check whose fix was applied
+    # A saved list's members to correct: (list id, an address to search for).
+    members_requested = Signal(int, str)
 
     def __init__(
         self,
@@ -53,6 +56,11 @@ class CheckActions(QObject):
         """Bring what ``check`` is about into view (or offer its fix)."""
         if check.code == MERGE_FIELDS_SMTP:
             self.offer_merge_fix()
+            return
+        chosen = self.form.fields.current_list()
+        if check.code == SMTPUTF8_RECIPIENTS and chosen is not None:
+            first = chosen.smtputf8_sample[0] if chosen.smtputf8_sample else ""
+            self.members_requested.emit(chosen.id, first)
             return
         self.focus_field(check)
 

@@ -331,7 +331,7 @@ class CampaignFieldsPanel(QWidget):
 
     def widget_for_check(self, code: str, params: dict[str, object]) -> QWidget | None:
         """The field a pre-send check is about (None when it is not one of ours)."""
-        if code == "no_recipients":
+        if code in ("no_recipients", "smtputf8_recipients"):
             return self.addresses if self.current_list() is None else self.recipient_list
         if code == "message_invalid":
             return self._by_field_label.get(str(params.get("field", "")))
