@@ -8,7 +8,6 @@ depending on what came before it).
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,8 +21,16 @@ from teenvio_desktop.core.sanitize_pieces import Irregular, PieceCleaner, _root
 from teenvio_desktop.core.starters import starter_campaign
 
 CORPUS = Path(__file__).parent / "quality_corpus"
-sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
-from test_bench_startup import DOC_100KB  # noqa: E402
+# A table of a thousand rows, about 100 KB (the shape of the preview benchmark's document).
+DOC_100KB = (
+    "<html><head><style>td { padding: 4px }</style></head><body><table>"
+    + "".join(
+        f"<tr><td style='color:#333'>Fila {n}</td><td><a href='https://example.com/{n}'>"
+        f"enlace {n}</a></td></tr>\n"
+        for n in range(1000)
+    )
+    + "</table></body></html>"
+)
 
 WHOLE = PreviewSanitizer()
 LETTER = starter_campaign("letter", "es").html
