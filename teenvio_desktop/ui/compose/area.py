@@ -16,6 +16,8 @@ emits ``status_message`` and ``results_requested`` and the window decides what t
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
@@ -56,6 +58,9 @@ from teenvio_desktop.ui.compose.send_controller import SendController
 from teenvio_desktop.ui.compose.sources import available_accounts, recipient_lists
 from teenvio_desktop.ui.prompter import DialogPrompter, Prompter
 
+if TYPE_CHECKING:
+    from teenvio_desktop.ui.compose.link_check_dialog import LinkCheckOutcome
+
 
 def _scrolling(widget: QWidget) -> QScrollArea:
     """Panels scroll rather than force the window wider (small screens, tiling WMs)."""
@@ -92,6 +97,7 @@ class ComposeArea(QWidget):
         self.quality.set_campaign_source(self.form.campaign)
         self.content = ContentController(self.form, self.document, feedback)
         self.sending = SendController(context, self.form, self.document, feedback)
+        self.sending.check_links_first = self._check_links_before_sending
         self.commands = ComposeActions(self)
         self.commands.fill_toolbar(self.toolbar)
         self._wire(feedback)
@@ -199,6 +205,16 @@ class ComposeArea(QWidget):
         chosen = self.fields.current_list()
         addresses = [] if chosen else parse_addresses(self.fields.addresses.text())
         self.recipient_picker.set_source(chosen.id if chosen else None, addresses)
+
+    def _check_links_before_sending(self, campaign: Campaign) -> LinkCheckOutcome | None:
+        """The send confirmation's link check; its findings also reach the Quality tab."""
+        from teenvio_desktop.ui.compose.link_check_dialog import check_links_before_sending
+
+        merge_row = self.previewing.merge_row() if campaign.transport == "rest" else None
+        outcome, report = check_links_before_sending(campaign, merge_row, self.prompter, self)
+        if report is not None:
+            self.quality.show_links(report)
+        return outcome
 
     def _show_blocking_checks(self, checks: list[Check]) -> None:
         self.checks_panel.set_checks(checks)

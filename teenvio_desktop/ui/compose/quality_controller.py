@@ -174,8 +174,12 @@ class QualityController(QObject):
 
     def _on_links(self, report: object) -> None:
         assert isinstance(report, LinkReport)
-        self.panel.set_links(report.findings, link_summary(report))
+        self.show_links(report)
         self.links_checked.emit(report)
+
+    def show_links(self, report: LinkReport) -> None:
+        """A link check's findings in the panel (from its button or the send confirmation)."""
+        self.panel.set_links(report.findings, link_summary(report))
 
     def _on_spam(self, report: object) -> None:
         assert isinstance(report, SpamReport)
