@@ -116,7 +116,8 @@ def test_the_link_check_fills_merge_fields_with_the_chosen_recipient(
     qtbot: QtBot, area: ComposeArea
 ) -> None:
     with LinkServer() as server:
-        html = f'<html lang="es"><body><a href="{server.base}/u/{{{{ id }}}}">Tu perfil</a></body></html>'
+        link = f'<a href="{server.base}/u/{{{{ id }}}}">Tu perfil</a>'
+        html = f'<html lang="es"><body>{link}</body></html>'
         personalised_campaign(area, html)
         picker = area.recipient_picker
         assert spin(lambda: len(picker.rows()) == 3)
