@@ -2159,6 +2159,26 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The answer of TEA Lite&apos;s {endpoint} is larger than {limit} bytes, so it was not read. Ask for a shorter time window, or ask the server&apos;s operator why its pages are so large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEA Lite&apos;s {endpoint} took more than {seconds} seconds to send its answer, so it was abandoned. Check your connection and try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEA Lite&apos;s {endpoint} answered something that is not what its documentation describes ({detail}). Nothing from this answer was stored; check the API address, or report it to the server&apos;s operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEA Lite&apos;s {endpoint} answered page {page} with the same entries as the page before: the server does not honour the page parameter. Reading stopped; the entries read so far were kept. Report it to the server&apos;s operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEA Lite&apos;s {endpoint} was still sending pages after {limit} pages for one time window, so reading stopped; the entries read so far were kept. Ask for a shorter time window, or report it to the server&apos;s operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Unexpected error: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2509,6 +2529,14 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>SpamAssassin&apos;s answer could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign {campaign_id} is already being sent by process {pid} on {host} (since {started_at} UTC). Wait until it finishes, or stop it there; if that process was killed, its claim lapses by {expires_at} UTC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending campaign {campaign_id} stopped: this sender was paused so long that another sender took the campaign over. Nothing was sent twice; check the other sender.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3134,7 +3162,35 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{count} messages may or may not have arrived: TEA Lite&apos;s answer was lost and its responses do not show them yet. They were not sent again:
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uncertain: {recipient} ({reason})
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the same command later to look again, or add --resend-uncertain [ADDR ...] to send them again (a recipient may then get two copies).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not uncertain in this campaign, so not sent again: {addresses}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending {count} uncertain messages again: {addresses}
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>--concurrency and --rate must be positive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--reconcile-wait must be between 0 and 86400.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3242,6 +3298,10 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>--max-pages must be positive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>--api URL and --source-system ID (or --account NAME) are required.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3251,6 +3311,10 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>No campaign of source system {source} is known here; name one with --campaign-id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped {count} {kind} entries the server sent malformed ({reasons}); the figures leave them out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3423,6 +3487,10 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>Sending through TEA Lite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking in TEA Lite&apos;s responses whether the uncertain messages arrived</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
