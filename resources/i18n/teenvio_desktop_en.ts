@@ -480,7 +480,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Teenvio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Teenvio options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -746,7 +754,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Links and images: {summary}</source>
+        <source>Links and images: {summary}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -956,7 +964,38 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
 <context>
     <name>PreviewController</name>
     <message>
-        <source>Left: light mode. Right: dark mode.</source>
+        <source>Dark: the message&apos;s own styles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark: the message has no dark styles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>light on the left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Images off: %n without alt text</source>
+        <translation>
+            <numerusform>Images off: %n without alt text</numerusform>
+            <numerusform>Images off: %n without alt text</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>As Teenvio will send it (approximate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teenvio adds nothing (header and social links off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge fields not filled in for {recipient}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The MJML does not compile: the last version that did</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1026,6 +1065,14 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
 <context>
     <name>PreviewPane</name>
     <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details of the preview&apos;s conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The preview appears here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1093,7 +1140,7 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
 <context>
     <name>QualityController</name>
     <message>
-        <source>No web links or images.</source>
+        <source>no web links or images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1109,15 +1156,15 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>SpamAssassin is not installed: see the advice below.</source>
+        <source>SpamAssassin is not installed (see the advice below)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{score} points; marked as spam from {threshold}.</source>
+        <source>{score} points (marked as spam from {threshold})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancelled.</source>
+        <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1144,11 +1191,11 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not checked yet: links are visited only on request.</source>
+        <source>not checked yet (links are visited only on request)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not scored yet.</source>
+        <source>not scored yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1202,6 +1249,14 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>Links and images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{group}: {counts}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}; {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2015,7 +2070,7 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
 </context>
 <context>
-    <name>_OnDemandRow</name>
+    <name>_OnDemandCheck</name>
     <message>
         <source>Cancel</source>
         <translation type="unfinished"></translation>

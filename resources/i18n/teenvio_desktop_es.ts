@@ -480,8 +480,16 @@
         <translation>Calidad</translation>
     </message>
     <message>
+        <source>Teenvio</source>
+        <translation>Teenvio</translation>
+    </message>
+    <message>
         <source>Teenvio options</source>
         <translation>Opciones de Teenvio</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Archivos</translation>
     </message>
     <message>
         <source>Images and files</source>
@@ -746,8 +754,8 @@
         <translation>No se han comprobado los enlaces ni las imágenes.</translation>
     </message>
     <message>
-        <source>Links and images: {summary}</source>
-        <translation>Enlaces e imágenes: {summary}</translation>
+        <source>Links and images: {summary}.</source>
+        <translation>Enlaces e imágenes: {summary}.</translation>
     </message>
     <message>
         <source>… see the Quality tab for the rest.</source>
@@ -958,8 +966,39 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
 <context>
     <name>PreviewController</name>
     <message>
-        <source>Left: light mode. Right: dark mode.</source>
-        <translation>Izquierda: modo claro. Derecha: modo oscuro.</translation>
+        <source>Dark: the message&apos;s own styles</source>
+        <translation>Oscuro: los estilos del propio mensaje</translation>
+    </message>
+    <message>
+        <source>Dark: the message has no dark styles</source>
+        <translation>Oscuro: el mensaje no tiene estilos oscuros</translation>
+    </message>
+    <message>
+        <source>light on the left</source>
+        <translation>el claro a la izquierda</translation>
+    </message>
+    <message numerus="yes">
+        <source>Images off: %n without alt text</source>
+        <translation>
+            <numerusform>Sin imágenes: %n sin texto alternativo</numerusform>
+            <numerusform>Sin imágenes: %n sin texto alternativo</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>As Teenvio will send it (approximate)</source>
+        <translation>Como lo enviará Teenvio (aproximado)</translation>
+    </message>
+    <message>
+        <source>Teenvio adds nothing (header and social links off)</source>
+        <translation>Teenvio no añade nada (cabecera y enlaces sociales desactivados)</translation>
+    </message>
+    <message>
+        <source>Merge fields not filled in for {recipient}</source>
+        <translation>Campos combinados sin rellenar para {recipient}</translation>
+    </message>
+    <message>
+        <source>The MJML does not compile: the last version that did</source>
+        <translation>El MJML no compila: se muestra la última versión que compilaba</translation>
     </message>
     <message>
         <source>The merge fields could not be filled in for {recipient}: {reason}</source>
@@ -1027,6 +1066,14 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
 </context>
 <context>
     <name>PreviewPane</name>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Details of the preview&apos;s conditions</source>
+        <translation>Detalles de las condiciones de la vista previa</translation>
+    </message>
     <message>
         <source>The preview appears here.</source>
         <translation>La vista previa aparece aquí.</translation>
@@ -1097,8 +1144,8 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
 <context>
     <name>QualityController</name>
     <message>
-        <source>No web links or images.</source>
-        <translation>No hay enlaces ni imágenes web.</translation>
+        <source>no web links or images</source>
+        <translation>no hay enlaces ni imágenes web</translation>
     </message>
     <message>
         <source>%n checked</source>
@@ -1113,16 +1160,16 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>%n redirigidos</translation>
     </message>
     <message>
-        <source>SpamAssassin is not installed: see the advice below.</source>
-        <translation>SpamAssassin no está instalado: consulta el consejo de abajo.</translation>
+        <source>SpamAssassin is not installed (see the advice below)</source>
+        <translation>SpamAssassin no está instalado (mira el consejo de abajo)</translation>
     </message>
     <message>
-        <source>{score} points; marked as spam from {threshold}.</source>
-        <translation>{score} puntos; se marca como spam a partir de {threshold}.</translation>
+        <source>{score} points (marked as spam from {threshold})</source>
+        <translation>{score} puntos (se marca como spam a partir de {threshold})</translation>
     </message>
     <message>
-        <source>Cancelled.</source>
-        <translation>Cancelado.</translation>
+        <source>cancelled</source>
+        <translation>cancelado</translation>
     </message>
 </context>
 <context>
@@ -1148,12 +1195,12 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>Hallazgos de calidad</translation>
     </message>
     <message>
-        <source>Not checked yet: links are visited only on request.</source>
-        <translation>Sin comprobar: los enlaces solo se visitan cuando lo pides.</translation>
+        <source>not checked yet (links are visited only on request)</source>
+        <translation>sin comprobar (los enlaces solo se visitan cuando lo pides)</translation>
     </message>
     <message>
-        <source>Not scored yet.</source>
-        <translation>Sin puntuar todavía.</translation>
+        <source>not scored yet</source>
+        <translation>sin puntuar todavía</translation>
     </message>
     <message>
         <source>Email clients: nothing to score yet.</source>
@@ -1207,6 +1254,14 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     <message>
         <source>Links and images</source>
         <translation>Enlaces e imágenes</translation>
+    </message>
+    <message>
+        <source>{group}: {counts}</source>
+        <translation>{group}: {counts}</translation>
+    </message>
+    <message>
+        <source>{title}; {status}</source>
+        <translation>{title}; {status}</translation>
     </message>
     <message>
         <source>{message} (line {line})</source>
@@ -2019,7 +2074,7 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     </message>
 </context>
 <context>
-    <name>_OnDemandRow</name>
+    <name>_OnDemandCheck</name>
     <message>
         <source>Cancel</source>
         <translation>Cancelar</translation>

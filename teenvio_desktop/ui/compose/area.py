@@ -127,10 +127,15 @@ class ComposeArea(QWidget):
         left.setStretchFactor(1, 1)
         left.setSizes([260, 600])
         self.side_tabs = QTabWidget()
-        self.side_tabs.addTab(self.checks_panel, self.tr("Checks"))
-        self.side_tabs.addTab(self.quality_panel, self.tr("Quality"))
-        self.side_tabs.addTab(_scrolling(self.options), self.tr("Teenvio options"))
-        self.side_tabs.addTab(_scrolling(self.attachments), self.tr("Images and files"))
+        # Short tab titles: four tabs fit a narrow window in both languages; the panels'
+        # own titles say the rest.
+        tabs = self.side_tabs
+        tabs.addTab(self.checks_panel, self.tr("Checks"))
+        tabs.addTab(self.quality_panel, self.tr("Quality"))
+        tabs.addTab(_scrolling(self.options), self.tr("Teenvio"))
+        tabs.setTabToolTip(2, self.tr("Teenvio options"))
+        tabs.addTab(_scrolling(self.attachments), self.tr("Files"))
+        tabs.setTabToolTip(3, self.tr("Images and files"))
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.preview)
         right.addWidget(self.side_tabs)

@@ -127,7 +127,7 @@ class LinkCheckDialog(QDialog):
             text = self.tr("Links and images were not checked.")
             return LinkCheckOutcome(f"{text} {reason}".strip(), problems=False)
         findings = [f for f in self.report.findings if f.severity != "advice"]
-        lines = [self.tr("Links and images: {summary}").format(
+        lines = [self.tr("Links and images: {summary}.").format(
             summary=link_summary(self.report))]  # fmt: skip
         lines += [f"• {f.render(_translate)}" for f in _first(findings)]
         if len(findings) > SHOWN_PROBLEMS:

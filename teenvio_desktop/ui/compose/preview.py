@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSizePolicy,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -99,12 +100,30 @@ class PreviewPane(QWidget):
         self.subject_label.setWordWrap(True)
         self.subject_label.setTextFormat(Qt.TextFormat.PlainText)
         self.subject_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # What the chosen conditions show, in a line; what they approximate, on request.
         self.notes_label = QLabel()
         self.notes_label.setObjectName("preview_notes")
         self.notes_label.setWordWrap(True)
         self.notes_label.setTextFormat(Qt.TextFormat.PlainText)
         self.notes_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.notes_label.hide()
+        self.details_button = QToolButton()
+        self.details_button.setObjectName("preview_notes_details")
+        self.details_button.setText(self.tr("Details"))
+        self.details_button.setAccessibleName(self.tr("Details of the preview's conditions"))
+        self.details_button.setCheckable(True)
+        self.details_label = QLabel()
+        self.details_label.setObjectName("preview_notes_text")
+        self.details_label.setWordWrap(True)
+        self.details_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.details_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.details_label.hide()
+        self.details_button.toggled.connect(self.details_label.setVisible)
+        self.notes_row = QWidget()
+        notes_layout = QHBoxLayout(self.notes_row)
+        notes_layout.setContentsMargins(0, 0, 0, 0)
+        notes_layout.addWidget(self.notes_label, 1)
+        notes_layout.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.notes_row.hide()
 
         self.web_holder = QWidget()
         self._web_layout = QHBoxLayout(self.web_holder)
@@ -134,7 +153,8 @@ class PreviewPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.bar)
-        layout.addWidget(self.notes_label)
+        layout.addWidget(self.notes_row)
+        layout.addWidget(self.details_label)
         layout.addWidget(self.subject_label)
         layout.addWidget(self.stack, 1)
 
@@ -292,13 +312,17 @@ class PreviewPane(QWidget):
             text = self.tr("Subject: {subject}").format(subject=subject)
         self.subject_label.setText(text)
 
-    def set_notes(self, notes: list[str]) -> None:
-        """What the chosen conditions approximate or found (shown above the preview)."""
-        self.notes_label.setText("\n".join(notes))
-        self.notes_label.setVisible(bool(notes))
+    def set_notes(self, summary: list[str], details: list[str]) -> None:
+        """What the conditions show (a line above the preview) and what they approximate."""
+        self.notes_label.setText(" · ".join(summary))
+        self.details_label.setText("\n".join(details))
+        self.notes_row.setVisible(bool(summary))
+        self.details_button.setVisible(bool(details))
+        self.details_label.setVisible(bool(details) and self.details_button.isChecked())
 
     def notes(self) -> list[str]:
-        text = self.notes_label.text()
+        """The explanations behind the line above the preview."""
+        text = self.details_label.text()
         return text.split("\n") if text else []
 
     def set_blocked_count(self, count: int) -> None:

@@ -16,9 +16,11 @@ import logging
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from teenvio_desktop.core.compose.preview import PreviewRequest, PreviewResult
+from teenvio_desktop.core.preview_modes import DarkMode
 from teenvio_desktop.core.tasks import CancelToken, ProgressCallback
 from teenvio_desktop.ui.compose.form import CampaignForm
 from teenvio_desktop.ui.compose.preview import PreviewPane
+from teenvio_desktop.ui.compose.preview_modes_bar import mode_label
 from teenvio_desktop.ui.compose.recipient_picker import RecipientPicker
 from teenvio_desktop.ui.compose.scheme import cid_url
 from teenvio_desktop.ui.latest import LatestRequest
@@ -124,7 +126,7 @@ class PreviewController(QObject):
         pane.set_plain_text(result.text)
         who = self.picker.row_label() if result.personalised else ""
         pane.set_subject(result.subject, personalised_for=who)
-        pane.set_notes(self._notes(result))
+        pane.set_notes(self._summary(result), self._notes(result))
         mjml = self.form.editors.mjml
         if mjml.is_active():
             mjml.show_compiled(
@@ -135,10 +137,46 @@ class PreviewController(QObject):
         self.previewed.emit(result)
         self._maybe_idle()
 
+    def _summary(self, result: PreviewResult) -> list[str]:
+        """A few words per condition; "approximate" wherever it is one."""
+        modes, document = self.pane.preview_modes(), result.document
+        parts: list[str] = []
+        if modes.dark == DarkMode.DOCUMENT:
+            parts.append(
+                self.tr("Dark: the message's own styles")
+                if document.dark_rules
+                else self.tr("Dark: the message has no dark styles")
+            )
+        elif modes.dark != DarkMode.OFF:
+            parts.append(mode_label(modes.dark))
+        if result.light is not None:
+            parts.append(self.tr("light on the left"))
+        if modes.images_off:
+            missing = document.images_missing_alt
+            parts.append(
+                self.tr("Images off: %n without alt text", "", missing)
+                if missing
+                else mode_label("images_off")
+            )
+        if modes.as_teenvio:
+            options = self.form.options.options()
+            parts.append(
+                self.tr("As Teenvio will send it (approximate)")
+                if options.show_cab or options.social_links
+                else self.tr("Teenvio adds nothing (header and social links off)")
+            )
+        if result.merge_error:
+            parts.append(
+                self.tr("Merge fields not filled in for {recipient}").format(
+                    recipient=self.picker.row_label()
+                )
+            )
+        if result.mjml_error is not None:
+            parts.append(self.tr("The MJML does not compile: the last version that did"))
+        return parts
+
     def _notes(self, result: PreviewResult) -> list[str]:
         notes = list(result.document.notes)
-        if result.light is not None:
-            notes.insert(0, self.tr("Left: light mode. Right: dark mode."))
         if result.merge_error:
             notes.append(
                 self.tr("The merge fields could not be filled in for {recipient}: {reason}").format(

@@ -41,14 +41,14 @@ def link_summary(report: LinkReport) -> str:
     failed = sum(1 for r in report.results if not r.ok)
     redirected = sum(1 for r in report.results if r.ok and r.redirects)
     if not checked:
-        return QCoreApplication.translate("QualityController", "No web links or images.")
+        return QCoreApplication.translate("QualityController", "no web links or images")
     text = QCoreApplication.translate("QualityController", "%n checked", "", checked)
     text += ": " + QCoreApplication.translate("QualityController", "%n with problems", "", failed)
     if redirected:
         text += ", " + QCoreApplication.translate(
             "QualityController", "%n redirected", "", redirected
         )
-    return text + "."
+    return text
 
 
 class QualityController(QObject):
@@ -184,9 +184,9 @@ class QualityController(QObject):
     def _on_spam(self, report: object) -> None:
         assert isinstance(report, SpamReport)
         if not report.available:
-            status = self.tr("SpamAssassin is not installed: see the advice below.")
+            status = self.tr("SpamAssassin is not installed (see the advice below)")
         else:
-            status = self.tr("{score} points; marked as spam from {threshold}.").format(
+            status = self.tr("{score} points (marked as spam from {threshold})").format(
                 score=f"{report.score:.1f}", threshold=f"{report.threshold:.1f}"
             )
         self.panel.set_spam(report.findings, status)
@@ -196,13 +196,13 @@ class QualityController(QObject):
         log.warning("Quality check %s failed: %s", which, error)
         row = self.panel.links if which == "links" else self.panel.spam
         row.running(False)
-        row.status.setText(error_text(error))
+        row.set_status(error_text(error))
         self.check_failed.emit(which, error)
 
     def _stopped(self, which: str) -> None:
         row = self.panel.links if which == "links" else self.panel.spam
         row.running(False)
-        row.status.setText(self.tr("Cancelled."))
+        row.set_status(self.tr("cancelled"))
 
     # -- places --------------------------------------------------------------------------------
     def show_place(self, location: Location) -> None:

@@ -10,14 +10,28 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
     QSizePolicy,
     QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -37,44 +51,40 @@ def translate_quality(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
-class _OnDemandRow(QWidget):
-    """A check started by a button: its outcome, or its progress and a cancel button."""
+class _OnDemandCheck(QObject):
+    """A check started by a button: its progress and cancel button show while it runs,
+    its outcome in the title of its group of findings."""
 
     start_requested = Signal()
     cancel_requested = Signal()
+    status_changed = Signal()
 
-    def __init__(self, button_text: str, name: str, accessible: str) -> None:
-        super().__init__()
+    def __init__(self, button_text: str, name: str, accessible: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._status = ""
         self.button = QPushButton(button_text)
         self.button.setObjectName(f"quality_{name}")
         self.button.setAccessibleName(accessible)
         self.button.clicked.connect(self.start_requested)
-        self.status = QLabel()
-        self.status.setObjectName(f"quality_{name}_status")
-        self.status.setWordWrap(True)
-        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.progress = QProgressBar()
         self.progress.setObjectName(f"quality_{name}_progress")
         self.progress.setAccessibleName(accessible)
+        self.progress.setFormat(button_text + " %p%")
         self.progress.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.progress.hide()
         self.cancel = QPushButton(self.tr("Cancel"))
         self.cancel.setObjectName(f"quality_{name}_cancel")
         self.cancel.setAccessibleName(self.tr("Cancel: {check}").format(check=accessible))
         self.cancel.clicked.connect(self.cancel_requested)
-        self.cancel.hide()
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.button)
-        layout.addWidget(self.status, 1)
-        layout.addWidget(self.progress, 1)
-        layout.addWidget(self.cancel)
+        self.running_row = QWidget()
+        row = QHBoxLayout(self.running_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.cancel)
+        self.running_row.hide()
 
     def running(self, on: bool) -> None:
         self.button.setEnabled(not on)
-        self.status.setVisible(not on)
-        self.progress.setVisible(on)
-        self.cancel.setVisible(on)
+        self.running_row.setVisible(on)
         if on:
             self.progress.setRange(0, 0)  # busy until the first report
 
@@ -84,7 +94,45 @@ class _OnDemandRow(QWidget):
             self.progress.setValue(done)
 
     def is_running(self) -> bool:
-        return self.cancel.isVisible() or not self.button.isEnabled()
+        return not self.button.isEnabled()
+
+    def set_status(self, text: str) -> None:
+        self._status = text
+        self.status_changed.emit()
+
+    def status_text(self) -> str:
+        return self._status
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their text wrapped to the view's width (Qt's views do not wrap)."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self._tree = tree
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        hint = super().sizeHint(option, index)
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        tree = self._tree
+        icon = tree.iconSize().width() if index.data(Qt.ItemDataRole.DecorationRole) else 0
+        margins = 4 * tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 8
+        width = tree.viewport().width() - tree.indentation() * (depth + 1) - icon - margins
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        bounds = option.fontMetrics.boundingRect(
+            QRect(0, 0, max(40, width), 100_000), Qt.TextFlag.TextWordWrap, text
+        )
+        return QSize(hint.width(), max(hint.height(), bounds.height() + 4))
+
+
+class _WrappingTree(QTreeWidget):
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()  # heights depend on the width
 
 
 class QualityPanel(QWidget):
@@ -103,29 +151,42 @@ class QualityPanel(QWidget):
         self.clients.setObjectName("quality_clients")
         self.clients.setWordWrap(True)
         self.clients.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.links = _OnDemandRow(
-            self.tr("Check links"), "links", self.tr("Check every link and image")
+        self.links = _OnDemandCheck(
+            self.tr("Check links"), "links", self.tr("Check every link and image"), self
         )
-        self.spam = _OnDemandRow(
-            self.tr("Spam score"), "spam", self.tr("Spam score with SpamAssassin")
+        self.spam = _OnDemandCheck(
+            self.tr("Spam score"), "spam", self.tr("Spam score with SpamAssassin"), self
         )
-        self.tree = QTreeWidget()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.links.button)
+        buttons.addWidget(self.spam.button)
+        buttons.addStretch(1)
+        self.tree = _WrappingTree()
+        self.tree.setItemDelegate(_WrappingDelegate(self.tree))
         self.tree.setObjectName("quality_findings")
         self.tree.setAccessibleName(self.tr("Quality findings"))
         self.tree.setHeaderHidden(True)
+        # Whole sentences, wrapped to the panel's width: nothing cut off with "...".
         self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.tree.setUniformRowHeights(False)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.header().setStretchLastSection(True)
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.tree.itemActivated.connect(self._on_item)
         self.tree.itemClicked.connect(self._on_item)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.summary)
         layout.addWidget(self.clients)
-        layout.addWidget(self.links)
-        layout.addWidget(self.spam)
+        layout.addLayout(buttons)
+        layout.addWidget(self.links.running_row)
+        layout.addWidget(self.spam.running_row)
         layout.addWidget(self.tree, 1)
-        self.links.status.setText(self.tr("Not checked yet: links are visited only on request."))
-        self.spam.status.setText(self.tr("Not scored yet."))
+        self.links.set_status(self.tr("not checked yet (links are visited only on request)"))
+        self.spam.set_status(self.tr("not scored yet"))
+        self.links.status_changed.connect(self._refresh)
+        self.spam.status_changed.connect(self._refresh)
         self._refresh()
 
     # -- results -----------------------------------------------------------------------------
@@ -138,14 +199,12 @@ class QualityPanel(QWidget):
     def set_links(self, findings: Sequence[Finding], status: str) -> None:
         self._visited = list(findings)
         self.links.running(False)
-        self.links.status.setText(status)
-        self._refresh()
+        self.links.set_status(status)
 
     def set_spam(self, findings: Sequence[Finding], status: str) -> None:
         self._spam = list(findings)
         self.spam.running(False)
-        self.spam.status.setText(status)
-        self._refresh()
+        self.spam.set_status(status)
 
     def findings(self, category: str | None = None) -> list[Finding]:
         every = [*self._live, *self._visited, *self._spam]
@@ -207,9 +266,15 @@ class QualityPanel(QWidget):
         }
         expanded = {group.data(0, FINDING_ROLE) for group in self._groups() if group.isExpanded()}
         self.tree.clear()
+        statuses = {"links": self.links.status_text(), "spam": self.spam.status_text()}
         for name in CATEGORIES:
             findings = sort_findings(self.findings(name))
-            group = QTreeWidgetItem([f"{titles[name]}: {self._counts(findings)}"])
+            title = self.tr("{group}: {counts}").format(
+                group=titles[name], counts=self._counts(findings)
+            )
+            if name in statuses:
+                title = self.tr("{title}; {status}").format(title=title, status=statuses[name])
+            group = QTreeWidgetItem([title])
             group.setData(0, FINDING_ROLE, name)
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             for finding in findings:
@@ -258,6 +323,9 @@ class QualityPanel(QWidget):
     def _groups(self) -> list[QTreeWidgetItem]:
         groups = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
         return [group for group in groups if group is not None]
+
+    def item_group(self, category: str) -> QTreeWidgetItem:
+        return next(g for g in self._groups() if g.data(0, FINDING_ROLE) == category)
 
     def item_for(self, finding_id: str) -> QTreeWidgetItem | None:
         for group in self._groups():
