@@ -200,6 +200,12 @@ class PieceCleaner:
         self._children(markup, root, out)
         return "".join(out)
 
+    def clear(self) -> None:
+        """Forget every piece (the next document is cleaned in full)."""
+        with self._lock:
+            self._cache.clear()
+            self._cached_chars = 0
+
     # -- the tree, top down -----------------------------------------------------------------
     def _children(self, markup: str, parent: _Element, out: list[str]) -> None:
         """The parent's content in groups of siblings; large children on their own."""

@@ -84,6 +84,7 @@ class MjmlPanel(QWidget):
         # "Line 3, column 5" is a link: activating it puts the cursor there.
         self.problem_text = QLabel()
         self.problem_text.setObjectName("mjml_problem")
+        self.problem_text.setAccessibleName(self.tr("MJML compile result"))
         self.problem_text.setWordWrap(True)
         self.problem_text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.problem_text.setTextFormat(Qt.TextFormat.RichText)
@@ -148,6 +149,7 @@ class MjmlPanel(QWidget):
         intro.setWordWrap(True)
         self.start_button = QPushButton(self.tr("Write in MJML"))
         self.start_button.setObjectName("mjml_start")
+        self.start_button.setAccessibleName(self.tr("Write in MJML"))
         self.start_button.clicked.connect(self.start_requested)
         empty = QWidget()
         empty_layout = QVBoxLayout(empty)

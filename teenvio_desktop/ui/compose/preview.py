@@ -97,12 +97,14 @@ class PreviewPane(QWidget):
 
         self.subject_label = QLabel()
         self.subject_label.setObjectName("preview_subject")
+        self.subject_label.setAccessibleName(self.tr("Subject as the recipient sees it"))
         self.subject_label.setWordWrap(True)
         self.subject_label.setTextFormat(Qt.TextFormat.PlainText)
         self.subject_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         # What the chosen conditions show, in a line; what they approximate, on request.
         self.notes_label = QLabel()
         self.notes_label.setObjectName("preview_notes")
+        self.notes_label.setAccessibleName(self.tr("What the preview shows"))
         self.notes_label.setWordWrap(True)
         self.notes_label.setTextFormat(Qt.TextFormat.PlainText)
         self.notes_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)

@@ -145,10 +145,12 @@ class QualityPanel(QWidget):
         self._spam: list[Finding] = []
         self.summary = QLabel()
         self.summary.setObjectName("quality_summary")
+        self.summary.setAccessibleName(self.tr("Quality summary"))
         self.summary.setWordWrap(True)
         self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.clients = QLabel()
         self.clients.setObjectName("quality_clients")
+        self.clients.setAccessibleName(self.tr("Support by email client"))
         self.clients.setWordWrap(True)
         self.clients.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.links = _OnDemandCheck(

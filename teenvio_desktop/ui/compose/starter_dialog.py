@@ -44,6 +44,7 @@ class StarterDialog(QDialog):
         self.templates.setCurrentRow(0)
         self.language = QComboBox()
         self.language.setObjectName("starter_language")
+        self.language.setAccessibleName(self.tr("Language of the template"))
         names = {"es": self.tr("Spanish"), "en": self.tr("English")}
         for code in LANGUAGES:
             self.language.addItem(names.get(code, code), code)
