@@ -903,6 +903,10 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>MJML compile result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>MJML</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1065,6 +1069,14 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
 <context>
     <name>PreviewPane</name>
     <message>
+        <source>Subject as the recipient sees it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the preview shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1170,6 +1182,14 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
 </context>
 <context>
     <name>QualityPanel</name>
+    <message>
+        <source>Quality summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support by email client</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Check links</source>
         <translation type="unfinished"></translation>

@@ -905,6 +905,10 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>HTML compilado (solo lectura)</translation>
     </message>
     <message>
+        <source>MJML compile result</source>
+        <translation>Resultado de compilar el MJML</translation>
+    </message>
+    <message>
         <source>MJML</source>
         <translation>MJML</translation>
     </message>
@@ -1067,6 +1071,14 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
 <context>
     <name>PreviewPane</name>
     <message>
+        <source>Subject as the recipient sees it</source>
+        <translation>Asunto tal como lo ve el destinatario</translation>
+    </message>
+    <message>
+        <source>What the preview shows</source>
+        <translation>Qué muestra la vista previa</translation>
+    </message>
+    <message>
         <source>Details</source>
         <translation>Detalles</translation>
     </message>
@@ -1174,6 +1186,14 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
 </context>
 <context>
     <name>QualityPanel</name>
+    <message>
+        <source>Quality summary</source>
+        <translation>Resumen de calidad</translation>
+    </message>
+    <message>
+        <source>Support by email client</source>
+        <translation>Compatibilidad por cliente de correo</translation>
+    </message>
     <message>
         <source>Check links</source>
         <translation>Comprobar enlaces</translation>
