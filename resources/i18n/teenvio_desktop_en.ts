@@ -394,12 +394,29 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{errors} error(s) block sending; {warnings} warning(s).</source>
+        <source>{errors}; {warnings}.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Ready to send, {warnings} warning(s).</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n error(s) block sending</source>
+        <translation>
+            <numerusform>%n error blocks sending</numerusform>
+            <numerusform>%n errors block sending</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Ready to send, with %n warning(s).</source>
+        <translation>
+            <numerusform>Ready to send, with %n warning.</numerusform>
+            <numerusform>Ready to send, with %n warnings.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Ready to send.</source>

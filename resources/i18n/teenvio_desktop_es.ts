@@ -394,12 +394,29 @@
         <translation>Tamaño</translation>
     </message>
     <message>
-        <source>{errors} error(s) block sending; {warnings} warning(s).</source>
-        <translation>{errors} error(es) impiden el envío; {warnings} aviso(s).</translation>
+        <source>{errors}; {warnings}.</source>
+        <translation>{errors}; {warnings}.</translation>
     </message>
-    <message>
-        <source>Ready to send, {warnings} warning(s).</source>
-        <translation>Listo para enviar, {warnings} aviso(s).</translation>
+    <message numerus="yes">
+        <source>%n error(s) block sending</source>
+        <translation>
+            <numerusform>%n error impide el envío</numerusform>
+            <numerusform>%n errores impiden el envío</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n aviso</numerusform>
+            <numerusform>%n avisos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Ready to send, with %n warning(s).</source>
+        <translation>
+            <numerusform>Listo para enviar, con %n aviso.</numerusform>
+            <numerusform>Listo para enviar, con %n avisos.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Ready to send.</source>

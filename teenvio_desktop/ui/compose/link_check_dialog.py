@@ -76,6 +76,7 @@ class LinkCheckDialog(QDialog):
         layout.addWidget(label)
         layout.addWidget(self.progress)
         layout.addWidget(buttons)
+        self.setMinimumWidth(420)
         self._campaign, self._merge_row = campaign, merge_row
         self.task: Task | None = None
 
