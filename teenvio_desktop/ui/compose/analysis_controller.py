@@ -23,6 +23,9 @@ from teenvio_desktop.ui.translation import error_text
 log = logging.getLogger(__name__)
 
 CHECKS_DELAY_MS = 300
+# A page may keep loading for long (a slow remote image): past this, the checks start
+# once the preview's own work is done, without waiting for the page.
+PAGE_WAIT_MS = 1000
 
 
 class AnalysisController(QObject):
@@ -50,6 +53,10 @@ class AnalysisController(QObject):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(CHECKS_DELAY_MS)
         self._debounce.timeout.connect(self._on_due)
+        self._page_wait = QTimer(self)
+        self._page_wait.setSingleShot(True)
+        self._page_wait.setInterval(PAGE_WAIT_MS)
+        self._page_wait.timeout.connect(self._on_page_wait_over)
         self._latest = LatestRequest(self, coalesce=True)
         self._latest.result.connect(self._on_analysis)
         self._latest.error.connect(self._on_error)
@@ -80,6 +87,15 @@ class AnalysisController(QObject):
             self._start()
         else:
             self._waiting_for_preview = True  # the preview's idle signal starts it
+            self._page_wait.start()
+
+    def _on_page_wait_over(self) -> None:
+        if not self._waiting_for_preview:
+            return
+        if self.preview.is_rendered() and not self._debounce.isActive():
+            self._start()
+        else:
+            self._page_wait.start()  # the preview still renders: never in its way
 
     def _on_preview_idle(self) -> None:
         if self._waiting_for_preview and not self._debounce.isActive():
@@ -89,6 +105,7 @@ class AnalysisController(QObject):
 
     def _start(self) -> None:
         self._waiting_for_preview = False
+        self._page_wait.stop()
         self._generation += 1
         campaign = self.form.campaign()
         self.started.emit()

@@ -64,13 +64,17 @@ class PreviewController(QObject):
         """Render the current content as soon as the event loop is free."""
         self._soon.start()
 
-    def is_settled(self) -> bool:
+    def is_rendered(self) -> bool:
+        """The current content's document went to the view (it may still be loading)."""
         return (
             not self._soon.isActive()
             and not self._latest.is_busy()
             and self._shown == self._generation
-            and (self.pane.is_idle() or not self.pane.has_view())
         )
+
+    def is_settled(self) -> bool:
+        """The view shows the current content: rendered and loaded."""
+        return self.is_rendered() and (self.pane.is_idle() or not self.pane.has_view())
 
     def last(self) -> PreviewResult | None:
         return self._last
