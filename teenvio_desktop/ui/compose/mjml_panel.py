@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -307,6 +306,3 @@ class MjmlPanel(QWidget):
     def _on_text_changed(self) -> None:
         if not self._loading and self._active:
             self.edited.emit()
-
-    def editor_widget(self) -> QPlainTextEdit:
-        return self.editor
