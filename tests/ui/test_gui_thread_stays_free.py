@@ -213,8 +213,10 @@ def test_expanding_a_large_saved_list_for_an_smtp_send_never_freezes_the_window(
         qtbot.waitUntil(lambda: bool(failed), timeout=120_000)
         took = time.monotonic() - started
     assert "refused" in str(failed[0]).lower() or "connect" in str(failed[0]).lower(), failed
-    assert took > MAX_GAP_S  # the expansion was real work...
-    assert beat.longest_gap < MAX_GAP_S, f"the GUI thread stalled {beat.longest_gap:.2f} s"
+    # Done on the GUI thread, the expansion would be one gap as long as the whole send.
+    assert beat.longest_gap < min(MAX_GAP_S, took / 2), (
+        f"the GUI thread stalled {beat.longest_gap:.2f} s of {took:.2f} s"
+    )
 
 
 def test_a_file_slow_to_read_never_freezes_the_window(
