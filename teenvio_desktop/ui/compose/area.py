@@ -23,7 +23,6 @@ from PySide6.QtGui import QAction, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QMenu,
     QScrollArea,
     QSplitter,
@@ -45,6 +44,7 @@ from teenvio_desktop.ui.compose.checks_panel import ChecksPanel
 from teenvio_desktop.ui.compose.content_controller import ContentController
 from teenvio_desktop.ui.compose.document_controller import DocumentController
 from teenvio_desktop.ui.compose.editors import EditorTabs
+from teenvio_desktop.ui.compose.elided_label import ElidedLabel
 from teenvio_desktop.ui.compose.feedback import Feedback
 from teenvio_desktop.ui.compose.fields_panel import CampaignFieldsPanel, parse_addresses
 from teenvio_desktop.ui.compose.form import CampaignForm
@@ -106,7 +106,7 @@ class ComposeArea(QWidget):
         )
         self.sending.check_links_first = self._check_links_before_sending
         self.commands = ComposeActions(self)
-        self.commands.fill_toolbar(self.toolbar)
+        self.commands.fill_toolbar(self.toolbar, self.send_bar)
         self._wire(feedback)
         self.reload_sources()
         self._transport_changed(self.fields.is_rest())
@@ -125,7 +125,10 @@ class ComposeArea(QWidget):
         self.quality_panel = QualityPanel()
         self.attachments = AttachmentsPanel()
         self.toolbar = QToolBar()
-        self.title_label = QLabel()
+        self.toolbar.setObjectName("compose_toolbar")
+        self.send_bar = QToolBar()
+        self.send_bar.setObjectName("compose_send_bar")
+        self.title_label = ElidedLabel()
         self.title_label.setObjectName("draft_title")
         self.banner = RecoveryBanner()
 
@@ -161,6 +164,7 @@ class ComposeArea(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.toolbar, 1)
         top.addWidget(self.title_label)
+        top.addWidget(self.send_bar)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.banner)
