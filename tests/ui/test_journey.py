@@ -4,8 +4,10 @@ The main window is built as the app builds it, on a fresh data directory, with t
 embedded sandbox (as ``--sandbox`` starts it) and the real keyring; every question is
 answered by the scripted prompter. The journey: import a CSV (a non-ASCII local part, a
 duplicate, an invalid row, a ``nombre`` column), compose with ``{{ nombre }}`` (the
-SMTP-API blocks it and its fix is applied), test send, send, wait for Results to fill,
-export a table; then what the sandbox received is checked.
+SMTP-API blocks it and its fix is applied), preview as a recipient found by address (TEA
+Lite), test send, send, wait for Results to fill, export a table; then what the sandbox
+received is checked. On the way: nothing the step needs is hidden at 1280x800, and no
+error is shown, logged, or said in the status bar.
 
 Set ``TEENVIO_JOURNEY_SHOTS`` to a folder to get a screenshot of every step.
 """
@@ -13,6 +15,7 @@ Set ``TEENVIO_JOURNEY_SHOTS`` to a folder to get a screenshot of every step.
 from __future__ import annotations
 
 import csv
+import logging
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,8 +23,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QPoint, QRect
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QDateTimeEdit,
+    QLineEdit,
+    QScrollArea,
+    QTabBar,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from teenvio_desktop.core.accounts import SecretStore, use_secret_store
@@ -39,7 +53,7 @@ from teenvio_desktop.ui.recipients import RecipientsArea
 from teenvio_desktop.ui.recipients.wizard import PAGE_MAPPING, PAGE_RESULT
 from teenvio_desktop.ui.results import ResultsArea
 from teenvio_desktop.ui.scripted_prompter import ScriptedPrompter
-from tests.helpers.compose import wait_analysis_settled, wait_preview_contains
+from tests.helpers.compose import preview_text, wait_analysis_settled, wait_preview_contains
 from tests.helpers.language import interface_language
 
 pytestmark = [pytest.mark.timeout(240), pytest.mark.slow]
@@ -75,6 +89,7 @@ class Journey:
     transport: str
     language: str
     shots: Path | None
+    status_messages: list[str] = field(default_factory=list)
     step: int = 0
     notes: dict[str, Any] = field(default_factory=dict)
 
@@ -115,8 +130,10 @@ def journey(
         window.resize(1280, 800)
         window.show()
         qtbot.waitExposed(window)
+        j = Journey(window, prompter, context.sandbox, context, transport, language, shots)
+        window.statusBar().messageChanged.connect(j.status_messages.append)
         try:
-            yield Journey(window, prompter, context.sandbox, context, transport, language, shots)
+            yield j
         finally:
             window.close()
             from teenvio_desktop.ui.tasks import shutdown_all
@@ -130,6 +147,33 @@ def _write_csv(path: Path) -> Path:
     with path.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows(CSV_ROWS)
     return path
+
+
+def assert_in_view(scroll: QScrollArea, widgets: list[QWidget]) -> None:
+    """Each widget is wholly inside the scroll area's visible part (nothing below the fold)."""
+    viewport = scroll.viewport()
+    assert viewport is not None
+    shown = viewport.rect()
+    for widget in widgets:
+        assert widget.isVisible(), widget.objectName()
+        top_left = widget.mapTo(viewport, QPoint(0, 0))
+        where = QRect(top_left, widget.size())
+        assert shown.contains(where), f"{widget.objectName()} at {where} outside {shown}"
+
+
+def assert_nothing_hidden(window: QWidget) -> None:
+    """At 1280x800 every toolbar shows all its buttons (no overflow arrow) and every tab
+    bar all its tabs (no scroll arrows)."""
+    assert window.width() <= 1280 and window.height() <= 800
+    for toolbar in window.findChildren(QToolBar):
+        if not toolbar.isVisible():
+            continue
+        overflow = toolbar.findChild(QAbstractButton, "qt_toolbar_ext_button")
+        assert overflow is None or not overflow.isVisible(), toolbar.objectName()
+    for bar in window.findChildren(QTabBar):
+        if bar.isVisible():
+            arrows = [b for b in bar.findChildren(QToolButton) if b.isVisible()]
+            assert arrows == [], [bar.tabText(i) for i in range(bar.count())]
 
 
 def import_the_list(j: Journey, qtbot: QtBot, tmp_path: Path) -> int:
@@ -157,6 +201,7 @@ def import_the_list(j: Journey, qtbot: QtBot, tmp_path: Path) -> int:
     list_id = int(imported.args[0])
     assert [x.name for x in recipients.selected_lists()] == ["Clientes"]
     qtbot.waitUntil(lambda: recipients.members_model.rowCount() == 3, timeout=10_000)
+    assert_nothing_hidden(j.window)
     j.shot("list")
     return list_id
 
@@ -184,6 +229,23 @@ def compose_the_campaign(j: Journey, qtbot: QtBot, list_id: int) -> ComposeArea:
     assert wait_analysis_settled(compose)
     assert wait_preview_contains(compose, "Tenemos novedades")
     j.shot("composed")
+    # Every field of the envelope the chosen transport needs is in view, none below the fold.
+    inputs = (QLineEdit, QComboBox, QDateTimeEdit, QAbstractButton)
+    envelope = [
+        w
+        for w in fields.findChildren(QWidget)
+        if isinstance(w, inputs)
+        and w.isVisible()
+        and isinstance(w.parent(), QWidget)
+        and not isinstance(w.parent(), (QComboBox, QDateTimeEdit))
+    ]
+    assert fields.subject in envelope and fields.recipient_list in envelope
+    if j.transport == "rest":
+        rest_fields = [fields.campaign_ref, fields.source_system, fields.list_unsubscribe]
+        assert all(w in envelope for w in (*rest_fields, fields.schedule, fields.send_at))
+        assert not compose.side_tabs.isTabVisible(compose.side_tabs.indexOf(compose.options_tab))
+    assert_in_view(compose.fields_scroll, envelope)
+    assert_nothing_hidden(j.window)
     codes = {c.code: c.severity for c in compose.checks_panel.checks}
     if j.transport == "smtp":
         # The SMTP-API cannot personalise: a blocking check, with its fix offered on Send.
@@ -203,6 +265,33 @@ def compose_the_campaign(j: Journey, qtbot: QtBot, list_id: int) -> ComposeArea:
         j.shot("fixed")
     assert "error" not in codes.values(), codes
     return compose
+
+
+def preview_as_a_recipient(j: Journey, qtbot: QtBot, compose: ComposeArea) -> None:
+    """TEA Lite: the marketer finds a recipient by address and sees their subject, HTML and
+    plain text. The SMTP-API sends the message as written, so there is nobody to choose."""
+    picker = compose.recipient_picker
+    if j.transport == "smtp":
+        assert not picker.isVisible()
+        assert wait_preview_contains(compose, "para ti en tu ciudad")
+        assert "{{" not in preview_text(compose)
+        return
+    assert picker.isVisible()
+    qtbot.waitUntil(lambda: len(picker.rows()) == len(PEOPLE), timeout=20_000)
+    assert wait_preview_contains(compose, "Hola Ana")  # the first recipient by default
+    line = picker.combo.lineEdit()
+    assert line is not None
+    line.clear()
+    with qtbot.waitSignal(picker.rows_loaded, timeout=20_000):
+        qtbot.keyClicks(line, "igo")  # searched by address (QTest types ASCII only)
+    assert [row["email"] for row in picker.rows()] == ["iñigo@example.com"]
+    picker.choose(0)
+    assert wait_preview_contains(compose, "Hola Iñigo")
+    assert wait_preview_contains(compose, "para ti en Bilbao")
+    assert compose.preview.subject_label.text().endswith("Novedades para Iñigo")
+    qtbot.waitUntil(lambda: "Hola Iñigo" in compose.preview.text_view.toPlainText())
+    assert "{{" not in preview_text(compose)
+    j.shot("preview-as-recipient")
 
 
 def send_a_test(j: Journey, qtbot: QtBot, compose: ComposeArea) -> None:
@@ -254,6 +343,7 @@ def follow_results(j: Journey, qtbot: QtBot, outcome: SendOutcome, tmp_path: Pat
         timeout=90_000,
     )
     j.shot("results")
+    assert_nothing_hidden(j.window)
     target = tmp_path / "respuestas.csv"
     j.prompter.answer("save_file", target)
     with qtbot.waitSignal(results.exported, timeout=30_000):
@@ -268,11 +358,14 @@ def follow_results(j: Journey, qtbot: QtBot, outcome: SendOutcome, tmp_path: Pat
     indirect=True,
     ids=["smtp-es", "smtp-en", "rest-es", "rest-en"],
 )
-def test_a_first_hour_in_the_window(journey: Journey, qtbot: QtBot, tmp_path: Path) -> None:
+def test_a_first_hour_in_the_window(
+    journey: Journey, qtbot: QtBot, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     j = journey
     j.shot("start")
     list_id = import_the_list(j, qtbot, tmp_path)
     compose = compose_the_campaign(j, qtbot, list_id)
+    preview_as_a_recipient(j, qtbot, compose)
     send_a_test(j, qtbot, compose)
     outcome = send(j, qtbot, compose)
     exported = follow_results(j, qtbot, outcome, tmp_path)
@@ -317,3 +410,9 @@ def test_a_first_hour_in_the_window(journey: Journey, qtbot: QtBot, tmp_path: Pa
         assert len(shown) == 1  # the note naming who was left out
     else:
         assert shown == []
+    # Nor said in the status bar, nor logged as an error (an unforeseen failure shown to the
+    # user is logged as an error with its traceback).
+    said = " | ".join([*j.status_messages, *(a.text for a in j.prompter.asked)])
+    assert "unexpected" not in said.lower() and "inesperado" not in said.lower(), said
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert errors == [], [r.getMessage() for r in errors]
