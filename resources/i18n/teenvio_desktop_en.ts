@@ -163,6 +163,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Account not saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -180,6 +184,10 @@
     </message>
     <message>
         <source>Testing “{name}”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last test: {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -316,6 +324,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Subject</source>
         <translation type="unfinished"></translation>
     </message>
@@ -382,6 +394,37 @@
         <source>(campaign {ref})</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Test: {subject}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CheckActions</name>
+    <message>
+        <source>Send through TEA Lite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the merge fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge fields and the SMTP-API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP-API sends the same message to every recipient, so {{ … }} fields would arrive as typed. TEA Lite sends one personalised message per recipient; removing the fields keeps their default text, if any.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending through TEA Lite: each recipient gets their own copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge fields removed (Ctrl+Z in each field brings them back).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ChecksPanel</name>
@@ -425,6 +468,32 @@
     <message>
         <source>{size} KB of {limit} KB</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClashBox</name>
+    <message>
+        <source>Replace its recipients with this file&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add this file&apos;s new addresses to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import it as a new list named</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A list with this name already exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>“{name}” already has %n recipient(s). What should this import do?</source>
+        <translation>
+            <numerusform>“{name}” already has %n recipient. What should this import do?</numerusform>
+            <numerusform>“{name}” already has %n recipients. What should this import do?</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -483,6 +552,30 @@
     </message>
     <message>
         <source>Sen&amp;d…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -564,7 +657,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Scheduled for {when} (UTC)</source>
+        <source>Left out, as the SMTP-API cannot take them: {count} ({addresses})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign id: {campaign}; source system: {source}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List-Unsubscribe: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled for {when}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -592,6 +697,10 @@
     </message>
     <message>
         <source>The compiled HTML becomes the HTML part and the MJML source is dropped. Go on?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain text generated from the HTML. Undo (Ctrl+Z) brings back yours.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -890,11 +999,61 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Pasted list</source>
+        <source>Always kept: {{{{ {column} }}}} works in the message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A list with this name already exists: choose another name, or go Back to replace that list or add to it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Using the saved mapping “{name}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <source>Edit recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MemberEditor</name>
+    <message>
+        <source>&amp;Add recipient…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit recipient…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient not changed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1422,6 +1581,21 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
 </context>
 <context>
+    <name>Resend</name>
+    <message>
+        <source>Send the message again to the recipients that may already have it ({count}: {addresses})? No answer from TEA Lite said whether they got it, so some may receive it twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send again anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RestSend</name>
     <message>
         <source>Queued</source>
@@ -1441,6 +1615,10 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May have been sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1723,16 +1901,58 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Fix these before sending:</source>
+        <source>Test not sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Test message sent.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Sent to %n recipient(s).</source>
+        <translation>
+            <numerusform>Sent to %n recipient.</numerusform>
+            <numerusform>Sent to %n recipients.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not everyone was sent to</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Sending cancelled.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SendNotesPanel</name>
+    <message>
+        <source>Send again anyway…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SendNotesText</name>
+    <message numerus="yes">
+        <source>%n recipient(s) left out: the SMTP-API cannot take addresses with characters other than plain letters and digits before the @ ({addresses}). Send them through TEA Lite, or correct the addresses in the list.</source>
+        <translation>
+            <numerusform>%n recipient left out: the SMTP-API cannot take addresses with characters other than plain letters and digits before the @ ({addresses}). Send it through TEA Lite, or correct the address in the list.</numerusform>
+            <numerusform>%n recipients left out: the SMTP-API cannot take addresses with characters other than plain letters and digits before the @ ({addresses}). Send them through TEA Lite, or correct the addresses in the list.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) refused by the server: {addresses}</source>
+        <translation>
+            <numerusform>%n recipient refused by the server: {addresses}</numerusform>
+            <numerusform>%n recipients refused by the server: {addresses}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) may have been sent: no answer from TEA Lite confirmed it ({addresses}). They are not sent again unless you choose “Send again anyway”; they may then receive the message twice.</source>
+        <translation>
+            <numerusform>%n recipient may have been sent: no answer from TEA Lite confirmed it ({addresses}). It is not sent again unless you choose “Send again anyway”; it may then receive the message twice.</numerusform>
+            <numerusform>%n recipients may have been sent: no answer from TEA Lite confirmed it ({addresses}). They are not sent again unless you choose “Send again anyway”; they may then receive the message twice.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1811,6 +2031,25 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
 </context>
 <context>
+    <name>SingleInstance</name>
+    <message>
+        <source>Teenvio Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>process {pid} on {host}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data directory {path} is in use by {who}, which did not answer. Close the other Teenvio Desktop window (or wait for it to finish), or start with --data-dir to use another directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SmtpSendDialog</name>
     <message>
         <source>Sending through the SMTP-API</source>
@@ -1867,6 +2106,10 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <source>Lists (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Pasted list</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StarterDialog</name>
@@ -1883,6 +2126,10 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Language of the template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Spanish</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1892,10 +2139,6 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>Create</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Language of the template</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1921,6 +2164,10 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
 <context>
     <name>TeaLiteSendDialog</name>
     <message>
+        <source>Test send through TEA Lite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sending through TEA Lite</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1938,6 +2185,10 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>Remaining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May have been sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1961,6 +2212,10 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Send again anyway…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Checking every recipient and filling the outbox…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1980,9 +2235,12 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <source>Cancelling: waiting for the requests in flight…</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Done: all {count} messages were accepted.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Done: all %n message(s) were accepted.</source>
+        <translation>
+            <numerusform>Done: the message was accepted.</numerusform>
+            <numerusform>Done: all %n messages were accepted.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Finished: {accepted} accepted, {failed} failed.</source>
@@ -2107,6 +2365,13 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
 </context>
 <context>
+    <name>TestSendsToggle</name>
+    <message>
+        <source>Show test sends</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>_OnDemandCheck</name>
     <message>
         <source>Cancel</source>
@@ -2200,7 +2465,7 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The SMTP-API sends one identical message to every recipient: merge fields ({fields}) will not be filled in. Use TEA Lite (REST) to personalise.</source>
+        <source>The SMTP-API sends one identical message to every recipient, so merge fields ({fields}) would arrive as typed, braces included. Send through TEA Lite to personalise, or remove the fields.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2217,6 +2482,10 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>The message is {size} bytes, close to the limit of {limit} bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipients the SMTP-API cannot take (characters other than plain letters and digits before the @): {count} ({addresses}). The send leaves them out; send through TEA Lite to reach them, or correct the addresses.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2268,10 +2537,6 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>TEA Lite&apos;s {endpoint} was still sending pages after {limit} pages for one time window, so reading stopped; the entries read so far were kept. Ask for a shorter time window, or report it to the server&apos;s operator.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unexpected error: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2576,6 +2841,10 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The SMTP-API cannot take any of these recipients: their addresses have characters other than plain letters and digits before the @ ({addresses}), which the SMTP-API does not support. Send through TEA Lite, or correct the addresses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Refusing to connect to {host} without encryption: the password would travel in clear text. Unencrypted connections are only allowed to this computer (localhost). Choose TLS (port 46500) or STARTTLS (port 58700).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2670,6 +2939,32 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     <message>
         <source>SpamAssassin&apos;s answer could not be read.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix these before sending:
+
+{checks}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file {file} could not be used ({reason}). Check that it exists, that you may read it (and write to its folder), and that the disk is not full, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system refused an operation ({reason}). Check the network connection and free disk space, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There was not enough memory to finish. Close other programs or use a smaller file, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A merge field could not be filled in ({reason}). Check that the recipient list has that column, or remove the field from the subject and the message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operation could not be finished ({kind}: {reason}). Nothing you typed was lost. Try again; if it happens again, send the log file (the logs folder of the data directory) to support.</source>
+        <translation></translation>
     </message>
     <message>
         <source>Campaign {campaign_id} is already being sent by process {pid} on {host} (since {started_at} UTC). Wait until it finishes, or stop it there; if that process was killed, its claim lapses by {expires_at} UTC.</source>
@@ -3442,6 +3737,10 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Left out {count} addresses the SMTP-API cannot take (characters other than plain letters and digits before the @; send them with --via rest): {addresses}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Left out {count} suppressed addresses.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3511,6 +3810,13 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>Unsubscribes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>runtime.runtime</name>
+    <message>
+        <source>Nothing was sent. Use --via rest to personalise, or remove the fields.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

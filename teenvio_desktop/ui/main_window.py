@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -65,7 +66,15 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.navigation)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(splitter)
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        # Banners about the whole app (no keyring, ...) sit above every area.
+        self.banners = QVBoxLayout()
+        central_layout.addLayout(self.banners)
+        central_layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
         self.navigation.currentRowChanged.connect(self._on_row_changed)
 
         self.sandbox_label = QLabel()
@@ -76,6 +85,10 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._restore_geometry()
+
+    def add_banner(self, banner: QWidget) -> None:
+        """A message about the whole app, shown above every area (it hides itself)."""
+        self.banners.addWidget(banner)
 
     # -- areas ---------------------------------------------------------------------------
     def add_area(self, key: str, title: str, widget: QWidget | AreaFactory) -> None:

@@ -35,6 +35,7 @@ from teenvio_desktop.core.accounts import (
     is_deprecated_port,
 )
 from teenvio_desktop.core.logsetup import register_secret
+from teenvio_desktop.ui import file_folders
 from teenvio_desktop.ui.prompter import DialogPrompter, Prompter
 from teenvio_desktop.ui.translation import error_text
 
@@ -228,6 +229,7 @@ class AccountDialog(QDialog):
             self,
             self.tr("CA certificate file"),
             self.tr("Certificates (*.pem *.crt);;All files (*)"),
+            kind=file_folders.CERTIFICATES,
         )
         if path is not None:
             self.ca_edit.setText(str(path))

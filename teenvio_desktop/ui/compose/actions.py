@@ -30,6 +30,19 @@ class ComposeActions(QObject):
         self.send = self._action(self.tr("Sen&d…"), "Ctrl+Return")
         # Ctrl+Enter on the keypad too.
         self.send.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        # The toolbar's words are short, so that every button fits a 1280-pixel window in
+        # both languages; the menus and tooltips keep the full names.
+        short_names = {
+            self.new: self.tr("New"),
+            self.open_file: self.tr("Open…"),
+            self.save: self.tr("Save"),
+            self.generate_text: self.tr("Plain text"),
+            self.insert_image: self.tr("Image…"),
+            self.find: self.tr("Find"),
+        }
+        for action, short in short_names.items():
+            action.setToolTip(action.text().replace("&", ""))
+            action.setIconText(short)
 
     def _action(self, text: str, shortcut: str | None = None) -> QAction:
         action = QAction(text, self)
@@ -45,9 +58,11 @@ class ComposeActions(QObject):
         return [self.new, self.open_file, self.save, self.generate_text, self.inline_css,
                 self.insert_image, self.find, self.test_send, self.send]  # fmt: skip
 
-    def fill_toolbar(self, toolbar: QToolBar) -> None:
+    def fill_toolbar(self, toolbar: QToolBar, send_bar: QToolBar) -> None:
+        """The editing commands in ``toolbar``; the test send and the send in ``send_bar``,
+        which never overflows: a narrow window may fold editing commands, never Send."""
         for action in self.toolbar_actions():
-            toolbar.addAction(action)
+            (send_bar if action in (self.test_send, self.send) else toolbar).addAction(action)
         # "New campaign" also offers the starter templates from its button's menu.
         new_button = toolbar.widgetForAction(self.new)
         if isinstance(new_button, QToolButton):

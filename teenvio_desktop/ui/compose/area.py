@@ -19,11 +19,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtGui import QAction, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QMenu,
     QScrollArea,
     QSplitter,
@@ -40,10 +39,12 @@ from teenvio_desktop.core.drafts import DraftRepository
 from teenvio_desktop.ui.compose.actions import ComposeActions
 from teenvio_desktop.ui.compose.analysis_controller import AnalysisController
 from teenvio_desktop.ui.compose.attachments_panel import AttachmentsPanel
+from teenvio_desktop.ui.compose.check_actions import CheckActions
 from teenvio_desktop.ui.compose.checks_panel import ChecksPanel
 from teenvio_desktop.ui.compose.content_controller import ContentController
 from teenvio_desktop.ui.compose.document_controller import DocumentController
 from teenvio_desktop.ui.compose.editors import EditorTabs
+from teenvio_desktop.ui.compose.elided_label import ElidedLabel
 from teenvio_desktop.ui.compose.feedback import Feedback
 from teenvio_desktop.ui.compose.fields_panel import CampaignFieldsPanel, parse_addresses
 from teenvio_desktop.ui.compose.form import CampaignForm
@@ -74,6 +75,7 @@ def _scrolling(widget: QWidget) -> QScrollArea:
 class ComposeArea(QWidget):
     status_message = Signal(str)
     results_requested = Signal(int)  # the local id of a campaign just sent
+    members_requested = Signal(int, str)  # a list's members to correct, an address to find
     # The benchmark turns this off to time a start without the browser engine.
     create_preview_on_show = True
 
@@ -96,12 +98,18 @@ class ComposeArea(QWidget):
         )
         self.quality.set_campaign_source(self.form.campaign)
         self.content = ContentController(self.form, self.document, feedback)
-        self.sending = SendController(context, self.form, self.document, feedback)
+        self.check_actions = CheckActions(
+            self.form, self.fields_scroll, self.side_tabs, self.attachments_tab, feedback
+        )
+        self.sending = SendController(
+            context, self.form, self.document, feedback, self.check_actions
+        )
         self.sending.check_links_first = self._check_links_before_sending
         self.commands = ComposeActions(self)
-        self.commands.fill_toolbar(self.toolbar)
+        self.commands.fill_toolbar(self.toolbar, self.send_bar)
         self._wire(feedback)
         self.reload_sources()
+        self._transport_changed(self.fields.is_rest())
         self.document.load(self.form.campaign())
         self.document.check_for_recovery()
 
@@ -117,25 +125,32 @@ class ComposeArea(QWidget):
         self.quality_panel = QualityPanel()
         self.attachments = AttachmentsPanel()
         self.toolbar = QToolBar()
-        self.title_label = QLabel()
+        self.toolbar.setObjectName("compose_toolbar")
+        self.send_bar = QToolBar()
+        self.send_bar.setObjectName("compose_send_bar")
+        self.title_label = ElidedLabel()
         self.title_label.setObjectName("draft_title")
         self.banner = RecoveryBanner()
 
         left = QSplitter(Qt.Orientation.Vertical)
-        left.addWidget(_scrolling(self.fields))
+        self.fields_scroll = _scrolling(self.fields)
+        left.addWidget(self.fields_scroll)
         left.addWidget(self.editors)
         left.setStretchFactor(1, 1)
         left.setSizes([260, 600])
+        self.left_splitter = left
         self.side_tabs = QTabWidget()
         # Short tab titles: four tabs fit a narrow window in both languages; the panels'
         # own titles say the rest.
         tabs = self.side_tabs
         tabs.addTab(self.checks_panel, self.tr("Checks"))
         tabs.addTab(self.quality_panel, self.tr("Quality"))
-        tabs.addTab(_scrolling(self.options), self.tr("Teenvio"))
-        tabs.setTabToolTip(2, self.tr("Teenvio options"))
-        tabs.addTab(_scrolling(self.attachments), self.tr("Files"))
-        tabs.setTabToolTip(3, self.tr("Images and files"))
+        self.options_tab = _scrolling(self.options)
+        tabs.addTab(self.options_tab, self.tr("Teenvio"))
+        tabs.setTabToolTip(tabs.indexOf(self.options_tab), self.tr("Teenvio options"))
+        self.attachments_tab = _scrolling(self.attachments)
+        tabs.addTab(self.attachments_tab, self.tr("Files"))
+        tabs.setTabToolTip(tabs.indexOf(self.attachments_tab), self.tr("Images and files"))
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.preview)
         right.addWidget(self.side_tabs)
@@ -149,6 +164,7 @@ class ComposeArea(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.toolbar, 1)
         top.addWidget(self.title_label)
+        top.addWidget(self.send_bar)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.banner)
@@ -185,6 +201,9 @@ class ComposeArea(QWidget):
         self.editors.mjml.leave_requested.connect(content.leave_mjml)
         document.title_changed.connect(self.title_label.setText)
         sending.checks_blocked.connect(self._show_blocking_checks)
+        self.checks_panel.check_activated.connect(self.check_actions.show)
+        self.check_actions.members_requested.connect(self.members_requested)
+        self.fields.transport_changed.connect(self._transport_changed)
 
         a, bind = self.commands, ComposeActions.bind
         bind(a.new, document.new_campaign)
@@ -201,6 +220,26 @@ class ComposeArea(QWidget):
         bind(a.insert_image, content.choose_images)
         bind(a.test_send, sending.test_send)
         bind(a.send, sending.send)
+
+    def _transport_changed(self, rest: bool) -> None:
+        """TEA Lite has no Teenvio options; its own fields must all be in view."""
+        self.side_tabs.setTabVisible(self.side_tabs.indexOf(self.options_tab), not rest)
+        self._fit_fields()
+
+    def _fit_fields(self) -> None:
+        """Give the envelope the height it needs (up to half the column) so that no field
+        hides below the fold of its scroll area; the editors take the rest."""
+        total = sum(self.left_splitter.sizes())
+        if total <= 0:
+            return
+        frame = self.fields_scroll.frameWidth() * 2
+        wanted = min(self.fields.sizeHint().height() + frame, total // 2)
+        if self.left_splitter.sizes()[0] < wanted:
+            self.left_splitter.setSizes([wanted, total - wanted])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_fields()
 
     def _follow_recipients(self) -> None:
         """Personalising and Teenvio's additions follow the transport and the recipients."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -23,12 +23,16 @@ def _translate_check(context: str, text: str) -> str:
 
 
 class ChecksPanel(QGroupBox):
+    check_activated = Signal(object)  # the Check clicked (or Enter): show what it is about
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Pre-send checks"), parent)
         self.checks: list[Check] = []
         self.list = QListWidget()
         self.list.setObjectName("checks_list")
         self.list.setWordWrap(True)
+        self.list.itemClicked.connect(self._activated)
+        self.list.itemActivated.connect(self._activated)
         self.meter = QProgressBar()
         self.meter.setObjectName("size_meter")
         self.meter.setTextVisible(True)
@@ -67,6 +71,11 @@ class ChecksPanel(QGroupBox):
             self.summary.setText(self.tr("Ready to send, with %n warning(s).", "", warnings))
         else:
             self.summary.setText(self.tr("Ready to send."))
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        row = self.list.row(item)
+        if 0 <= row < len(self.checks):
+            self.check_activated.emit(self.checks[row])
 
     def codes(self) -> list[str]:
         return [c.code for c in self.checks]

@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QFont
 
 from teenvio_desktop.core.stats.store import StatsCampaign
 from teenvio_desktop.ui.results.table_model import AnyIndex
@@ -77,10 +78,19 @@ class CampaignListModel(QAbstractTableModel):
                 return "SMTP-API" if campaign.transport == "smtp" else "TEA Lite"
             if column == "subject":
                 fallback = self.tr("(campaign {ref})").format(ref=campaign.campaign_ref)
-                return campaign.subject or fallback
+                subject = campaign.subject or fallback
+                return (
+                    self.tr("Test: {subject}").format(subject=subject)
+                    if campaign.is_test
+                    else subject
+                )
             if column == "recipients":
                 return campaign.recipients_count
             return campaign.state
+        if role == Qt.ItemDataRole.FontRole and campaign.is_test:
+            font = QFont()
+            font.setItalic(True)  # a test send, not a campaign to follow
+            return font
         if role == Qt.ItemDataRole.EditRole:  # what the sort proxy compares
             if column == "date":
                 return campaign.sent_at or campaign.created_at

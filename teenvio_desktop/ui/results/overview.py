@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from teenvio_desktop.core.i18n import QT_TRANSLATE_NOOP
+from teenvio_desktop.core.sending.notes import SendNotes, send_notes
 from teenvio_desktop.core.stats.queries import (
     LinkClicks,
     Scope,
@@ -61,6 +62,7 @@ class CampaignView:
     timeline: list[TimelinePoint]
     links: list[LinkClicks]
     status: SyncState
+    notes: SendNotes = field(default_factory=SendNotes)  # left out or refused recipients
 
 
 def load_campaign_view(
@@ -76,6 +78,7 @@ def load_campaign_view(
             timeline(db, scope),
             top_links(db, scope),
             StatsStore(db).campaign_sync_status(campaign_id),
+            send_notes(db, campaign_id),
         )
 
     return job

@@ -283,3 +283,9 @@ def test_reselecting_the_campaign_during_a_sync_keeps_its_backoff(
     with qtbot.waitSignal(poller.failed, timeout=20_000):
         gate.set()
     assert poller.policy.failures == 3
+    # No parent owns it: stop its retry timer and delete it here, not in a later test's
+    # garbage collection.
+    poller.stop()
+    import shiboken6
+
+    shiboken6.delete(poller)
