@@ -165,3 +165,21 @@ def test_latest_request_cancel_drops_everything(qtbot: QtBot) -> None:
     assert not latest.is_busy()
     qtbot.waitUntil(lambda: not runner.active(), timeout=10_000)  # it ended (cancelled)
     assert shown == []
+
+
+def test_a_finished_task_stops_listening_for_its_owner(qtbot: QtBot) -> None:
+    """Left connected, an owner freed with the task in one garbage collection crashed."""
+    from PySide6.QtCore import SIGNAL
+
+    owner = QObject()
+    destroyed = SIGNAL("destroyed(QObject*)")
+    task = tasks.run_task(lambda progress, cancel: 1, owner)
+    listening = owner.receivers(destroyed)
+    assert listening > 0
+    with qtbot.waitSignal(task.finished, timeout=10_000):
+        task.start()
+    # PySide may keep its own bookkeeping connection; the task's is gone.
+    assert owner.receivers(destroyed) < listening
+    assert task.owner is None
+    del owner
+    assert not task.cancel_token.cancelled  # the owner's end no longer reaches the task
