@@ -9,6 +9,8 @@ import faulthandler
 import os
 import signal as _signal
 import sys
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -37,6 +39,31 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     from teenvio_desktop.ui.tasks import shutdown_all
 
     shutdown_all()
+
+
+THREAD_GRACE_S = 10.0
+
+
+@pytest.fixture(autouse=True)
+def _no_thread_outlives_its_test() -> Iterator[None]:
+    """A thread a test started must have ended with it (a server left in accept(), say).
+
+    Threads of wider-scoped fixtures (the sandbox) are started before this snapshot; pool
+    threads Qt started are not Python threads and are stopped at the session's end.
+    """
+    before = set(threading.enumerate())
+    yield
+    deadline = time.monotonic() + THREAD_GRACE_S
+    started = [
+        thread
+        for thread in threading.enumerate()
+        if thread not in before and not isinstance(thread, threading._DummyThread)
+    ]
+    for thread in started:
+        thread.join(max(0.0, deadline - time.monotonic()))
+    alive = [f"{thread.name} (daemon={thread.daemon})" for thread in started if thread.is_alive()]
+    if alive:
+        pytest.fail(f"threads left running by this test: {', '.join(alive)}", pytrace=False)
 
 
 @pytest.fixture(autouse=True)
@@ -84,7 +111,6 @@ def app_context(data_dir: DataDir) -> Iterator[AppContext]:
 import shutil  # noqa: E402
 import signal  # noqa: E402
 import subprocess  # noqa: E402
-import time  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 
 

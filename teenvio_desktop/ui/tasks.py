@@ -8,20 +8,25 @@ thinned out so that fast loops do not flood the GUI thread.
 
 Threads come from one pool owned by the :class:`TaskRunner`, so no QObject ever lives in
 a worker thread (nothing to delete there, no timer to stop from another thread) and no
-QThread is created per task. :meth:`TaskRunner.shutdown` cancels every task and waits for
-the pool. Workers never touch widgets.
+QThread is created per task. A pool thread never holds the last reference to anything:
+it reports through a mailbox that lives as long as the process, and lets go of the
+function and its outcome before the final report, so every task, and whatever its
+function or outcome held (a widget, say), is freed in the GUI thread.
+:meth:`TaskRunner.shutdown` cancels every task and waits for the pool. Workers never
+touch widgets.
 """
 
 from __future__ import annotations
 
-import contextlib
+import itertools
 import logging
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QMetaObject, QObject, Qt, QThreadPool, Signal, Slot
 
 from teenvio_desktop.core.errors import Cancelled
 from teenvio_desktop.core.store import Database
@@ -55,29 +60,42 @@ class _ProgressThinner:
 
 
 class Task(QObject):
-    """One piece of background work, seen from the GUI thread."""
+    """One piece of background work, seen from the GUI thread.
+
+    Only the GUI thread holds references to a task (the pool thread gets a key, a parcel
+    and the cancel token), so a task is always freed in the GUI thread, by reference
+    counting, once its ``finished`` was delivered and its last user lets go. It refers to
+    its owner weakly: it never keeps a widget alive, nor frees one.
+    """
 
     progress = Signal(object)  # Progress
     result = Signal(object)  # whatever the function returned
     error = Signal(object)  # the exception (TeenvioError or other)
     cancelled = Signal()
     finished = Signal()  # after result, error or cancelled
-    # Emitted in the pool thread; queued to this (GUI-thread) object.
-    _report = Signal(str, object)
 
     def __init__(self, runner: TaskRunner, function: TaskFunction, owner: QObject | None) -> None:
         # Deliberately not a Qt child of ``owner``: deleting a widget never deletes work in
         # progress; the owner's destruction only cancels it.
         super().__init__()
         self.runner = runner
-        self.owner = owner
         self.cancel_token = CancelToken()
         self._function = function
         self._state = "new"  # -> "running" -> "done"
         self._ended = threading.Event()
-        self._report.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._owner: weakref.ref[QObject] | None = None
+        self._owner_link: QMetaObject.Connection | None = None
         if owner is not None:
-            owner.destroyed.connect(self.cancel)
+            self._owner = weakref.ref(owner)
+            # Connected to the token, not to a slot of this task: the owner may be destroyed
+            # while this task is being freed, and PySide crashes calling a slot of a
+            # half-freed object.
+            self._owner_link = owner.destroyed.connect(_canceller(self.cancel_token))
+
+    @property
+    def owner(self) -> QObject | None:
+        """The object whose destruction cancels this task, while it exists."""
+        return self._owner() if self._owner is not None else None
 
     def start(self) -> Task:
         if self._state == "new":
@@ -96,35 +114,39 @@ class Task(QObject):
         """Block until the function has returned (not until signals are delivered)."""
         return self._ended.wait(timeout_s)
 
-    # --- the worker side (pool thread) ---------------------------------------------------
+    def _work(self) -> Callable[[], None]:
+        """What the pool thread runs: it never holds the last reference to anything.
 
-    def _run(self) -> None:
-        kind, payload = "result", None
-        try:
-            payload = self._function(_ProgressThinner(self._emit_progress), self.cancel_token)
-        except Cancelled:
-            kind = "cancelled"
-        except Exception as exc:  # reported to the GUI, which explains it to the user
-            log.exception("Background task failed")
-            kind, payload = "error", exc
-        finally:
-            # SQLite connections belong to their thread, and pool threads are reused.
-            Database.close_connections_of_this_thread()
-            self._ended.set()
-        self._report.emit(kind, payload)
+        It refers to no QObject, and before its final report it lets go of the function
+        (which may capture widgets) and of the outcome (an exception's traceback holds the
+        function's frames): the GUI thread frees them, with the task.
+        """
+        mailbox = _mailbox()
+        key, parcel = mailbox.post(self)
+        parcel.append(self._function)
+        report = mailbox.report.emit
+        cancel, ended = self.cancel_token, self._ended
 
-    def _emit_progress(self, progress: Progress) -> None:
-        self._report.emit("progress", progress)
+        def emit_progress(progress: Progress) -> None:
+            report(key, progress)
+
+        def work() -> None:
+            function = parcel.pop()
+            parcel.append(_outcome(function, _ProgressThinner(emit_progress), cancel, ended))
+            del function
+            report(key, None)
+
+        return work
 
     # --- the GUI side ---------------------------------------------------------------------
 
-    @Slot(str, object)
-    def _deliver(self, kind: str, payload: object) -> None:
-        if kind == "progress":
-            if self._state == "running":
-                self.progress.emit(payload)
-            return
+    def _deliver_progress(self, progress: Progress) -> None:
+        if self._state == "running":
+            self.progress.emit(progress)
+
+    def _deliver_outcome(self, kind: str, payload: object) -> None:
         self._state = "done"
+        self._release_owner()
         if kind == "result":
             self.result.emit(payload)
         elif kind == "error":
@@ -132,17 +154,94 @@ class Task(QObject):
         else:
             self.cancelled.emit()
         self.finished.emit()
-        self._release_owner()
         self.runner._forget(self)
 
     def _release_owner(self) -> None:
-        # A finished task no longer listens for its owner's end: left connected, the
-        # owner's ``destroyed`` may reach this object after Python freed it (when both
-        # die in one garbage collection), which crashes the process.
-        owner, self.owner = self.owner, None
-        if owner is not None:
-            with contextlib.suppress(RuntimeError, TypeError):  # the owner is already gone
-                owner.destroyed.disconnect(self.cancel)
+        # A finished task no longer listens for its owner's end.
+        self._owner = None
+        if self._owner_link is not None:
+            QObject.disconnect(self._owner_link)  # False when the owner is already gone
+            self._owner_link = None
+
+
+def _canceller(token: CancelToken) -> Callable[..., None]:
+    def cancel(*_destroyed: object) -> None:
+        token.cancel()
+
+    return cancel
+
+
+def _outcome(
+    function: TaskFunction, progress: ProgressCallback, cancel: CancelToken, ended: threading.Event
+) -> tuple[str, object]:
+    """Run ``function`` in the pool thread: ("result" | "error" | "cancelled", payload).
+
+    The exception is returned, never kept in a local of a frame its traceback holds: such a
+    cycle keeps everything in that frame alive until the garbage collector runs.
+    """
+    try:
+        return "result", function(progress, cancel)
+    except Cancelled:
+        return "cancelled", None
+    except Exception as exc:  # reported to the GUI, which explains it to the user
+        log.exception("Background task failed")
+        return "error", exc
+    finally:
+        # SQLite connections belong to their thread, and pool threads are reused.
+        Database.close_connections_of_this_thread()
+        ended.set()
+
+
+class _Mailbox(QObject):
+    """Carries reports from the pool threads to their tasks, in the GUI thread.
+
+    It lives as long as the process. A pool thread that held a task (or a runner) could
+    drop the last reference to it there: a QObject destroyed in the wrong thread, with
+    whatever it held last (a widget, say).
+    """
+
+    # Task key, then a Progress, or None once the outcome is in the task's parcel.
+    report = Signal(object, object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._posted: dict[int, tuple[Task, list[Any]]] = {}
+        self._keys = itertools.count()
+        self.report.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    def post(self, task: Task) -> tuple[int, list[Any]]:
+        """A key and a parcel for ``task``, both kept until its outcome is delivered.
+
+        The pool thread puts the outcome, ``(kind, payload)``, in the parcel.
+        """
+        key = next(self._keys)
+        parcel: list[Any] = []
+        self._posted[key] = (task, parcel)
+        return key, parcel
+
+    @Slot(object, object)
+    def _deliver(self, key: int, progress: Progress | None) -> None:
+        if progress is not None:
+            posted = self._posted.get(key)
+            if posted is not None:
+                posted[0]._deliver_progress(progress)
+            return
+        task, parcel = self._posted.pop(key)
+        kind, payload = parcel.pop()
+        task._deliver_outcome(kind, payload)
+
+
+_the_mailbox: _Mailbox | None = None
+
+
+def _mailbox() -> _Mailbox:
+    global _the_mailbox
+    if _the_mailbox is None:
+        _the_mailbox = _Mailbox()
+        app = QCoreApplication.instance()
+        if app is not None:
+            _the_mailbox.moveToThread(app.thread())
+    return _the_mailbox
 
 
 class TaskRunner(QObject):
@@ -175,7 +274,7 @@ class TaskRunner(QObject):
 
     def _start(self, task: Task) -> None:
         self._active.add(task)
-        self._pool.start(task._run)
+        self._pool.start(task._work())
 
     def _forget(self, task: Task) -> None:
         self._active.discard(task)

@@ -94,19 +94,46 @@ class ScriptedServer:
     delay_s: float = 0.0
 
     def __post_init__(self) -> None:
+        self._stop = threading.Event()
+        self._conn: socket.socket | None = None
         self._sock = socket.create_server((self.host, 0))
+        self._sock.settimeout(0.05)  # accept() wakes up to notice close()
         self.port = int(self._sock.getsockname()[1])
-        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread = threading.Thread(
+            target=self._serve, name=f"scripted-smtp-{self.port}", daemon=True
+        )
         self._thread.start()
 
+    def __enter__(self) -> ScriptedServer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop serving: the listening socket, a conversation in progress, the thread."""
+        self._stop.set()
+        conn = self._conn
+        if conn is not None:
+            with suppress(OSError):
+                conn.shutdown(socket.SHUT_RDWR)  # a session waiting in readline() ends
+        self._thread.join(10)
+        self._sock.close()
+
     def _serve(self) -> None:
-        while True:
+        while not self._stop.is_set():
             try:
                 conn, _ = self._sock.accept()
+            except TimeoutError:
+                continue
             except OSError:
                 return
-            with conn, suppress(OSError, ValueError):
-                self._session(conn.makefile("rwb"))
+            conn.settimeout(None)
+            self._conn = conn
+            with suppress(OSError, ValueError), conn, conn.makefile("rwb") as stream:
+                if not self._stop.is_set():  # close() may have missed this connection
+                    self._session(stream)
+            self._conn = None
 
     def _reply(self, out: Any, text: str) -> None:
         out.write(text.encode() + b"\r\n")
@@ -178,9 +205,6 @@ class ScriptedServer:
 
     def verbs(self) -> list[str]:
         return [line.split(" ", 1)[0].upper() for line in self.lines]
-
-    def close(self) -> None:
-        self._sock.close()
 
 
 class _RecordingSMTP(SMTP):

@@ -173,9 +173,13 @@ def test_a_finished_task_stops_listening_for_its_owner(qtbot: QtBot) -> None:
 
     owner = QObject()
     destroyed = SIGNAL("destroyed(QObject*)")
-    before = owner.receivers(destroyed)
     task = tasks.run_task(lambda progress, cancel: 1, owner)
-    assert owner.receivers(destroyed) == before + 1
+    listening = owner.receivers(destroyed)
+    assert listening > 0
     with qtbot.waitSignal(task.finished, timeout=10_000):
         task.start()
-    assert owner.receivers(destroyed) == before
+    # PySide may keep its own bookkeeping connection; the task's is gone.
+    assert owner.receivers(destroyed) < listening
+    assert task.owner is None
+    del owner
+    assert not task.cancel_token.cancelled  # the owner's end no longer reaches the task

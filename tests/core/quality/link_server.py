@@ -10,8 +10,10 @@ as ``(method, path)``.
 
 from __future__ import annotations
 
+import socket
 import ssl
 import threading
+from contextlib import suppress
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -85,11 +87,15 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 class _Server(ThreadingHTTPServer):
-    daemon_threads = True
+    # Handler threads are joined by server_close(), once close_connections() woke them up
+    # (a browser keeps its connection open, so a handler would wait for its next request).
+    daemon_threads = False
+    block_on_close = True
 
     def __init__(self) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
         self.lock = threading.Lock()
+        self._connections: set[socket.socket] = set()
         self.requests: list[tuple[str, str]] = []
         self.release = threading.Event()
         self.slow_arrived = threading.Event()
@@ -98,6 +104,24 @@ class _Server(ThreadingHTTPServer):
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """Clients hanging up mid-answer is what the checker does on purpose."""
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self.lock:
+            self._connections.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request: Any) -> None:
+        with self.lock:
+            self._connections.discard(request)
+        super().shutdown_request(request)
+
+    def close_connections(self) -> None:
+        """End every conversation: a handler waiting for a request or writing returns."""
+        with self.lock:
+            connections = list(self._connections)
+        for connection in connections:
+            with suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)
 
 
 class LinkServer:
@@ -119,7 +143,8 @@ class LinkServer:
     def __exit__(self, *exc: object) -> None:
         self._server.release.set()
         self._server.shutdown()
-        self._server.server_close()
+        self._server.close_connections()
+        self._server.server_close()  # joins the handler threads
         self._thread.join(10)
 
     @property
