@@ -116,3 +116,11 @@ def test_fast_path_never_disagrees_with_email_validator(
 @given(st.text(max_size=80))
 def test_fast_path_never_disagrees_on_arbitrary_text(text: str) -> None:
     _same_verdict(text)
+
+
+def test_the_fast_path_knows_email_validators_special_use_names() -> None:
+    import email_validator
+
+    from teenvio_desktop.core.recipients.validate import SPECIAL_USE_DOMAIN_NAMES
+
+    assert sorted(SPECIAL_USE_DOMAIN_NAMES) == sorted(email_validator.SPECIAL_USE_DOMAIN_NAMES)

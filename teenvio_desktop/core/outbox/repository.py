@@ -203,6 +203,19 @@ class OutboxRepository:
                         (u.state, u.next_attempt_at, u.error_category, u.error_text, now, u.id),
                     )
 
+    def unmark(self, messages: Sequence[OutboxMessage]) -> None:
+        """Marked ``sending`` but never started (the run paused or stopped first): back to
+        the state they were read in, without the attempt that did not happen."""
+        if not messages:
+            return
+        now = utc_now_iso()
+        with self._db.transaction() as conn:
+            conn.executemany(
+                "UPDATE outbox_messages SET state = ?, attempts = MAX(attempts - 1, 0),"
+                " updated_at = ? WHERE id = ? AND state = 'sending'",
+                [(m.state, now, m.id) for m in messages],
+            )
+
     def recover_in_flight(self, campaign_id: int) -> int:
         """``sending`` rows of a run that died: their POST may have arrived -> uncertain.
 
