@@ -1,6 +1,6 @@
 """The ceiling for the sending benchmark: a bare asyncio client, in its own process.
 
-``python -m tests.helpers.bare_tealite_client URL COUNT CONCURRENCY HTML_FILE`` builds
+``python -m tests.helpers.bare_tealite_client URL COUNT CONCURRENCY HTML_FILE TOKEN`` builds
 COUNT personalised JSON bodies from the same HTML the client sends (``{{ nombre }}``,
 ``{{ codigo }}`` and ``{{ ciudad | default('tu ciudad') }}`` replaced with ``str.replace``:
 the least a personalised send can do),
@@ -51,8 +51,8 @@ def bodies(count: int, html: str) -> list[bytes]:
     ]
 
 
-async def send_all(url: str, payloads: list[bytes], concurrency: int) -> float:
-    headers = {"Authorization": "Basic bench-token", "Content-Type": "application/json"}
+async def send_all(url: str, payloads: list[bytes], concurrency: int, token: str) -> float:
+    headers = {"Authorization": f"Basic {token}", "Content-Type": "application/json"}
     connector = aiohttp.TCPConnector(limit=concurrency)
     async with aiohttp.ClientSession(url, headers=headers, connector=connector) as session:
         pending = iter(payloads)
@@ -72,7 +72,7 @@ def main() -> None:
     url, count, concurrency = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     with open(sys.argv[4], encoding="utf-8") as handle:
         payloads = bodies(count, handle.read())
-    send_s = asyncio.run(send_all(url, payloads, concurrency))
+    send_s = asyncio.run(send_all(url, payloads, concurrency, sys.argv[5]))
     print(json.dumps({"send_s": send_s, "messages": count}))
 
 

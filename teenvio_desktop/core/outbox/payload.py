@@ -22,8 +22,6 @@ import re
 import secrets
 from dataclasses import dataclass
 
-import httpx
-
 from teenvio_desktop.core.campaign import Campaign
 from teenvio_desktop.core.errors import TeenvioError
 from teenvio_desktop.core.i18n import QT_TRANSLATE_NOOP
@@ -115,6 +113,8 @@ def encode_request(campaign: Campaign, fields: dict[str, str]) -> EncodedRequest
     if not campaign.attachments:
         body = json.dumps(fields, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         return EncodedRequest(SEND_PATH, body, "application/json")
+    import httpx  # only for attachments: encoding multipart/form-data
+
     boundary = secrets.token_hex(16)
     content_type = f"multipart/form-data; boundary={boundary}"
     request = httpx.Request(
