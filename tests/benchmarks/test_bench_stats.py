@@ -145,6 +145,7 @@ def test_bench_stats(qapp: object, tmp_path: Path) -> None:
         syncs: list[float] = []
         fetches: list[float] = []
         peaks: list[float] = []
+        cpus: list[float] = []
         with _page_server(rows) as api:
             for run in range(RUNS):  # A B A B ...
                 _, fetched = _child(FETCH, api)
@@ -155,6 +156,7 @@ def test_bench_stats(qapp: object, tmp_path: Path) -> None:
                 assert synced["added"] == rows
                 syncs.append(synced["sync_s"])
                 peaks.append(measured.peak_rss_mib)
+                cpus.append(measured.cpu_s)
         medians[rows] = spread(syncs)["median"]
         figures[f"rows_{rows}"] = {
             "sync_s": spread(syncs),
@@ -162,6 +164,8 @@ def test_bench_stats(qapp: object, tmp_path: Path) -> None:
             "baseline_fetch_decode_s": spread(fetches),
             "ratio_sync_vs_fetch_decode": round(medians[rows] / spread(fetches)["median"], 2),
             "sync_peak_rss_mib": spread(peaks),
+            # All threads' CPU time, process start included (the pipeline overlaps them).
+            "sync_process_cpu_s": spread(cpus),
         }
         if rows == SIZES[-1]:
             opened = _open_table(store, int(synced["campaign_id"]))

@@ -62,6 +62,7 @@ def interaction_page_rows(
     rows: list[tuple[Any, ...]] = []
     append = rows.append
     newest = ""
+    checked = ""  # the last timestamp found valid: pages are in time order, seconds repeat
     plain_keys = _PLAIN_KEYS
     for item in items:
         get = item.get
@@ -85,7 +86,7 @@ def interaction_page_rows(
             and (link_name is None or type(link_name) is _STR)
             and (ip is None or type(ip) is _STR)
             and email.strip()
-            and _plain_timestamp(stamp)
+            and (stamp == checked or _plain_timestamp(stamp))
             and plain_keys.issuperset(item)
         ):
             reason = problem(kind, item)
@@ -97,6 +98,7 @@ def interaction_page_rows(
             key = (row[2], row[3], row[4], row[5], row[6], row[7])
             stamp = row[6]
         else:
+            checked = stamp
             message = message or ""
             link = link or ""
             row = (

@@ -32,6 +32,7 @@ from teenvio_desktop.core.stats.interaction_page import interaction_page_rows
 from teenvio_desktop.core.stats.prefetch import prefetched
 from teenvio_desktop.core.stats.store import CAMPAIGN_FEED, StatsCampaign, StatsStore
 from teenvio_desktop.core.stats.validate import Rejects, valid_items
+from teenvio_desktop.core.stats.writer import PageWriter
 from teenvio_desktop.core.store import Database
 from teenvio_desktop.core.suppression import SuppressionList
 from teenvio_desktop.core.tasks import CancelToken, Progress, ProgressCallback
@@ -150,7 +151,7 @@ def sync_campaign(
     to_suppress: dict[str, tuple[str, str, int | None]] = {}
     links = store.outbox_links(target.id)
 
-    with connection.build_client() as client:
+    with connection.build_client() as client, PageWriter(store) as writer:
         api = StatsApi(client, cancel=cancel, retry_delays=retry_delays, max_pages=max_pages)
         order: tuple[Kind, ...] = ("responses", "opens", "clicks", "unsubscribes", "bounces")
         for kind in order:
@@ -176,16 +177,13 @@ def sync_campaign(
                             kind, page.items, rejects, occurrences, target.id, source_system,
                             target.campaign_ref, links,
                         )  # fmt: skip
-                        added, kept = store.insert("interactions", rows), len(rows)
                     else:
                         page = Page(page.number, valid_items(kind, page.items, rejects))
-                        added = _store_page(
-                            store, kind, page, target, source_system, links, occurrences,
-                            to_suppress,
-                        )  # fmt: skip
-                        kept = len(page.items)
-                    report.added[kind] = report.added.get(kind, 0) + added
-                    report.fetched[kind] = report.fetched.get(kind, 0) + kept
+                        rows = _page_rows(
+                            kind, page, target, source_system, links, occurrences, to_suppress
+                        )
+                    writer.insert(kind, table, rows)  # stored in the writer's thread
+                    report.fetched[kind] = report.fetched.get(kind, 0) + len(rows)
                     progress(
                         Progress(
                             STAGE,
@@ -207,6 +205,9 @@ def sync_campaign(
                 continue
             except Cancelled:
                 raise
+            finally:
+                writer.drain()
+                report.added[kind] = writer.added.get(kind, 0)
             _note_rejects(report, kind, rejects)
             report.added.setdefault(kind, 0)
             report.fetched.setdefault(kind, 0)
@@ -272,8 +273,7 @@ def _pages(
     return api.unsubscribes(source_system, window, id_campaign=campaign_ref)
 
 
-def _store_page(
-    store: StatsStore,
+def _page_rows(
     kind: str,
     page: Page,
     campaign: StatsCampaign,
@@ -281,25 +281,25 @@ def _store_page(
     links: events.OutboxLinks,
     occurrences: events.Occurrences,
     to_suppress: dict[str, tuple[str, str, int | None]],
-) -> int:
+) -> list[tuple[Any, ...]]:
+    """The numbered rows of a page of responses, bounces or unsubscribes."""
     items: list[dict[str, Any]] = page.items
     if kind == "responses":
         rows = events.response_rows(items, campaign.id, source_system, campaign.campaign_ref, links)
         for item in items:  # /responses carries bounces too
             _note_hard_bounce(item, to_suppress, campaign.id)
-        return store.insert("responses", occurrences.number(rows))
+        return occurrences.number(rows)
     if kind == "bounces":
         for item in items:  # the whole source system's bounces: not all are this campaign's
             _note_hard_bounce(item, to_suppress, None)
-        rows = events.bounce_rows(items, source_system, campaign.id, links)
-        return store.insert("bounces", occurrences.number(rows))
+        return occurrences.number(events.bounce_rows(items, source_system, campaign.id, links))
     for item in items:
         email = str(item.get("recipient") or "").strip()
         if email:
             date = str(item.get("dateRequest") or "")
             to_suppress.setdefault(email, ("unsubscribe", date, campaign.id))
     rows = events.unsubscribe_rows(items, campaign.id, source_system, links)
-    return store.insert("unsubscribes", occurrences.number(rows))
+    return occurrences.number(rows)
 
 
 def _note_hard_bounce(
