@@ -109,10 +109,10 @@ def _client(api: str, folder: Path, run: str, count: int) -> Measured:
     return done
 
 
-def _bare(api: str, folder: Path, count: int) -> Measured:
+def _bare(api: str, folder: Path, count: int, tag: str) -> Measured:
     html, _ = _inputs(folder, 1)
     args = [sys.executable, "-m", "tests.helpers.bare_tealite_client", api, str(count),
-            str(CONCURRENCY), str(html), TOKEN]  # fmt: skip
+            str(CONCURRENCY), str(html), TOKEN, tag]  # fmt: skip
     done = run_measured(args, cwd=str(ROOT))
     assert done.returncode == 0, done.stderr[-3000:]
     return done
@@ -139,12 +139,12 @@ def test_bench_rest(fast_server: str, sandbox_api: str, tmp_path: Path) -> None:
     bares: list[Measured] = []
     for run in range(RUNS):  # A B A B ...
         clients.append(_client(fast_server, tmp_path, f"c{run}", MESSAGES))
-        bares.append(_bare(fast_server, tmp_path, MESSAGES))
+        bares.append(_bare(fast_server, tmp_path, MESSAGES, f"bare{run}"))
     counts = _count(fast_server)
     assert counts == {"requests": 2 * RUNS * MESSAGES, "distinct": 2 * RUNS * MESSAGES}
 
     sandbox_client = _client(sandbox_api, tmp_path, "sandbox", SANDBOX_MESSAGES)
-    sandbox_bare = _bare(sandbox_api, tmp_path, SANDBOX_MESSAGES)
+    sandbox_bare = _bare(sandbox_api, tmp_path, SANDBOX_MESSAGES, "bare-sandbox")
     ratio = median_ratio([b.wall_s for b in bares], [c.wall_s for c in clients])
     result = {
         "benchmark": "rest_send_cli",

@@ -1,10 +1,9 @@
 """The ceiling for the sending benchmark: a bare asyncio client, in its own process.
 
-``python -m tests.helpers.bare_tealite_client URL COUNT CONCURRENCY HTML_FILE TOKEN`` builds
-COUNT personalised JSON bodies from the same HTML the client sends (``{{ nombre }}``,
+``python -m tests.helpers.bare_tealite_client URL COUNT CONCURRENCY HTML_FILE TOKEN TAG``
+builds COUNT personalised JSON bodies from the same HTML the client sends (``{{ nombre }}``,
 ``{{ codigo }}`` and ``{{ ciudad | default('tu ciudad') }}`` replaced with ``str.replace``:
-the least a personalised send can do),
-POSTs them with ONE persistent ``aiohttp.ClientSession`` at CONCURRENCY requests in
+the least a personalised send can do; outboundIds ``TAG-n``), POSTs them with ONE persistent ``aiohttp.ClientSession`` at CONCURRENCY requests in
 flight, checks every answer is 2xx, and prints one JSON object with the time of the send
 loop. The caller measures the whole process (start, imports and all) around it.
 """
@@ -27,12 +26,12 @@ def personalised(html: str, n: int) -> str:
     )
 
 
-def bodies(count: int, html: str) -> list[bytes]:
+def bodies(count: int, html: str, tag: str) -> list[bytes]:
     return [
         json.dumps(
             {
                 "type": "email",
-                "outboundId": f"bare-{n}",
+                "outboundId": f"{tag}-{n}",
                 "campaignId": "bare",
                 "sourceSystem": "bare",
                 "sender": "demo@example.com",
@@ -71,7 +70,7 @@ async def send_all(url: str, payloads: list[bytes], concurrency: int, token: str
 def main() -> None:
     url, count, concurrency = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     with open(sys.argv[4], encoding="utf-8") as handle:
-        payloads = bodies(count, handle.read())
+        payloads = bodies(count, handle.read(), sys.argv[6])
     send_s = asyncio.run(send_all(url, payloads, concurrency, sys.argv[5]))
     print(json.dumps({"send_s": send_s, "messages": count}))
 
