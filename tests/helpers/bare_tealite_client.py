@@ -3,9 +3,10 @@
 ``python -m tests.helpers.bare_tealite_client URL COUNT CONCURRENCY HTML_FILE TOKEN TAG``
 builds COUNT personalised JSON bodies from the same HTML the client sends (``{{ nombre }}``,
 ``{{ codigo }}`` and ``{{ ciudad | default('tu ciudad') }}`` replaced with ``str.replace``:
-the least a personalised send can do; outboundIds ``TAG-n``), POSTs them with ONE persistent ``aiohttp.ClientSession`` at CONCURRENCY requests in
-flight, checks every answer is 2xx, and prints one JSON object with the time of the send
-loop. The caller measures the whole process (start, imports and all) around it.
+the least a personalised send can do; outboundIds ``TAG-n``), POSTs them with ONE
+persistent ``aiohttp.ClientSession`` at CONCURRENCY requests in flight, checks every
+answer is 2xx, and prints one JSON object with the time of the send loop. The caller
+measures the whole process (start, imports and all) around it.
 """
 
 from __future__ import annotations
