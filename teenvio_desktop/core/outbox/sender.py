@@ -42,7 +42,6 @@ import logging
 import random
 import time
 from collections import deque
-from collections.abc import Callable
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -132,6 +131,9 @@ class CampaignSender:
         # Marked ``sending`` (committed), not started yet.
         self.marked: deque[Job] = deque()
         self.window = max(1, options.mark_window or options.concurrency)
+        self.in_flight = 0
+        self.stopping = False
+        self.ready = asyncio.Event()  # workers: marked messages are waiting
         if options.rate:  # at a set rate, mark no more than about a quarter second ahead
             self.window = max(1, min(self.window, int(options.rate / 4)))
 
@@ -290,67 +292,89 @@ class CampaignSender:
             self.tally.sent_this_run -= 1
             self.queue.ready.appendleft(job)
 
-    def _dispatch(self, now: float, free: int, start: Callable[[Job], None]) -> int:
-        """Start what the free slots and the rate allow; the number started."""
-        started = 0
-        while started < free and (self.marked or self.queue.ready):
-            if not self.marked:
-                self._mark_window(now)
-            if not self.queue.rate_allows(now):
-                break
-            start(self.marked.popleft())
-            started += 1
-        return started
+    def _take(self, now: float) -> Job | None:
+        """The next marked message a worker may start now, if any."""
+        if not self.marked or self.stopping or self.control.paused or self._halted():
+            return None
+        if not self.queue.rate_allows(now):
+            return None
+        return self.marked.popleft()
+
+    async def _worker(
+        self, runner: AsyncRunner, finished: deque[tuple[Job, Outcome]], wake: asyncio.Event
+    ) -> None:
+        """Start the next marked message as soon as the previous answer is in: no request
+        waits for the loop's bookkeeping."""
+        while not self.stopping:
+            job = self._take(time.monotonic())
+            if job is None:
+                self.ready.clear()
+                await self.ready.wait()
+                continue
+            self.in_flight += 1
+            try:
+                outcome = await runner.attempt(job.message)
+            except Exception as exc:
+                outcome = unforeseen_outcome(exc)
+            self.in_flight -= 1
+            finished.append((job, outcome))
+            wake.set()
 
     async def _loop(self, concurrency: int, runner: AsyncRunner) -> None:
         loop = asyncio.get_running_loop()
         finished: deque[tuple[Job, Outcome]] = deque()
         wake = asyncio.Event()
-        tasks: set[asyncio.Task[Outcome]] = set()
-
-        def done(task: asyncio.Task[Outcome], job: Job) -> None:
-            tasks.discard(task)
-            finished.append((job, _outcome_of(task)))
-            wake.set()
-
-        def start(job: Job) -> None:
-            task = loop.create_task(runner.attempt(job.message))
-            tasks.add(task)
-            task.add_done_callback(lambda t, job=job: done(t, job))  # type: ignore[misc]
-
+        self.ready = asyncio.Event()
         async with runner:
-            in_flight = 0
+            workers = [
+                loop.create_task(self._worker(runner, finished, wake)) for _ in range(concurrency)
+            ]
             was_paused = False
-            while True:
-                now = time.monotonic()
-                halted, paused = self._halted(), self.control.paused
-                if halted or paused:
-                    self._unmark()
-                # "paused" is recorded once the requests in flight have come back.
-                if not halted and paused != was_paused and not (paused and in_flight):
-                    self.campaigns.set_state(self.campaign_id, "paused" if paused else "sending")
-                    was_paused = paused
-                    self._report(now, force=True)
-                if not halted and not paused:
-                    self.queue.release_due(now)
-                    self._refill(now)
-                    in_flight += self._dispatch(now, concurrency - in_flight, start)
-                if not in_flight and (
-                    halted or (not paused and self.queue.empty and not self.marked)
-                ):
-                    break
-                if not finished:
-                    wake.clear()
-                    timer = loop.call_later(self.queue.idle_timeout(now, paused), wake.set)
-                    await wake.wait()
-                    timer.cancel()
-                now = time.monotonic()
-                while finished:
-                    job, outcome = finished.popleft()
-                    in_flight -= 1
-                    self._record(job, outcome, now)
-                self._flush(now)
-                self._report(now)
+            try:
+                while True:
+                    now = time.monotonic()
+                    halted, paused = self._halted(), self.control.paused
+                    if halted or paused:
+                        self._unmark()
+                    # "paused" is recorded once the requests in flight have come back.
+                    if not halted and paused != was_paused and not (paused and self.in_flight):
+                        state = "paused" if paused else "sending"
+                        self.campaigns.set_state(self.campaign_id, state)
+                        was_paused = paused
+                        self._report(now, force=True)
+                    if not halted and not paused:
+                        self.queue.release_due(now)
+                        self._refill(now)
+                        # Keep a reserve marked ahead, so workers never wait for a commit.
+                        if len(self.marked) <= concurrency // 2 and self.queue.ready:
+                            self._mark_window(now)
+                        if self.marked:
+                            self.ready.set()
+                    if (
+                        not self.in_flight
+                        and not finished
+                        and (halted or (not paused and self.queue.empty and not self.marked))
+                    ):
+                        break
+                    if not finished:
+                        wake.clear()
+                        timeout = self.queue.idle_timeout(now, paused)
+                        timer = loop.call_later(timeout, wake.set)
+                        await wake.wait()
+                        timer.cancel()
+                    now = time.monotonic()
+                    while finished:
+                        job, outcome = finished.popleft()
+                        self._record(job, outcome, now)
+                    self._flush(now)
+                    self._report(now)
+            finally:
+                # Normally every worker is idle here. After an error or an interrupt, a
+                # request still in flight keeps its "sending" mark: uncertain next run.
+                self.stopping = True
+                for task in workers:
+                    task.cancel()
+                await asyncio.gather(*workers, return_exceptions=True)
         self._report(time.monotonic(), force=True)
 
     def _reconcile(self) -> None:
@@ -406,16 +430,11 @@ class CampaignSender:
         )
 
 
-def _outcome_of(task: asyncio.Task[Outcome]) -> Outcome:
-    """The attempt's outcome; an exception no mapping foresaw may have followed the POST,
-    so the message is uncertain, never re-sent blindly."""
-    if task.cancelled():
-        return Outcome("uncertain", category="Uncertain", text="cancelled while in flight")
-    try:
-        return task.result()
-    except Exception as exc:
-        log.exception("Unexpected error while sending one message; its outcome is unknown")
-        return Outcome("uncertain", category="Uncertain", text=f"{type(exc).__name__}: {exc}")
+def unforeseen_outcome(exc: Exception) -> Outcome:
+    """An exception no mapping foresaw may have followed the POST, so the message is
+    uncertain, never re-sent blindly."""
+    log.error("Unforeseen failure while sending one message; its outcome is unknown: %r", exc)
+    return Outcome("uncertain", category="Uncertain", text=f"{type(exc).__name__}: {exc}")
 
 
 def send_campaign(
