@@ -1987,6 +1987,54 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{source} is not an ordinary file (it may be a folder, a device or a pipe), so it cannot be imported. Choose a CSV, TXT, XLSX or ODS file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{source} is an old-style (.xls) or binary (.xlsb) Excel workbook, which cannot be read safely. Open it in your spreadsheet program and save it as XLSX or CSV.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{source} has more than {limit} columns, more than any spreadsheet program can show. Check the delimiter, or remove the columns you do not need.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sheet in {source} goes past row {limit}, the last one a sheet can have; the file is damaged. Open it in your spreadsheet program and save it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The spreadsheet {source} unpacks to more than {limit} MB ({part}). Save it as CSV and import that file, or split it into smaller files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The spreadsheet {source} holds more than {limit} MB of text. Save it as CSV and import that file, or split it into smaller files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sheet in {source} unfolds into more than {limit} cells through repeated rows. Save it as CSV and import that file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A cell in {source} holds more than {limit} characters; the file is probably not a recipient list. Check that you chose the right file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list “{name}” changed while the file was being imported into it. Import the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{address}” is already in the list “{name}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row {row} of the list “{name}” no longer exists; the list may have changed meanwhile. Reopen it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{address}” is on the suppression list (it bounced or unsubscribed), so it cannot be added to a list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Line {line} could not be read ({detail}). A quote that is never closed is the usual cause: fix that line, or choose another delimiter.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2709,7 +2757,23 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A recipient list named “{name}” already exists. Add --replace to replace its members with the file&apos;s, --append to add the file&apos;s new addresses to it, or choose another name with --list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>List “{name}”: {valid} valid, {invalid} invalid, {duplicates} duplicates, {suppressed} suppressed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list&apos;s members were replaced. Recipients in the list now: {n}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added to the list: {added}. Recipients in the list now: {n}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Addresses with non-ASCII characters before the @, which the SMTP-API cannot take (TEA Lite can): {count}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

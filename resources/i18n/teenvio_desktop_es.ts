@@ -1992,6 +1992,54 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>Una lista de destinatarios necesita un nombre.</translation>
     </message>
     <message>
+        <source>{source} is not an ordinary file (it may be a folder, a device or a pipe), so it cannot be imported. Choose a CSV, TXT, XLSX or ODS file.</source>
+        <translation>{source} no es un archivo normal (puede ser una carpeta, un dispositivo o una tubería), así que no se puede importar. Elige un archivo CSV, TXT, XLSX u ODS.</translation>
+    </message>
+    <message>
+        <source>{source} is an old-style (.xls) or binary (.xlsb) Excel workbook, which cannot be read safely. Open it in your spreadsheet program and save it as XLSX or CSV.</source>
+        <translation>{source} es un libro de Excel antiguo (.xls) o binario (.xlsb), que no se puede leer de forma segura. Ábrelo en tu programa de hojas de cálculo y guárdalo como XLSX o CSV.</translation>
+    </message>
+    <message>
+        <source>{source} has more than {limit} columns, more than any spreadsheet program can show. Check the delimiter, or remove the columns you do not need.</source>
+        <translation>{source} tiene más de {limit} columnas, más de las que puede mostrar cualquier programa de hojas de cálculo. Revisa el delimitador o quita las columnas que no necesites.</translation>
+    </message>
+    <message>
+        <source>The sheet in {source} goes past row {limit}, the last one a sheet can have; the file is damaged. Open it in your spreadsheet program and save it again.</source>
+        <translation>La hoja de {source} pasa de la fila {limit}, la última que puede tener una hoja; el archivo está dañado. Ábrelo en tu programa de hojas de cálculo y vuelve a guardarlo.</translation>
+    </message>
+    <message>
+        <source>The spreadsheet {source} unpacks to more than {limit} MB ({part}). Save it as CSV and import that file, or split it into smaller files.</source>
+        <translation>La hoja de cálculo {source} ocupa más de {limit} MB al descomprimirla ({part}). Guárdala como CSV e importa ese archivo, o divídela en archivos más pequeños.</translation>
+    </message>
+    <message>
+        <source>The spreadsheet {source} holds more than {limit} MB of text. Save it as CSV and import that file, or split it into smaller files.</source>
+        <translation>La hoja de cálculo {source} contiene más de {limit} MB de texto. Guárdala como CSV e importa ese archivo, o divídela en archivos más pequeños.</translation>
+    </message>
+    <message>
+        <source>The sheet in {source} unfolds into more than {limit} cells through repeated rows. Save it as CSV and import that file.</source>
+        <translation>La hoja de {source} se despliega en más de {limit} celdas a través de filas repetidas. Guárdala como CSV e importa ese archivo.</translation>
+    </message>
+    <message>
+        <source>A cell in {source} holds more than {limit} characters; the file is probably not a recipient list. Check that you chose the right file.</source>
+        <translation>Una celda de {source} contiene más de {limit} caracteres; seguramente el archivo no es una lista de destinatarios. Comprueba que elegiste el archivo correcto.</translation>
+    </message>
+    <message>
+        <source>The list “{name}” changed while the file was being imported into it. Import the file again.</source>
+        <translation>La lista “{name}” cambió mientras se importaba el archivo en ella. Vuelve a importar el archivo.</translation>
+    </message>
+    <message>
+        <source>“{address}” is already in the list “{name}”.</source>
+        <translation>“{address}” ya está en la lista “{name}”.</translation>
+    </message>
+    <message>
+        <source>Row {row} of the list “{name}” no longer exists; the list may have changed meanwhile. Reopen it and try again.</source>
+        <translation>La fila {row} de la lista “{name}” ya no existe; puede que la lista haya cambiado mientras tanto. Vuelve a abrirla e inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>“{address}” is on the suppression list (it bounced or unsubscribed), so it cannot be added to a list.</source>
+        <translation>“{address}” está en la lista de exclusión (rebotó o se dio de baja), así que no se puede añadir a una lista.</translation>
+    </message>
+    <message>
         <source>Line {line} could not be read ({detail}). A quote that is never closed is the usual cause: fix that line, or choose another delimiter.</source>
         <translation>No se pudo leer la línea {line} ({detail}). La causa habitual es una comilla que no se cierra: corrige esa línea o elige otro delimitador.</translation>
     </message>
@@ -2714,8 +2762,24 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>Se han eliminado la cuenta “{name}” y sus entradas del llavero del sistema.</translation>
     </message>
     <message>
+        <source>A recipient list named “{name}” already exists. Add --replace to replace its members with the file&apos;s, --append to add the file&apos;s new addresses to it, or choose another name with --list.</source>
+        <translation>Ya existe una lista de destinatarios llamada “{name}”. Añade --replace para sustituir sus destinatarios por los del archivo, --append para añadirle las direcciones nuevas del archivo, o elige otro nombre con --list.</translation>
+    </message>
+    <message>
         <source>List “{name}”: {valid} valid, {invalid} invalid, {duplicates} duplicates, {suppressed} suppressed.</source>
         <translation>Lista “{name}”: {valid} válidos, {invalid} no válidos, {duplicates} duplicados, {suppressed} excluidos.</translation>
+    </message>
+    <message>
+        <source>The list&apos;s members were replaced. Recipients in the list now: {n}.</source>
+        <translation>Se sustituyeron los destinatarios de la lista. Destinatarios en la lista ahora: {n}.</translation>
+    </message>
+    <message>
+        <source>Added to the list: {added}. Recipients in the list now: {n}.</source>
+        <translation>Añadidos a la lista: {added}. Destinatarios en la lista ahora: {n}.</translation>
+    </message>
+    <message>
+        <source>Addresses with non-ASCII characters before the @, which the SMTP-API cannot take (TEA Lite can): {count}.</source>
+        <translation>Direcciones con caracteres no ASCII antes de la @, que la SMTP-API no admite (TEA Lite sí): {count}.</translation>
     </message>
     <message>
         <source>  ... use --rejects FILE for the full report</source>

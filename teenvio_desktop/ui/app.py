@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from teenvio_desktop.core.context import AppContext
 from teenvio_desktop.core.paths import DataDir
+from teenvio_desktop.core.recipients.cleanup import discard_abandoned_imports
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,7 @@ def run_gui(options: GuiOptions) -> int:
     language = resolve_language(options.language)
     install_translators(app, language)
     context = AppContext.open(options.data_dir, language=language)
+    discard_abandoned_imports(context.db)  # recipient lists a killed import left behind
     try:
         if options.sandbox:
             start_sandbox(context)
