@@ -1,4 +1,7 @@
-"""Migration 014: the statistics keys begin with the event time; every row is carried over."""
+"""The statistics keys begin with the event time; every row is carried over.
+
+The migration is found by name, so its version number can move when branches land.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,16 @@ from pathlib import Path
 
 from teenvio_desktop.core.store import Database
 from teenvio_desktop.core.store.database import connect
-from teenvio_desktop.core.store.migrations import apply_migrations, current_version
+from teenvio_desktop.core.store.migrations import (
+    all_migrations,
+    apply_migrations,
+    current_version,
+)
+
+
+def _version() -> int:
+    (found,) = [m for m in all_migrations() if m.name.endswith("_stats_time_ordered_keys.sql")]
+    return found.version
 
 
 def _stored(conn: sqlite3.Connection, table: str) -> list[tuple[object, ...]]:
@@ -17,7 +29,7 @@ def _stored(conn: sqlite3.Connection, table: str) -> list[tuple[object, ...]]:
 def test_statistics_survive_the_new_keys_and_stay_unique(tmp_path: Path) -> None:
     path = tmp_path / "teenvio.sqlite3"
     conn = connect(path)
-    apply_migrations(conn, up_to=9)
+    apply_migrations(conn, up_to=_version() - 1)
     conn.execute(
         "INSERT INTO campaigns (id, transport, source_system, campaign_ref, state, created_at,"
         " updated_at) VALUES (1, 'rest', 's', 'c', 'sent', '2026-01-01', '2026-01-01')"
@@ -41,7 +53,7 @@ def test_statistics_survive_the_new_keys_and_stay_unique(tmp_path: Path) -> None
 
     db = Database(path)
     after = {t: _stored(db.conn, t) for t in ("stats_interactions", "stats_responses")}
-    assert current_version(db.conn) >= 14
+    assert current_version(db.conn) >= _version()
     assert after == before
     # The same event again is not stored twice; the hard bounce still shows in the view.
     with db.transaction() as tx:

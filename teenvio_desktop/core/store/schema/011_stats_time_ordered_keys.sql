@@ -8,7 +8,7 @@
 
 DROP VIEW stats_bounce_view;
 
-CREATE TABLE stats_interactions_v14 (
+CREATE TABLE stats_interactions_rebuilt (
     id            INTEGER PRIMARY KEY,
     campaign_id   INTEGER REFERENCES campaigns (id) ON DELETE CASCADE,
     source_system TEXT NOT NULL DEFAULT '',
@@ -25,16 +25,16 @@ CREATE TABLE stats_interactions_v14 (
     seq           INTEGER NOT NULL DEFAULT 0,
     UNIQUE (event_time, id_campaign, id_message, email, type, link, seq)
 );
-INSERT INTO stats_interactions_v14 (id, campaign_id, source_system, id_campaign, id_message,
+INSERT INTO stats_interactions_rebuilt (id, campaign_id, source_system, id_campaign, id_message,
     email, type, event_time, link, link_name, ip, outbox_id, extra, seq)
 SELECT id, campaign_id, source_system, id_campaign, id_message, email, type, event_time, link,
        link_name, ip, outbox_id, extra, seq
   FROM stats_interactions ORDER BY event_time, id;
 DROP TABLE stats_interactions;
-ALTER TABLE stats_interactions_v14 RENAME TO stats_interactions;
+ALTER TABLE stats_interactions_rebuilt RENAME TO stats_interactions;
 CREATE INDEX stats_interactions_campaign ON stats_interactions (campaign_id, type, event_time);
 
-CREATE TABLE stats_responses_v14 (
+CREATE TABLE stats_responses_rebuilt (
     id            INTEGER PRIMARY KEY,
     campaign_id   INTEGER REFERENCES campaigns (id) ON DELETE CASCADE,
     source_system TEXT NOT NULL DEFAULT '',
@@ -50,13 +50,13 @@ CREATE TABLE stats_responses_v14 (
     seq           INTEGER NOT NULL DEFAULT 0,
     UNIQUE (event_time, source_system, campaign_ref, message_id, recipient, type, seq)
 );
-INSERT INTO stats_responses_v14 (id, campaign_id, source_system, campaign_ref, message_id,
+INSERT INTO stats_responses_rebuilt (id, campaign_id, source_system, campaign_ref, message_id,
     recipient, type, error_code, error_text, event_time, outbox_id, extra, seq)
 SELECT id, campaign_id, source_system, campaign_ref, message_id, recipient, type, error_code,
        error_text, event_time, outbox_id, extra, seq
   FROM stats_responses ORDER BY event_time, id;
 DROP TABLE stats_responses;
-ALTER TABLE stats_responses_v14 RENAME TO stats_responses;
+ALTER TABLE stats_responses_rebuilt RENAME TO stats_responses;
 CREATE INDEX stats_responses_campaign ON stats_responses (campaign_id, type);
 
 CREATE VIEW stats_bounce_view AS
