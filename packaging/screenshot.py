@@ -126,8 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     from teenvio_desktop.ui.app import start_sandbox
     from teenvio_desktop.ui.application import create_application
     from teenvio_desktop.ui.areas import build_main_window
-    from teenvio_desktop.ui.translation import install_translators
     from teenvio_desktop.ui.tasks import shutdown_all
+    from teenvio_desktop.ui.translation import install_translators
 
     app = create_application()
     install_translators(app, args.lang)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QToolBar
+from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
 
 
 class ComposeActions(QObject):
@@ -15,7 +15,8 @@ class ComposeActions(QObject):
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
         self.new = self._action(self.tr("&New campaign"), "Ctrl+N")
-        self.open_file = self._action(self.tr("&Open HTML or .eml…"), "Ctrl+O")
+        self.new_from_starter = self._action(self.tr("New from &template…"))
+        self.open_file = self._action(self.tr("&Open HTML, MJML or .eml…"), "Ctrl+O")
         self.open_draft = self._action(self.tr("Open &draft…"))
         self.save = self._action(self.tr("&Save draft"), "Ctrl+S")
         self.save_as = self._action(self.tr("Save draft &as…"))
@@ -47,11 +48,19 @@ class ComposeActions(QObject):
     def fill_toolbar(self, toolbar: QToolBar) -> None:
         for action in self.toolbar_actions():
             toolbar.addAction(action)
+        # "New campaign" also offers the starter templates from its button's menu.
+        new_button = toolbar.widgetForAction(self.new)
+        if isinstance(new_button, QToolButton):
+            menu = QMenu(new_button)
+            menu.addAction(self.new_from_starter)
+            new_button.setMenu(menu)
+            new_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
 
     def install_menus(self, file_menu: QMenu, edit_menu: QMenu, before: QAction | None) -> None:
         """Put the commands in the window's File and Edit menus (before ``before``)."""
-        file_actions = [self.new, self.open_file, self.open_draft, self.save, self.save_as,
-                        None, self.test_send, self.send, None]  # fmt: skip
+        file_actions = [self.new, self.new_from_starter, self.open_file, self.open_draft,
+                        self.save, self.save_as, None, self.test_send, self.send,
+                        None]  # fmt: skip
         for action in file_actions:
             if action is None:
                 action = QAction(self)
@@ -66,7 +75,8 @@ class ComposeActions(QObject):
                 edit_menu.addSeparator()
             else:
                 edit_menu.addAction(action)
-        for action in [*self.toolbar_actions(), self.open_draft, self.save_as]:
+        for action in [*self.toolbar_actions(), self.new_from_starter, self.open_draft,
+                       self.save_as]:  # fmt: skip
             # Shortcuts work from any area; the command brings the composer forward.
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(self.triggered_anywhere)
