@@ -8,7 +8,9 @@ A million interactions used to go through three passes (``validate.valid_items``
 type checks and string comparisons; any other entry goes through
 :func:`validate.problem`, the reference, and :func:`events.interaction_rows`, so what is
 skipped, stored and numbered is exactly what the three passes did
-(``tests/core/stats/test_interaction_page.py`` compares them).
+(``tests/core/stats/test_interaction_page.py`` compares them). Pages msgspec decoded into
+typed entries (``tealite/plain_interactions.py``) go through
+:func:`plain_interaction_rows`, the same pass without the type checks.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from teenvio_desktop.core.stats.events import (
     interaction_rows,
 )
 from teenvio_desktop.core.stats.validate import Rejects, problem
+from teenvio_desktop.core.tealite.plain_interactions import PlainInteraction, as_item
 
 _PLAIN_KEYS = frozenset(INTERACTION_FIELDS)
 _STR = str
@@ -62,7 +65,9 @@ def interaction_page_rows(
     rows: list[tuple[Any, ...]] = []
     append = rows.append
     newest = ""
-    checked = ""  # the last timestamp found valid: pages are in time order, seconds repeat
+    # The last timestamp found valid (pages are in time order, seconds repeat); None, not
+    # "", at first: an empty timestamp must be checked like any other.
+    checked: str | None = None
     plain_keys = _PLAIN_KEYS
     for item in items:
         get = item.get
@@ -119,6 +124,76 @@ def interaction_page_rows(
         seq = counts.get(key, 0)
         counts[key] = seq + 1
         append((*row, seq))
+        if stamp > newest:
+            newest = stamp
+    occurrences.page_done(newest)
+    return rows
+
+
+def plain_interaction_rows(
+    kind: str,
+    entries: list[PlainInteraction],
+    rejects: Rejects,
+    occurrences: Occurrences,
+    campaign_id: int | None,
+    source_system: str,
+    id_campaign: str,
+    links: OutboxLinks = NO_LINKS,
+) -> list[tuple[Any, ...]]:
+    """:func:`interaction_page_rows` for a page decoded into typed entries (every field a
+    string or null already): the same rows, skips and numbers, without the type checks."""
+    counts = occurrences.counts
+    find = links.find if links else None
+    rows: list[tuple[Any, ...]] = []
+    append = rows.append
+    newest = ""
+    checked: str | None = None
+    for entry in entries:
+        email = entry.email
+        stamp = entry.timestamp
+        if (
+            email is None
+            or stamp is None
+            or not email.strip()
+            or not (stamp == checked or _plain_timestamp(stamp))
+        ):
+            item = as_item(entry)
+            reason = problem(kind, item)
+            if reason is not None:
+                rejects.add(reason)
+                continue
+            row = interaction_rows([item], campaign_id, source_system, id_campaign, links)[0]
+            key = (row[2], row[3], row[4], row[5], row[6], row[7])
+            stamp = row[6]
+            seq = counts.get(key, 0)
+            counts[key] = seq + 1
+            append((*row, seq))
+        else:  # the usual entry: its row built once, its number last
+            checked = stamp
+            message = entry.idMessage or ""
+            link = entry.link or ""
+            event_type = entry.type or ""
+            campaign = entry.idCampaign or id_campaign
+            key = (campaign, message, email, event_type, stamp, link)
+            seq = counts.get(key, 0)
+            counts[key] = seq + 1
+            append(
+                (
+                    campaign_id,
+                    entry.sourceSystem or source_system,
+                    campaign,
+                    message,
+                    email,
+                    event_type,
+                    stamp,
+                    link,
+                    entry.linkName or "",
+                    entry.ip or "",
+                    None,
+                    find(message, email) if find else None,
+                    seq,
+                )
+            )
         if stamp > newest:
             newest = stamp
     occurrences.page_done(newest)

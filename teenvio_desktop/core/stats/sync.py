@@ -28,7 +28,10 @@ from teenvio_desktop.core.errors import Cancelled, TeenvioError
 from teenvio_desktop.core.i18n import QT_TRANSLATE_NOOP
 from teenvio_desktop.core.stats import events
 from teenvio_desktop.core.stats.events import KINDS, Kind
-from teenvio_desktop.core.stats.interaction_page import interaction_page_rows
+from teenvio_desktop.core.stats.interaction_page import (
+    interaction_page_rows,
+    plain_interaction_rows,
+)
 from teenvio_desktop.core.stats.prefetch import prefetched
 from teenvio_desktop.core.stats.store import CAMPAIGN_FEED, StatsCampaign, StatsStore
 from teenvio_desktop.core.stats.validate import Rejects, valid_items
@@ -172,7 +175,12 @@ def sync_campaign(
                     cancel.raise_if_cancelled()
                     for _ in range(page.dropped):
                         rejects.add("an entry is not a JSON object")
-                    if kind in ("opens", "clicks"):  # the bulk: checked and built in one pass
+                    if page.plain is not None:  # the bulk: typed entries, built in one pass
+                        rows = plain_interaction_rows(
+                            kind, page.plain, rejects, occurrences, target.id, source_system,
+                            target.campaign_ref, links,
+                        )  # fmt: skip
+                    elif kind in ("opens", "clicks"):  # checked and built in one pass
                         rows = interaction_page_rows(
                             kind, page.items, rejects, occurrences, target.id, source_system,
                             target.campaign_ref, links,
@@ -267,9 +275,9 @@ def _pages(
     if kind == "bounces":
         return api.bounces(source_system, window)
     if kind == "opens":
-        return api.interactions(campaign_ref, "OPEN", window)
+        return api.interactions(campaign_ref, "OPEN", window, plain=True)
     if kind == "clicks":
-        return api.interactions(campaign_ref, "CLICK", window)
+        return api.interactions(campaign_ref, "CLICK", window, plain=True)
     return api.unsubscribes(source_system, window, id_campaign=campaign_ref)
 
 
