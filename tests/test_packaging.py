@@ -74,6 +74,12 @@ def _desktop_entry(path: Path) -> configparser.SectionProxy:
 # -- identity ----------------------------------------------------------------------------
 
 
+def test_the_package_states_the_pyproject_version() -> None:
+    import teenvio_desktop
+
+    assert teenvio_desktop.__version__ == _pyproject_version()
+
+
 def test_one_application_id_everywhere() -> None:
     assert APP_ID == teenvio_desktop.APP_ID == "com.teenvio.TeenvioDesktop"
     assert support.APP_NAME == teenvio_desktop.APP_NAME

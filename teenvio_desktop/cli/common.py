@@ -1,17 +1,18 @@
-"""What every subcommand shares: exit codes, the data directory, translated messages."""
+"""What every subcommand shares: exit codes, the data directory, translated messages.
+
+Imported by ``--version`` and ``--help`` too: what only a running subcommand needs (the
+store, logging, the catalogue) is imported where it is used.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from teenvio_desktop.core.context import AppContext
-from teenvio_desktop.core.errors import TeenvioError, Translate
-from teenvio_desktop.core.logsetup import configure_logging
-from teenvio_desktop.core.paths import resolve_data_dir
-from teenvio_desktop.core.recipients.cleanup import discard_abandoned_imports
+if TYPE_CHECKING:
+    from teenvio_desktop.core.context import AppContext
+    from teenvio_desktop.core.errors import Translate
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -34,14 +35,13 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-@dataclass
 class CliRuntime:
     """The parsed arguments plus lazily opened state."""
 
-    args: argparse.Namespace
-    _context: AppContext | None = None
-
-    _translate: Translate | None = None
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self._context: AppContext | None = None
+        self._translate: Translate | None = None
 
     @property
     def language(self) -> str:
@@ -55,6 +55,11 @@ class CliRuntime:
     def context(self) -> AppContext:
         """Open the data directory and its database (and start logging) on first use."""
         if self._context is None:
+            from teenvio_desktop.core.context import AppContext
+            from teenvio_desktop.core.logsetup import configure_logging
+            from teenvio_desktop.core.paths import resolve_data_dir
+            from teenvio_desktop.core.recipients.cleanup import discard_abandoned_imports
+
             data_dir = resolve_data_dir(getattr(self.args, "data_dir", None)).ensure()
             configure_logging(data_dir.logs, debug=bool(getattr(self.args, "debug", False)))
             self._context = AppContext.open(data_dir, language=self.language)
@@ -78,6 +83,8 @@ class CliRuntime:
         return self.translate("runtime", text)
 
     def report_error(self, error: BaseException, stream: TextIO | None = None) -> None:
+        from teenvio_desktop.core.errors import TeenvioError
+
         out = stream or sys.stderr
         if isinstance(error, TeenvioError):
             out.write(error.render(self.translate) + "\n")

@@ -41,6 +41,7 @@ from teenvio_desktop.core.outbox import (
     retry_failed,
     send_campaign,
 )
+from teenvio_desktop.core.outbox.payload import PreparedRequests
 from teenvio_desktop.core.outbox.recipients import read_recipient_file
 from teenvio_desktop.core.tasks import Progress
 from teenvio_desktop.core.tealite.connection import TeaLiteConnection
@@ -132,8 +133,14 @@ class _ProgressLine:
             self._stream.write("\n")
 
 
-def _prepare(runtime: CliRuntime, context: AppContext, connection: TeaLiteConnection) -> int:
-    """The outbox campaign to send: the existing one with this identity, else a new one."""
+def _prepare(
+    runtime: CliRuntime,
+    context: AppContext,
+    connection: TeaLiteConnection,
+    keep: PreparedRequests,
+) -> int:
+    """The outbox campaign to send: the existing one with this identity, else a new one
+    (whose requests, rendered for the checks, are kept in ``keep`` for the send)."""
     args = runtime.args
     if not connection.source_system or not args.campaign_id:
         raise SendUsage(
@@ -152,7 +159,7 @@ def _prepare(runtime: CliRuntime, context: AppContext, connection: TeaLiteConnec
         )
         return existing.id
     campaign = _campaign(runtime, connection)
-    prepared = create_rest_campaign(context.db, campaign, _recipients(runtime))
+    prepared = create_rest_campaign(context.db, campaign, _recipients(runtime), keep=keep)
     if prepared.suppressed:
         sys.stderr.write(
             runtime.tr("Left out {count} suppressed addresses.\n").format(
@@ -254,13 +261,16 @@ def run(runtime: CliRuntime) -> int:
     line = _ProgressLine(sys.stderr)
     try:
         connection = _connection(runtime, context)
-        campaign_id = _prepare(runtime, context, connection)
+        kept = PreparedRequests()
+        campaign_id = _prepare(runtime, context, connection, kept)
         if args.resend_uncertain is not None:
             _resend(runtime, context, campaign_id)
         options = SendOptions(
             concurrency=args.concurrency, rate=args.rate, reconcile=_reconcile_options(runtime)
         )
-        summary = send_campaign(context.db, campaign_id, connection, options=options, progress=line)
+        summary = send_campaign(
+            context.db, campaign_id, connection, options=options, progress=line, prepared=kept
+        )
     except SendUsage as exc:
         sys.stderr.write(f"{exc}\n")
         return EXIT_USAGE

@@ -13,6 +13,7 @@ the rows and fields at fault.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -47,8 +48,12 @@ def _environment(*, html: bool) -> SandboxedEnvironment:
 _ENVIRONMENTS = {True: _environment(html=True), False: _environment(html=False)}
 
 
+@functools.lru_cache(maxsize=4096)
 def field_key(column: str) -> str:
-    """The identifier a column is reachable under: ``"E-mail"`` -> ``e_mail``."""
+    """The identifier a column is reachable under: ``"E-mail"`` -> ``e_mail``.
+
+    Cached: every recipient of a list has the same columns (a regex per column and row
+    was a fifth of personalising a message)."""
     return _NON_IDENTIFIER.sub("_", column.strip()).strip("_").lower()
 
 
@@ -279,6 +284,26 @@ def _row_issues(
     return issues
 
 
+def render_checked(
+    templates: MergeTemplates, row_number: int, row: Mapping[str, Any], report: MergeReport
+) -> RenderedMessage | None:
+    """Render one recipient; on failure record every field at fault in ``report``.
+
+    The message is rendered once: a row that renders is, by that, free of issues (the
+    diagnosis part by part runs only for the rows that fail), and the caller can send
+    what was rendered instead of rendering it again.
+    """
+    report.checked += 1
+    try:
+        return templates.render(row)
+    except (TemplateError, TypeError, ValueError, ArithmeticError):
+        for issue in _row_issues(templates, row_number, row) or [
+            MergeIssue("template_error", "subject", row_number, message="cannot be rendered")
+        ]:
+            report.add(issue)
+        return None
+
+
 def validate_merge(campaign: Campaign, recipients: Sequence[Mapping[str, Any]]) -> MergeReport:
     """Render every recipient once; list every row and field that would fail."""
     report = MergeReport()
@@ -289,9 +314,7 @@ def validate_merge(campaign: Campaign, recipients: Sequence[Mapping[str, Any]]) 
         return report
     templates = MergeTemplates(campaign.subject, campaign.html, campaign.text)
     for number, row in enumerate(recipients, start=1):
-        report.checked += 1
-        for issue in _row_issues(templates, number, row):
-            report.add(issue)
+        render_checked(templates, number, row, report)
     return report
 
 

@@ -33,9 +33,10 @@ SENDS = 400
 RECIPIENTS = [f"persona{n}@example.org" for n in range(1000)]
 
 
-def _bare_aiohttp() -> tuple[str, asyncio.AbstractEventLoop, web.AppRunner]:
+def _bare_aiohttp() -> tuple[str, asyncio.AbstractEventLoop, web.AppRunner, threading.Thread]:
     loop = asyncio.new_event_loop()
-    threading.Thread(target=loop.run_forever, daemon=True).start()
+    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    thread.start()
 
     async def send(request: web.Request) -> web.Response:
         await request.json()
@@ -51,7 +52,7 @@ def _bare_aiohttp() -> tuple[str, asyncio.AbstractEventLoop, web.AppRunner]:
         return f"http://127.0.0.1:{sock.getsockname()[1]}", runner
 
     url, runner = asyncio.run_coroutine_threadsafe(serve(), loop).result(10)
-    return url, loop, runner
+    return url, loop, runner, thread
 
 
 def _sends_per_s(url: str, headers: dict[str, str]) -> float:
@@ -86,7 +87,7 @@ def test_sandbox_throughput(tmp_path: Path) -> None:
             timings.append((time.perf_counter() - started) * 1000)
 
     sandbox = start_sandbox(SandboxConfig(data_dir=tmp_path / "sb", allow_plain_auth=True))
-    bare_url, loop, runner = _bare_aiohttp()
+    bare_url, loop, runner, thread = _bare_aiohttp()
     with socket.socket() as probe:  # aiosmtpd's Controller cannot take port 0
         probe.bind(("127.0.0.1", 0))
         bare_port = probe.getsockname()[1]
@@ -101,6 +102,8 @@ def test_sandbox_throughput(tmp_path: Path) -> None:
         controller.stop()
         asyncio.run_coroutine_threadsafe(runner.cleanup(), loop).result(10)
         loop.call_soon_threadsafe(loop.stop)
+        thread.join(10)
+        loop.close()
         sandbox.stop()
     figures = {
         "start_stop_ms": round(statistics.median(timings), 1),

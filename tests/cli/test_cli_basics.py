@@ -62,13 +62,25 @@ def test_version_and_help_import_no_qt_and_no_catalogue() -> None:
         "        main([flag])\n"
         "    except SystemExit:\n"
         "        pass\n"
-        "loaded = [m for m in sys.modules if m.startswith('PySide6')"
+        "loaded = [m for m in sys.modules if m.startswith(('PySide6', 'email_validator',"
+        " 'teenvio_desktop.core', 'teenvio_desktop.cli.send', 'teenvio_desktop.cli.stats'))"
         " or m == 'teenvio_desktop.translations']\n"
         "print('LOADED', loaded)\n"
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().splitlines()[-1] == "LOADED []"
+
+
+def test_each_subcommand_has_its_own_help() -> None:
+    """Subcommands are loaded on demand; naming one still gives its full help."""
+    for command, option in (("send", "--via"), ("stats", "--since"), ("recipients", "ACTION")):
+        done = _run(command, "--help")
+        assert done.returncode == 0, done.stderr
+        assert f"usage: teenvio-desktop {command}" in done.stdout and option in done.stdout
+    nested = _run("--lang", "en", "recipients", "import", "--help")
+    assert nested.returncode == 0 and "--email-column" in nested.stdout
+    assert _run("no-such-command").returncode == 2
 
 
 def test_messages_come_from_one_catalogue_loaded_once() -> None:

@@ -220,12 +220,8 @@ def test_recipients_from_a_saved_list_a_file_and_typed_addresses(
 
 
 def test_an_unforeseen_transport_exception_makes_the_message_uncertain() -> None:
-    from concurrent.futures import Future
+    from teenvio_desktop.core.outbox.sender import unforeseen_outcome
 
-    from teenvio_desktop.core.outbox.sender import _outcome_of
-
-    future: Future[object] = Future()
-    future.set_exception(RuntimeError("aiohttp surprise"))
-    outcome = _outcome_of(future)  # type: ignore[arg-type]
+    outcome = unforeseen_outcome(RuntimeError("aiohttp surprise"))
     # It may have happened after the request was written: never re-sent blindly.
     assert outcome.kind == "uncertain" and outcome.text == "RuntimeError: aiohttp surprise"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ssl
 
+import aiohttp
 import httpx
 import pytest
 
@@ -105,4 +106,20 @@ def _caused_by(exc: Exception, cause: BaseException) -> Exception:
     ],
 )
 def test_failures(exc: Exception, kind: str) -> None:
+    assert classify_exception(URL, exc).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("exc", "kind"),
+    [
+        (aiohttp.ConnectionTimeoutError("connecting timed out"), "retry"),
+        (aiohttp.SocketTimeoutError("reading timed out"), "uncertain"),
+        (aiohttp.ServerDisconnectedError(), "uncertain"),
+        (aiohttp.ClientOSError(104, "Connection reset by peer"), "uncertain"),
+        (aiohttp.ClientPayloadError("incomplete"), "uncertain"),
+        (aiohttp.InvalidURL("tealite.example"), "stop"),
+        (TimeoutError(), "uncertain"),
+    ],
+)
+def test_failures_of_the_asyncio_client(exc: Exception, kind: str) -> None:
     assert classify_exception(URL, exc).kind == kind

@@ -119,6 +119,14 @@ def test_fast_path_never_disagrees_on_arbitrary_text(text: str) -> None:
     _same_verdict(text)
 
 
+def test_the_fast_path_knows_email_validators_special_use_names() -> None:
+    import email_validator
+
+    from teenvio_desktop.core.recipients.validate import SPECIAL_USE_DOMAIN_NAMES
+
+    assert sorted(SPECIAL_USE_DOMAIN_NAMES) == sorted(email_validator.SPECIAL_USE_DOMAIN_NAMES)
+
+
 def _one_by_one(cells: list[str]) -> tuple[list[str], list[str], dict[int, str]]:
     """What normalize_batch must return, computed address by address."""
     addresses, keys, problems = [], [], {}

@@ -145,7 +145,7 @@ def test_connection_refused_is_retried_and_nothing_is_uncertain(app_context: App
     summary = send_campaign(db, prepared.campaign_id, refused, options=options)
     assert (summary.failed, summary.uncertain, summary.sent_this_run) == (2, 0, 6)
     failed = OutboxRepository(db).messages(prepared.campaign_id)
-    assert all("ConnectError" in (m.error_text or "") for m in failed)
+    assert all("ClientConnectorError" in (m.error_text or "") for m in failed)
 
 
 def test_a_second_sender_of_the_campaign_is_told_who_holds_it(

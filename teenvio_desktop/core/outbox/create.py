@@ -21,10 +21,16 @@ from teenvio_desktop.core.campaigns import CampaignRepository
 from teenvio_desktop.core.clock import parse_teenvio_timestamp
 from teenvio_desktop.core.errors import TeenvioError
 from teenvio_desktop.core.i18n import QT_TRANSLATE_NOOP
-from teenvio_desktop.core.merge import MergeTemplates, MergeValidationError, validate_merge
+from teenvio_desktop.core.merge import (
+    MergeReport,
+    MergeTemplates,
+    MergeValidationError,
+    render_checked,
+)
 from teenvio_desktop.core.outbox.payload import (
     MAX_REQUEST_BYTES,
     MessageAddress,
+    PreparedRequests,
     RequestTooLarge,
     build_request,
     single_line,
@@ -135,18 +141,35 @@ def _unique_and_allowed(
     return kept, suppressed, duplicates
 
 
-def _check_sizes(campaign: Campaign, recipients: Sequence[Recipient]) -> None:
-    templates = MergeTemplates.for_campaign(campaign)
+def _render_all(
+    campaign: Campaign, kept: Sequence[Recipient], keep: PreparedRequests | None
+) -> list[NewMessage]:
+    """Render and encode every message once: merge fields and the 2 MB limit checked, the
+    requests kept for the send. Raises when any recipient cannot be sent."""
+    templates = MergeTemplates.for_campaign(campaign)  # syntax errors, listed
+    report = MergeReport()
     over: list[int] = []
     largest = 0
-    for number, recipient in enumerate(recipients, start=1):
-        address = MessageAddress("0" * 32, recipient.email, recipient.name)
-        size = build_request(campaign, address, templates.render(recipient.merge_row())).size
-        if size > MAX_REQUEST_BYTES:
+    rows: list[NewMessage] = []
+    for number, recipient in enumerate(kept, start=1):
+        merge_row = recipient.merge_row()
+        rendered = render_checked(templates, number, merge_row, report)
+        message = NewMessage(number, uuid.uuid4().hex, recipient.email, recipient.name, merge_row)
+        rows.append(message)
+        if rendered is None or not report.ok:
+            continue  # nothing will be sent: only the remaining merge problems matter
+        address = MessageAddress(message.outbound_id, recipient.email, recipient.name)
+        request = build_request(campaign, address, rendered)
+        if request.size > MAX_REQUEST_BYTES:
             over.append(number)
-            largest = max(largest, size)
+            largest = max(largest, request.size)
+        elif keep is not None:
+            keep.keep(message.outbound_id, request)
+    if not report.ok:
+        raise MergeValidationError(report)
     if over:
         raise RequestTooLarge(largest, MAX_REQUEST_BYTES, over)
+    return rows
 
 
 def create_rest_campaign(
@@ -156,8 +179,13 @@ def create_rest_campaign(
     *,
     honour_suppression: bool = True,
     is_test: bool = False,
+    keep: PreparedRequests | None = None,
 ) -> PreparedCampaign:
-    """Check everything, then write the campaign and its messages in one transaction."""
+    """Check everything, then write the campaign and its messages in one transaction.
+
+    With ``keep``, the requests rendered for the checks are kept there for the send
+    (``send_campaign(..., prepared=keep)``), so each message is rendered once.
+    """
     campaigns = CampaignRepository(db)
     existing = campaigns.find_rest(campaign.source_system, campaign.campaign_ref)
     if existing is not None:
@@ -172,14 +200,7 @@ def create_rest_campaign(
     kept, suppressed, duplicates = _unique_and_allowed(db, recipients, honour_suppression)
     if not kept:
         raise NoRecipients(len(suppressed))
-    report = validate_merge(campaign, [r.merge_row() for r in kept])
-    if not report.ok:
-        raise MergeValidationError(report)
-    _check_sizes(campaign, kept)
-    rows = [
-        NewMessage(seq, uuid.uuid4().hex, r.email, r.name, dict(r.merge_row()))
-        for seq, r in enumerate(kept, start=1)
-    ]
+    rows = _render_all(campaign, kept, keep)
     try:
         with db.transaction() as conn:
             campaign_id = campaigns.create(
@@ -195,9 +216,15 @@ def create_rest_campaign(
     return PreparedCampaign(campaign_id, True, len(rows), suppressed, duplicates)
 
 
-def create_from_composer(db: Database, campaign: Campaign, *, is_test: bool = False) -> int:
+def create_from_composer(
+    db: Database,
+    campaign: Campaign,
+    keep: PreparedRequests | None = None,
+    *,
+    is_test: bool = False,
+) -> int:
     """The composer's campaign into the outbox (its list or typed addresses); its id."""
     from teenvio_desktop.core.outbox.recipients import recipients_for
 
     recipients = recipients_for(db, campaign)
-    return create_rest_campaign(db, campaign, recipients, is_test=is_test).campaign_id
+    return create_rest_campaign(db, campaign, recipients, is_test=is_test, keep=keep).campaign_id

@@ -6,15 +6,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from email_validator import EmailNotValidError, validate_email
-
 from teenvio_desktop.core.campaign import Campaign
 from teenvio_desktop.core.errors import TeenvioError
 from teenvio_desktop.core.i18n import QT_TRANSLATE_NOOP
-from teenvio_desktop.core.recipients.importer import ImportOptions, settle_layout
-from teenvio_desktop.core.recipients.readers import open_source
-from teenvio_desktop.core.recipients.repository import RecipientListRepository
 from teenvio_desktop.core.store import Database
+
+# The recipients package (readers, importer, email-validator) is imported where a file or
+# a saved list is read: sending to typed addresses or from the outbox does not need it.
 
 
 @dataclass(frozen=True)
@@ -51,13 +49,18 @@ class InvalidRecipients(TeenvioError):
 
 
 def invalid_addresses(recipients: Iterable[Recipient]) -> list[tuple[int, str]]:
-    """(1-based row, address) of every syntactically invalid address."""
+    """(1-based row, address) of every syntactically invalid address.
+
+    The importer's verdicts: its fast path for plain addresses (a regular expression, about
+    1 µs), email-validator for the rest (about 40 µs each).
+    """
+    from teenvio_desktop.core.recipients.validate import fast_normalize, reference_normalize
+
     bad: list[tuple[int, str]] = []
     for number, recipient in enumerate(recipients, start=1):
-        try:
-            validate_email(recipient.email, check_deliverability=False)
-        except EmailNotValidError:
-            bad.append((number, recipient.email))
+        address = recipient.email
+        if fast_normalize(address) is None and reference_normalize(address)[0] is None:
+            bad.append((number, address))
     return bad
 
 
@@ -67,6 +70,9 @@ def read_recipient_file(path: Path) -> list[Recipient]:
     Rows are not filtered here: a bad address is reported by :func:`invalid_addresses`
     and stops the campaign before anything is sent, instead of being dropped silently.
     """
+    from teenvio_desktop.core.recipients.importer import ImportOptions, settle_layout
+    from teenvio_desktop.core.recipients.readers import open_source
+
     with open_source(path) as source:
         layout = settle_layout(source, ImportOptions())
         if layout.mapping is None:
@@ -92,6 +98,8 @@ def read_recipient_file(path: Path) -> list[Recipient]:
 
 def recipients_from_list(db: Database, list_id: int) -> list[Recipient]:
     """The members of a saved recipient list (the composer's choice)."""
+    from teenvio_desktop.core.recipients.repository import RecipientListRepository
+
     return [
         Recipient(m.email, m.name, dict(m.fields))
         for m in RecipientListRepository(db).iter_members(list_id)

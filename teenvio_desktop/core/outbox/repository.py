@@ -37,6 +37,20 @@ UNCERTAIN_NO_ANSWER = "Uncertain"
 UNCERTAIN_INTERRUPTED = "Interrupted"
 
 
+_MARK_SENDING = (
+    "UPDATE outbox_messages SET state = 'sending', attempts = attempts + ?,"
+    " last_attempt_at = ?, updated_at = ? WHERE id = ? AND state != 'accepted'"
+)
+_MARK_ACCEPTED = (
+    "UPDATE outbox_messages SET state = 'accepted', message_id = ?, next_attempt_at = NULL,"
+    " error_category = NULL, error_text = NULL, accepted_at = ?, updated_at = ? WHERE id = ?"
+)
+_MARK_OTHER = (
+    "UPDATE outbox_messages SET state = ?, next_attempt_at = ?, error_category = ?,"
+    " error_text = ?, updated_at = ? WHERE id = ? AND state != 'accepted'"
+)
+
+
 @dataclass(frozen=True)
 class OutboxMessage:
     id: int
@@ -176,32 +190,43 @@ class OutboxRepository:
         return [OutboxMessage.from_row(r) for r in rows]
 
     def apply(self, updates: Sequence[MessageUpdate]) -> None:
-        """Write state changes in order, in one transaction."""
+        """Write state changes in order, in one transaction (consecutive changes of one kind
+        in one ``executemany``: a statement per message cost as much as its request)."""
         if not updates:
             return
         now = utc_now_iso()
         with self._db.transaction() as conn:
+            run: list[tuple[object, ...]] = []
+            statement = ""
             for u in updates:
                 if u.state == "sending":
-                    conn.execute(
-                        "UPDATE outbox_messages SET state = 'sending', attempts = attempts + ?,"
-                        " last_attempt_at = ?, updated_at = ? WHERE id = ? AND state != 'accepted'",
-                        (1 if u.count_attempt else 0, now, now, u.id),
-                    )
+                    sql = _MARK_SENDING
+                    values: tuple[object, ...] = (1 if u.count_attempt else 0, now, now, u.id)
                 elif u.state == "accepted":
-                    conn.execute(
-                        "UPDATE outbox_messages SET state = 'accepted', message_id = ?,"
-                        " next_attempt_at = NULL, error_category = NULL, error_text = NULL,"
-                        " accepted_at = ?, updated_at = ? WHERE id = ?",
-                        (u.message_id, now, now, u.id),
-                    )
+                    sql, values = _MARK_ACCEPTED, (u.message_id, now, now, u.id)
                 else:
-                    conn.execute(
-                        "UPDATE outbox_messages SET state = ?, next_attempt_at = ?,"
-                        " error_category = ?, error_text = ?, updated_at = ?"
-                        " WHERE id = ? AND state != 'accepted'",
-                        (u.state, u.next_attempt_at, u.error_category, u.error_text, now, u.id),
-                    )
+                    sql = _MARK_OTHER
+                    values = (u.state, u.next_attempt_at, u.error_category, u.error_text, now)
+                    values += (u.id,)
+                if sql != statement and run:
+                    conn.executemany(statement, run)
+                    run = []
+                statement = sql
+                run.append(values)
+            conn.executemany(statement, run)
+
+    def unmark(self, messages: Sequence[OutboxMessage]) -> None:
+        """Marked ``sending`` but never started (the run paused or stopped first): back to
+        the state they were read in, without the attempt that did not happen."""
+        if not messages:
+            return
+        now = utc_now_iso()
+        with self._db.transaction() as conn:
+            conn.executemany(
+                "UPDATE outbox_messages SET state = ?, attempts = MAX(attempts - 1, 0),"
+                " updated_at = ? WHERE id = ? AND state = 'sending'",
+                [(m.state, now, m.id) for m in messages],
+            )
 
     def recover_in_flight(self, campaign_id: int) -> int:
         """``sending`` rows of a run that died: their POST may have arrived -> uncertain.

@@ -24,6 +24,9 @@ class SendOptions:
     progress_interval_s: float = 0.25
     flush_interval_s: float = 0.2
     flush_rows: int = 500
+    # Messages marked ``sending`` in one transaction before their requests start (default:
+    # ``concurrency``): a crash leaves at most this many, plus those in flight, uncertain.
+    mark_window: int | None = None
     # After the queue is done, how long to look for uncertain messages in /responses.
     reconcile: ReconcileOptions = field(default_factory=ReconcileOptions)
     lease: LeaseOptions = field(default_factory=LeaseOptions)

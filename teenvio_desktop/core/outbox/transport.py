@@ -1,27 +1,21 @@
-"""How requests reach TEA Lite: one keep-alive client per run, ``concurrency`` in flight.
+"""What one attempt to send a message means: its request, and its outcome classified.
 
-A small pool of threads shares one sync ``httpx.Client`` built by
-``TeaLiteConnection.build_client()``. Measured against the alternatives the issue names
-(``tests/benchmarks/test_bench_rest.py``, same server, same run): a plain
-``httpx.AsyncClient`` at 8 in flight reached about half the rate (httpx issue #3215);
-``httpx-aiohttp`` matched the threads on bare requests but, with rendering and the outbox
-in the loop, was slower in 5 of 6 A-B-B-A runs on a 2-core machine, so it is not a
-dependency. ``submit`` returns ``concurrent.futures.Future`` objects for the sender's loop.
-
-Each attempt renders the message, POSTs it and classifies what happened into an
-:class:`Outcome`; nothing here touches the database. The seed never says that TEA Lite
-deduplicates by outboundId, so the one rule is: **a request that may have reached the
-server is never repeated automatically**.
+The runner that carries the requests is ``aio_runner.py`` (one asyncio loop, one
+keep-alive aiohttp session). Each attempt renders the message (unless the pre-send check
+kept its request), POSTs it and classifies what happened into an :class:`Outcome`;
+nothing here touches the database. The seed never says that TEA Lite deduplicates by
+outboundId, so the one rule is: **a request that may have reached the server is never
+repeated automatically**.
 
 * ``accepted``: any 2xx, with the ``messageId`` when the (bounded) body carries one.
-* ``retry``: nothing reached the server (``ConnectError`` (DNS included),
-  ``ConnectTimeout``, ``PoolTimeout``, ``ProxyError``), or the server said so
-  (``errorCategory: Retriable``, 408, 429).
+* ``retry``: nothing reached the server (the connection could not be made: refused, DNS,
+  proxy, TLS handshake, a timeout while connecting or waiting for a free connection), or
+  the server said so (``errorCategory: Retriable``, 408, 429).
 * ``failed``: the server refused the message (``errorCategory: Permanent``, another 4xx).
 * ``uncertain``: the outcome is unknown: the connection was lost or timed out after the
-  request started to be written (``WriteError``, ``ReadError``, ``ReadTimeout``,
-  ``RemoteProtocolError``...), or a 5xx without a JSON ``errorCategory`` (a bare
-  ``500 Internal Server Error`` from a proxy or a crashed server).
+  request started to be written (a reset, a disconnection, a read timeout...), or a 5xx
+  without a JSON ``errorCategory`` (a bare ``500 Internal Server Error`` from a proxy or
+  a crashed server).
 * ``stop``: the campaign as a whole cannot go on (credentials rejected, certificate not
   verified, a wrong address, a redirect); the message is left to retry, or uncertain when
   the answer (a redirect) does not prove it was not processed.
@@ -29,10 +23,11 @@ server is never repeated automatically**.
 
 from __future__ import annotations
 
+import functools
 import logging
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 import httpx
 
@@ -45,8 +40,8 @@ from teenvio_desktop.core.outbox.payload import (
     build_request,
 )
 from teenvio_desktop.core.outbox.repository import OutboxMessage
-from teenvio_desktop.core.tealite.answers import MAX_SEND_ANSWER_BYTES, decode_json, read_body
-from teenvio_desktop.core.tealite.connection import TeaLiteConnection, error_for_exception
+from teenvio_desktop.core.tealite.answers import decode_json
+from teenvio_desktop.core.tealite.connection import error_for_exception
 from teenvio_desktop.core.tealite.errors import (
     CredentialsRejected,
     PermanentError,
@@ -72,6 +67,32 @@ BAD_ADDRESS_ERRORS: tuple[type[Exception], ...] = (httpx.UnsupportedProtocol, ht
 MAX_MESSAGE_ID_CHARS = 200
 
 
+@functools.cache
+def _aiohttp_errors() -> tuple[tuple[type[Exception], ...], tuple[type[Exception], ...]]:
+    """aiohttp's (not sent, bad address) exceptions; imported on the first failure only."""
+    import aiohttp
+
+    # ClientConnectorError covers refused, DNS, proxy and TLS handshakes (certificate
+    # failures among them, told apart by their cause); ConnectionTimeoutError is a timeout
+    # while connecting or waiting for a free connection of the pool.
+    not_sent = (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError)
+    bad_address = (aiohttp.InvalidURL, aiohttp.NonHttpUrlClientError)
+    return not_sent, bad_address
+
+
+class AnswerHead(Protocol):
+    """What the classification reads of an answer: httpx's and aiohttp's (adapted)."""
+
+    @property
+    def status_code(self) -> int: ...
+
+    @property
+    def reason_phrase(self) -> str: ...
+
+    @property
+    def headers(self) -> Mapping[str, str]: ...
+
+
 @dataclass(frozen=True)
 class Outcome:
     kind: OutcomeKind
@@ -83,9 +104,10 @@ class Outcome:
     maybe_sent: bool = False
 
 
-def _prepare(
+def prepare_request(
     campaign: Campaign, templates: MergeTemplates, message: OutboxMessage
 ) -> EncodedRequest | Outcome:
+    """The message's request, or the ``failed`` outcome when it cannot be built."""
     try:
         rendered = templates.render(message.merge_data)
         address = MessageAddress(message.outbound_id, message.recipient, message.recipient_name)
@@ -122,9 +144,7 @@ def _text(body: dict[str, Any], key: str) -> str | None:
     return value[:500] if isinstance(value, str) and value else None
 
 
-def classify_answer(
-    url: str, endpoint: str, response: httpx.Response, body: bytes | None
-) -> Outcome:
+def classify_answer(url: str, endpoint: str, response: AnswerHead, body: bytes | None) -> Outcome:
     """The outcome an HTTP answer means; ``body`` is None when it could not be read."""
     status = response.status_code
     fields = _json_object(body, endpoint)
@@ -160,78 +180,9 @@ def classify_exception(url: str, exc: BaseException) -> Outcome:
     """The outcome of a request that raised ``exc`` before an answer arrived."""
     error = error_for_exception(url, exc) if isinstance(exc, Exception) else None
     detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-    if isinstance(error, TlsVerificationError) or isinstance(exc, BAD_ADDRESS_ERRORS):
+    not_sent, bad_address = _aiohttp_errors()
+    if isinstance(error, TlsVerificationError) or isinstance(exc, BAD_ADDRESS_ERRORS + bad_address):
         return Outcome("stop", error=error)  # nothing was written: retry once it is fixed
-    if isinstance(exc, NOT_SENT_ERRORS):
+    if isinstance(exc, NOT_SENT_ERRORS + not_sent):
         return Outcome("retry", error=error, category="Unavailable", text=detail)
     return Outcome("uncertain", error=error, category="Uncertain", text=detail)
-
-
-def attempt_message(
-    client: httpx.Client,
-    campaign: Campaign,
-    templates: MergeTemplates,
-    message: OutboxMessage,
-    answer_deadline_s: float = 60.0,
-) -> Outcome:
-    """Render and POST one message with a sync client; classify what happened."""
-    request = _prepare(campaign, templates, message)
-    if isinstance(request, Outcome):
-        return request
-    url = f"{client.base_url}{request.path}"
-    outcome: Outcome | None = None
-    try:
-        with client.stream(
-            "POST", request.path, content=request.body, headers=request.headers()
-        ) as response:
-            # The status line arrived: from here on the answer is known, even if the body
-            # is lost, too big or too slow.
-            try:
-                body: bytes | None = read_body(
-                    response,
-                    request.path,
-                    limit=MAX_SEND_ANSWER_BYTES,
-                    deadline_s=answer_deadline_s,
-                )
-            except (httpx.HTTPError, UntrustedAnswer, OSError) as exc:
-                log.info("Answer body of %s for %s unreadable: %s", url, message.id, exc)
-                body = None
-            outcome = classify_answer(url, request.path, response, body)
-    except (httpx.HTTPError, httpx.InvalidURL, OSError) as exc:
-        if outcome is not None:  # only closing the connection failed
-            return outcome
-        return classify_exception(url, exc)
-    return outcome
-
-
-class ThreadRunner:
-    """A pool of threads sharing one keep-alive sync client."""
-
-    def __init__(
-        self,
-        connection: TeaLiteConnection,
-        concurrency: int,
-        campaign: Campaign,
-        templates: MergeTemplates,
-    ) -> None:
-        self._client = connection.build_client(max_connections=concurrency)
-        self._pool = ThreadPoolExecutor(concurrency, thread_name_prefix="tealite-send")
-        self._campaign, self._templates = campaign, templates
-        self._deadline_s = max(connection.timeout_s, 1.0) * 2
-
-    def submit(self, message: OutboxMessage) -> Future[Outcome]:
-        return self._pool.submit(
-            attempt_message,
-            self._client,
-            self._campaign,
-            self._templates,
-            message,
-            self._deadline_s,
-        )
-
-    def __enter__(self) -> ThreadRunner:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._pool.shutdown(wait=True)
-        self._client.close()

@@ -18,10 +18,11 @@ from collections.abc import Sequence
 from itertools import compress
 from operator import ne
 
-import email_validator
-from email_validator import EmailNotValidError, validate_email
-
-_SPECIAL_TLDS = "|".join(re.escape(n) for n in email_validator.SPECIAL_USE_DOMAIN_NAMES)
+# email-validator's SPECIAL_USE_DOMAIN_NAMES, written out: importing email-validator costs
+# about 60 ms (it compiles its RFC grammars), which the fast path should not pay. A test
+# checks that the list is still the library's.
+SPECIAL_USE_DOMAIN_NAMES = ("arpa", "invalid", "local", "localhost", "onion", "test")
+_SPECIAL_TLDS = "|".join(re.escape(n) for n in SPECIAL_USE_DOMAIN_NAMES)
 
 # At most 64 characters in all (so the local part and every domain label are short
 # enough); local part: dot-atom of a conservative subset of atext; domain: labels of
@@ -52,6 +53,8 @@ def fast_normalize(address: str) -> str | None:
 
 def reference_normalize(address: str) -> tuple[str | None, str]:
     """``email-validator``'s verdict: (normalised address, "") or (None, its reason)."""
+    from email_validator import EmailNotValidError, validate_email
+
     try:
         result = validate_email(address, check_deliverability=False)
     except EmailNotValidError as exc:

@@ -15,6 +15,7 @@ from typing import ClassVar, Literal
 from teenvio_desktop.core.campaign import Campaign
 from teenvio_desktop.core.i18n import QT_TRANSLATE_NOOP
 from teenvio_desktop.core.outbox.create import create_from_composer
+from teenvio_desktop.core.outbox.payload import PreparedRequests
 from teenvio_desktop.core.outbox.sender import SendControl, SendOptions, send_campaign
 from teenvio_desktop.core.sending.outcome import SendOutcome, Transport
 from teenvio_desktop.core.smtp.records import send_and_record
@@ -124,12 +125,14 @@ class TeaLiteSendJob(SendJob):
     def run(self, progress: ProgressCallback, cancel: CancelToken) -> SendOutcome:
         cancel.raise_if_cancelled()
         connection = self._connection or self._credentials()
+        kept: PreparedRequests | None = None
         if self.campaign_id is None:
             assert self.campaign is not None
             campaign = self.campaign
             if not campaign.source_system:
                 campaign = replace(campaign, source_system=connection.source_system)
-            self.campaign_id = create_from_composer(self.db, campaign, is_test=self.test)
+            kept = PreparedRequests()  # rendered once, for the checks and the send
+            self.campaign_id = create_from_composer(self.db, campaign, kept, is_test=self.test)
             progress(Progress(STAGE_OUTBOX_READY, details={"campaign_id": self.campaign_id}))
         summary = send_campaign(
             self.db,
@@ -139,5 +142,6 @@ class TeaLiteSendJob(SendJob):
             progress=progress,
             cancel=cancel,
             control=self.control,
+            prepared=kept,
         )
         return SendOutcome.of_rest(summary)

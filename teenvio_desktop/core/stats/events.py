@@ -224,11 +224,12 @@ class Occurrences:
 
     def __init__(self, table: str) -> None:
         self._key, self._time = KEY_POSITIONS[table]
-        self._counts: dict[tuple[Any, ...], int] = {}
+        # Key (the natural key's values, in KEY_POSITIONS order) -> occurrences seen.
+        self.counts: dict[tuple[Any, ...], int] = {}
         self._newest = ""
 
     def number(self, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
-        counts = self._counts
+        counts = self.counts
         positions = self._key
         numbered = []
         for row in rows:
@@ -237,9 +238,12 @@ class Occurrences:
             counts[key] = seq + 1
             numbered.append((*row, seq))
         if rows:
-            newest = max(str(row[self._time]) for row in rows)
-            self._newest = max(self._newest, newest)
-        if len(counts) > _MAX_REMEMBERED:
-            t = positions.index(self._time)
-            self._counts = {k: v for k, v in counts.items() if k[t] == self._newest}
+            self.page_done(max(str(row[self._time]) for row in rows))
         return numbered
+
+    def page_done(self, newest: str) -> None:
+        """After a page numbered elsewhere (``interaction_page``): keep memory bounded."""
+        self._newest = max(self._newest, newest)
+        if len(self.counts) > _MAX_REMEMBERED:
+            t = self._key.index(self._time)
+            self.counts = {k: v for k, v in self.counts.items() if k[t] == self._newest}

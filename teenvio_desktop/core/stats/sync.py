@@ -28,9 +28,14 @@ from teenvio_desktop.core.errors import Cancelled, TeenvioError
 from teenvio_desktop.core.i18n import QT_TRANSLATE_NOOP
 from teenvio_desktop.core.stats import events
 from teenvio_desktop.core.stats.events import KINDS, Kind
+from teenvio_desktop.core.stats.interaction_page import (
+    interaction_page_rows,
+    plain_interaction_rows,
+)
 from teenvio_desktop.core.stats.prefetch import prefetched
 from teenvio_desktop.core.stats.store import CAMPAIGN_FEED, StatsCampaign, StatsStore
 from teenvio_desktop.core.stats.validate import Rejects, valid_items
+from teenvio_desktop.core.stats.writer import PageWriter
 from teenvio_desktop.core.store import Database
 from teenvio_desktop.core.suppression import SuppressionList
 from teenvio_desktop.core.tasks import CancelToken, Progress, ProgressCallback
@@ -149,7 +154,7 @@ def sync_campaign(
     to_suppress: dict[str, tuple[str, str, int | None]] = {}
     links = store.outbox_links(target.id)
 
-    with connection.build_client() as client:
+    with connection.build_client() as client, PageWriter(store) as writer:
         api = StatsApi(client, cancel=cancel, retry_delays=retry_delays, max_pages=max_pages)
         order: tuple[Kind, ...] = ("responses", "opens", "clicks", "unsubscribes", "bounces")
         for kind in order:
@@ -170,12 +175,23 @@ def sync_campaign(
                     cancel.raise_if_cancelled()
                     for _ in range(page.dropped):
                         rejects.add("an entry is not a JSON object")
-                    page = Page(page.number, valid_items(kind, page.items, rejects))
-                    added = _store_page(
-                        store, kind, page, target, source_system, links, occurrences, to_suppress
-                    )
-                    report.added[kind] = report.added.get(kind, 0) + added
-                    report.fetched[kind] = report.fetched.get(kind, 0) + len(page.items)
+                    if page.plain is not None:  # the bulk: typed entries, built in one pass
+                        rows = plain_interaction_rows(
+                            kind, page.plain, rejects, occurrences, target.id, source_system,
+                            target.campaign_ref, links,
+                        )  # fmt: skip
+                    elif kind in ("opens", "clicks"):  # checked and built in one pass
+                        rows = interaction_page_rows(
+                            kind, page.items, rejects, occurrences, target.id, source_system,
+                            target.campaign_ref, links,
+                        )  # fmt: skip
+                    else:
+                        page = Page(page.number, valid_items(kind, page.items, rejects))
+                        rows = _page_rows(
+                            kind, page, target, source_system, links, occurrences, to_suppress
+                        )
+                    writer.insert(kind, table, rows)  # stored in the writer's thread
+                    report.fetched[kind] = report.fetched.get(kind, 0) + len(rows)
                     progress(
                         Progress(
                             STAGE,
@@ -197,6 +213,9 @@ def sync_campaign(
                 continue
             except Cancelled:
                 raise
+            finally:
+                writer.drain()
+                report.added[kind] = writer.added.get(kind, 0)
             _note_rejects(report, kind, rejects)
             report.added.setdefault(kind, 0)
             report.fetched.setdefault(kind, 0)
@@ -256,14 +275,13 @@ def _pages(
     if kind == "bounces":
         return api.bounces(source_system, window)
     if kind == "opens":
-        return api.interactions(campaign_ref, "OPEN", window)
+        return api.interactions(campaign_ref, "OPEN", window, plain=True)
     if kind == "clicks":
-        return api.interactions(campaign_ref, "CLICK", window)
+        return api.interactions(campaign_ref, "CLICK", window, plain=True)
     return api.unsubscribes(source_system, window, id_campaign=campaign_ref)
 
 
-def _store_page(
-    store: StatsStore,
+def _page_rows(
     kind: str,
     page: Page,
     campaign: StatsCampaign,
@@ -271,30 +289,25 @@ def _store_page(
     links: events.OutboxLinks,
     occurrences: events.Occurrences,
     to_suppress: dict[str, tuple[str, str, int | None]],
-) -> int:
+) -> list[tuple[Any, ...]]:
+    """The numbered rows of a page of responses, bounces or unsubscribes."""
     items: list[dict[str, Any]] = page.items
     if kind == "responses":
         rows = events.response_rows(items, campaign.id, source_system, campaign.campaign_ref, links)
         for item in items:  # /responses carries bounces too
             _note_hard_bounce(item, to_suppress, campaign.id)
-        return store.insert("responses", occurrences.number(rows))
+        return occurrences.number(rows)
     if kind == "bounces":
         for item in items:  # the whole source system's bounces: not all are this campaign's
             _note_hard_bounce(item, to_suppress, None)
-        rows = events.bounce_rows(items, source_system, campaign.id, links)
-        return store.insert("bounces", occurrences.number(rows))
-    if kind in ("opens", "clicks"):
-        rows = events.interaction_rows(
-            items, campaign.id, source_system, campaign.campaign_ref, links
-        )
-        return store.insert("interactions", occurrences.number(rows))
+        return occurrences.number(events.bounce_rows(items, source_system, campaign.id, links))
     for item in items:
         email = str(item.get("recipient") or "").strip()
         if email:
             date = str(item.get("dateRequest") or "")
             to_suppress.setdefault(email, ("unsubscribe", date, campaign.id))
     rows = events.unsubscribe_rows(items, campaign.id, source_system, links)
-    return store.insert("unsubscribes", occurrences.number(rows))
+    return occurrences.number(rows)
 
 
 def _note_hard_bounce(

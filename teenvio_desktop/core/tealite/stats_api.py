@@ -44,6 +44,10 @@ from teenvio_desktop.core.tealite.errors import (
     TooManyPages,
     UntrustedAnswer,
 )
+from teenvio_desktop.core.tealite.plain_interactions import (
+    PlainInteraction,
+    decode_plain_interactions,
+)
 
 if TYPE_CHECKING:
     import httpx  # imported by the caller that built the client; slow for the CLI's start
@@ -95,6 +99,9 @@ class Page:
     number: int
     items: list[Item]
     dropped: int = 0  # entries that were not JSON objects (skipped)
+    # /interactions read with ``plain=True``: the page's entries when they all had the
+    # usual shape (``items`` is then empty), else None and the entries are in ``items``.
+    plain: list[PlainInteraction] | None = None
 
 
 @dataclass(frozen=True)
@@ -177,11 +184,13 @@ class StatsApi:
         window: TimeWindow,
         *,
         id_message: str | None = None,
+        plain: bool = False,
     ) -> Iterator[Page]:
+        """With ``plain``, pages of the usual shape come typed in :attr:`Page.plain`."""
         params = {"idCampaign": id_campaign, "type": kind, **window.params()}
         if id_message:
             params["idMessage"] = id_message
-        return self._pages("/interactions", params, first=0)
+        return self._pages("/interactions", params, first=0, plain=plain)
 
     def unsubscribes(
         self, source_system: str, window: TimeWindow | None, *, id_campaign: str | None = None
@@ -194,12 +203,18 @@ class StatsApi:
         return self._pages("/unsubscribe", params, first=1)
 
     # -- paging --------------------------------------------------------------------------
-    def _pages(self, path: str, params: dict[str, str], *, first: int) -> Iterator[Page]:
+    def _pages(
+        self, path: str, params: dict[str, str], *, first: int, plain: bool = False
+    ) -> Iterator[Page]:
         previous: bytes | None = None
         number = first
         for _ in range(self.max_pages):
             raw = self._get(path, {**params, "page": str(number)})
-            shape = page_shape(path, decode_json(raw, path), raw, self._max_items)
+            typed = decode_plain_interactions(raw) if plain else None
+            if typed is not None:  # a bare list: the same shape page_shape gives it
+                shape = page_shape(path, typed, raw, self._max_items)
+            else:
+                shape = page_shape(path, decode_json(raw, path), raw, self._max_items)
             if not shape.items:
                 return
             if shape.fingerprint == previous:
@@ -209,8 +224,11 @@ class StatsApi:
                 number += 1
                 previous = None
                 continue
-            entries = [i for i in shape.items if isinstance(i, dict)]
-            yield Page(number, entries, dropped=len(shape.items) - len(entries))
+            if typed is not None:
+                yield Page(number, [], plain=typed)
+            else:
+                entries = [i for i in shape.items if isinstance(i, dict)]
+                yield Page(number, entries, dropped=len(shape.items) - len(entries))
             if shape.last_page:
                 return
             previous = shape.fingerprint

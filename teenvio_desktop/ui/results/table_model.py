@@ -75,13 +75,16 @@ class StatsTableModel(QAbstractTableModel):
 
     def _requery(self, query: TableQuery) -> None:
         self._requested = query
-        if query.filter_text.strip() and self._total >= ASYNC_FILTER_ROWS:
+        filtered = bool(query.filter_text.strip())
+        if filtered and self._total >= ASYNC_FILTER_ROWS:
             self._requery_in_background(query)
             return
         if self._background.is_busy():
             self._background.cancel()
             self.busy.emit(False)
-        count = query.count(self._db)
+        # Unfiltered, the rows are the scope's, just counted (a second COUNT over a million
+        # rows would double the time the table takes to open).
+        count = query.count(self._db) if filtered else self._total
         self._apply(query, count, None)
 
     def _apply(self, query: TableQuery, count: int, first: list[tuple[Any, ...]] | None) -> None:
