@@ -19,7 +19,6 @@ from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QMenu,
     QScrollArea,
     QSplitter,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from superqt import QElidingLabel
 
 from teenvio_desktop.core.campaign import Campaign
 from teenvio_desktop.core.checks import Check
@@ -49,6 +49,7 @@ from teenvio_desktop.ui.compose.recovery_banner import RecoveryBanner
 from teenvio_desktop.ui.compose.send_controller import SendController
 from teenvio_desktop.ui.compose.sources import available_accounts, recipient_lists
 from teenvio_desktop.ui.prompter import DialogPrompter, Prompter
+from teenvio_desktop.ui.style import MARGIN, SPACING, set_role
 
 
 def _scrolling(widget: QWidget) -> QScrollArea:
@@ -81,6 +82,9 @@ class ComposeArea(QWidget):
         self.sending = SendController(context, self.form, self.document, feedback)
         self.commands = ComposeActions(self)
         self.commands.fill_toolbar(self.toolbar)
+        self.test_send_button, self.send_button = self.commands.primary_buttons(self)
+        self._top_row.addWidget(self.test_send_button)
+        self._top_row.addWidget(self.send_button)
         self._wire(feedback)
         self.reload_sources()
         self.document.load(self.form.campaign())
@@ -95,8 +99,11 @@ class ComposeArea(QWidget):
         self.checks_panel = ChecksPanel()
         self.attachments = AttachmentsPanel()
         self.toolbar = QToolBar()
-        self.title_label = QLabel()
+        # The draft's name is the user's text: it may be long, so it elides (full in the tooltip).
+        self.title_label = QElidingLabel()
         self.title_label.setObjectName("draft_title")
+        self.title_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        set_role(self.title_label, "textRole", "muted")
         self.banner = RecoveryBanner()
 
         left = QSplitter(Qt.Orientation.Vertical)
@@ -119,9 +126,13 @@ class ComposeArea(QWidget):
         main.setSizes([540, 540])
 
         top = QHBoxLayout()
-        top.addWidget(self.toolbar, 1)
-        top.addWidget(self.title_label)
+        top.setSpacing(SPACING)
+        top.addWidget(self.toolbar)
+        top.addWidget(self.title_label, 1)
+        self._top_row = top  # the send buttons are added once the actions exist
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(MARGIN, SPACING, MARGIN, MARGIN // 2)
+        layout.setSpacing(SPACING)
         layout.addLayout(top)
         layout.addWidget(self.banner)
         layout.addWidget(main, 1)
@@ -147,7 +158,7 @@ class ComposeArea(QWidget):
         analysis.sendable.connect(self.commands.send.setEnabled)
         document.loaded.connect(self.preview.reset_allow_images)
         document.loaded.connect(analysis.schedule)
-        document.title_changed.connect(self.title_label.setText)
+        document.title_changed.connect(self._show_title)
         sending.checks_blocked.connect(self._show_blocking_checks)
 
         a, bind = self.commands, ComposeActions.bind
@@ -164,6 +175,10 @@ class ComposeArea(QWidget):
         bind(a.insert_image, content.choose_images)
         bind(a.test_send, sending.test_send)
         bind(a.send, sending.send)
+
+    def _show_title(self, title: str) -> None:
+        self.title_label.setText(title)
+        self.title_label.setToolTip(title)
 
     def _show_blocking_checks(self, checks: list[Check]) -> None:
         self.checks_panel.set_checks(checks)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Signal
+from PySide6.QtCore import QEvent, QMimeData, Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from teenvio_desktop.ui.compose.code_editor import CodeEditor, FindReplaceBar
+from teenvio_desktop.ui.compose.code_editor import CodeEditor
+from teenvio_desktop.ui.compose.find_bar import FindReplaceBar
 from teenvio_desktop.ui.compose.highlighter import HtmlHighlighter
+from teenvio_desktop.ui.style import colors, is_palette_change
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bmp"}
 
@@ -40,9 +42,11 @@ class EditorTabs(QWidget):
         super().__init__(parent)
         self.html_editor = HtmlEditor()
         self.html_editor.setObjectName("html_editor")
+        self.html_editor.setAccessibleName(self.tr("HTML source"))
         self.highlighter = HtmlHighlighter(self.html_editor.document())
         self.text_editor = CodeEditor()
         self.text_editor.setObjectName("text_editor")
+        self.text_editor.setAccessibleName(self.tr("Plain-text part"))
         self.text_editor.setLineWrapMode(CodeEditor.LineWrapMode.WidgetWidth)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.html_editor, self.tr("HTML"))
@@ -52,6 +56,11 @@ class EditorTabs(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.find_bar)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if is_palette_change(event):
+            self.highlighter.use_colors(colors())
 
     def current_editor(self) -> CodeEditor:
         widget = self.tabs.currentWidget()
