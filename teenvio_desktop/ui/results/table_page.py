@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from teenvio_desktop.core.stats.queries import Scope, TableSpec
 from teenvio_desktop.core.store import Database
 from teenvio_desktop.ui.results.table_model import SqlSortFilterProxy, StatsTableModel
+from teenvio_desktop.ui.style import SPACING, IconRole, icon, set_role
 
 FILTER_DELAY_MS = 250
 
@@ -35,9 +36,15 @@ class TablePage(QWidget):
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName(f"filter_{spec.kind}")
         self.filter_edit.setPlaceholderText(self.tr("Filter (any column)"))
+        self.filter_edit.setAccessibleName(self.tr("Filter"))
         self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.addAction(
+            icon("filter", IconRole.MUTED), QLineEdit.ActionPosition.LeadingPosition
+        )
         self.count_label = QLabel()
-        self.export_button = QPushButton(self.tr("Export to CSV…"))
+        self.count_label.setObjectName(f"count_{spec.kind}")
+        set_role(self.count_label, "textRole", "muted")
+        self.export_button = QPushButton(icon("export"), self.tr("Export to CSV…"))
         self.export_button.setObjectName(f"export_{spec.kind}")
         self.export_button.clicked.connect(lambda: self.export_requested.emit(self.kind))
 
@@ -69,10 +76,13 @@ class TablePage(QWidget):
         self.model.busy.connect(self._on_busy)
 
         top = QHBoxLayout()
+        top.setSpacing(SPACING)
         top.addWidget(self.filter_edit, 1)
         top.addWidget(self.count_label)
         top.addWidget(self.export_button)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, SPACING, 0, 0)
+        layout.setSpacing(6)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
 
@@ -97,4 +107,4 @@ class TablePage(QWidget):
             self.count_label.setText(self.tr("Filtering…"))
 
     def _update_count(self) -> None:
-        self.count_label.setText(self.tr("{count} rows").format(count=self.model.rowCount()))
+        self.count_label.setText(self.tr("%Ln row(s)", "", self.model.rowCount()))
