@@ -192,7 +192,7 @@ class CampaignFieldsPanel(QWidget):
         self.recipient_list.addItem(self.tr("Addresses typed below"), None)
         for choice in lists:
             self.recipient_list.addItem(
-                self.tr("{name} ({count} recipients)").format(name=choice.name, count=choice.count),
+                self.tr("{name} (%Ln recipient(s))", "", choice.count).format(name=choice.name),
                 choice.id,
             )
         index = self.recipient_list.findData(current)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
@@ -28,6 +28,7 @@ from teenvio_desktop.core.sending import STAGE_OUTBOX_READY, SendOutcome, TeaLit
 from teenvio_desktop.core.tasks import Progress
 from teenvio_desktop.core.tealite.connection import TeaLiteConnection
 from teenvio_desktop.core.tealite.errors import CredentialsRejected
+from teenvio_desktop.ui.formatting import format_count
 from teenvio_desktop.ui.sending.dialog import SendDialog
 from teenvio_desktop.ui.sending.outbox_model import OutboxTableModel
 from teenvio_desktop.ui.tasks import TaskRunner
@@ -167,8 +168,8 @@ class TeaLiteSendDialog(SendDialog):
         self.progress_bar.setMaximum(max(1, int(progress.total or 0)))
         self.progress_bar.setValue(int(progress.done))
         for key in ("accepted", "failed", "retrying", "remaining"):
-            self.values[key].setText(str(d.get(key, 0)))
-        self.values["rate"].setText(f"{float(d.get('rate') or 0):.1f}")
+            self.values[key].setText(format_count(int(d.get(key, 0) or 0)))
+        self.values["rate"].setText(QLocale().toString(float(d.get("rate") or 0), "f", 1))
         eta = d.get("eta_s")
         self.values["eta"].setText(duration_text(float(eta) if eta is not None else None))
         now = time.monotonic()
@@ -180,11 +181,15 @@ class TeaLiteSendDialog(SendDialog):
         if self.model.campaign_id != outcome.campaign_id:
             self.model.set_campaign(outcome.campaign_id)
         if outcome.complete:
-            text = self.tr("Done: all {count} messages were accepted.")
-            self.status.setText(text.format(count=outcome.accepted))
+            text = self.tr("Done: all %Ln message(s) were accepted.", "", outcome.accepted)
+            self.status.setText(text)
         else:
             text = self.tr("Finished: {accepted} accepted, {failed} failed.")
-            self.status.setText(text.format(accepted=outcome.accepted, failed=outcome.failed))
+            self.status.setText(
+                text.format(
+                    accepted=format_count(outcome.accepted), failed=format_count(outcome.failed)
+                )
+            )
 
     def show_error(self, error: BaseException) -> None:
         self.status.setText(error_text(error))
