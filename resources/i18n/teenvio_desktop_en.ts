@@ -253,6 +253,10 @@
 <context>
     <name>AttachmentsPanel</name>
     <message>
+        <source>Images and files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Insert image…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1015,6 +1019,14 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Plain-text preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headers to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{count} remote image(s) blocked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1649,23 +1661,23 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{rate} of sent</source>
+        <source>of the messages sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{rate} · {total} opens</source>
+        <source>{total} opens in all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{rate} · {total} clicks</source>
+        <source>{total} clicks in all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of the delivered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{hard} hard · {soft} soft</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{rate} of delivered</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -253,6 +253,10 @@
 <context>
     <name>AttachmentsPanel</name>
     <message>
+        <source>Images and files</source>
+        <translation>Imágenes y archivos</translation>
+    </message>
+    <message>
         <source>Insert image…</source>
         <translation>Insertar imagen…</translation>
     </message>
@@ -1017,6 +1021,14 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>La vista previa aparece aquí.</translation>
     </message>
     <message>
+        <source>Plain-text preview</source>
+        <translation>Vista previa en texto plano</translation>
+    </message>
+    <message>
+        <source>Headers to be sent</source>
+        <translation>Cabeceras que se enviarán</translation>
+    </message>
+    <message>
         <source>{count} remote image(s) blocked</source>
         <translation>{count} imagen(es) remota(s) bloqueada(s)</translation>
     </message>
@@ -1653,24 +1665,24 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>{accepted} aceptados</translation>
     </message>
     <message>
-        <source>{rate} of sent</source>
-        <translation>{rate} de los enviados</translation>
+        <source>of the messages sent</source>
+        <translation>de los mensajes enviados</translation>
     </message>
     <message>
-        <source>{rate} · {total} opens</source>
-        <translation>{rate} · {total} en total</translation>
+        <source>{total} opens in all</source>
+        <translation>{total} aperturas en total</translation>
     </message>
     <message>
-        <source>{rate} · {total} clicks</source>
-        <translation>{rate} · {total} en total</translation>
+        <source>{total} clicks in all</source>
+        <translation>{total} clics en total</translation>
+    </message>
+    <message>
+        <source>of the delivered</source>
+        <translation>de los entregados</translation>
     </message>
     <message>
         <source>{hard} hard · {soft} soft</source>
         <translation>{hard} duros · {soft} blandos</translation>
-    </message>
-    <message>
-        <source>{rate} of delivered</source>
-        <translation>{rate} de los entregados</translation>
     </message>
 </context>
 <context>

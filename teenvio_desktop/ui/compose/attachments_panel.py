@@ -30,6 +30,7 @@ class AttachmentsPanel(QWidget):
         self.attachments: list[Attachment] = []
         self.list = QListWidget()
         self.list.setObjectName("attachments_list")
+        self.list.setAccessibleName(self.tr("Images and files"))
         insert = QPushButton(self.tr("Insert image…"))
         attach = QPushButton(self.tr("Attach file…"))
         self.remove = QPushButton(self.tr("Remove"))

@@ -58,6 +58,8 @@ class CampaignFieldsPanel(QWidget):
         self.reply_to_name.setObjectName("field_reply_to_name")
         self.subject = QLineEdit()
         self.subject.setObjectName("field_subject")
+        # In a row with the merge-field button: no form label names it for screen readers.
+        self.subject.setAccessibleName(self.tr("Subject"))
         self.merge_button = QToolButton()
         self.merge_button.setText(self.tr("Insert field"))
         self.merge_button.setObjectName("merge_field_picker")
@@ -78,6 +80,7 @@ class CampaignFieldsPanel(QWidget):
         self.schedule.setObjectName("field_schedule")
         self.send_at = QDateTimeEdit()
         self.send_at.setObjectName("field_send_at")
+        self.send_at.setAccessibleName(self.tr("Send at"))
         self.send_at.setCalendarPopup(True)
         self.send_at.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.send_at.setDateTime(QDateTime.currentDateTime().addSecs(3600))
@@ -88,6 +91,13 @@ class CampaignFieldsPanel(QWidget):
             "mailto:baja@example.com, https://example.com/baja"
         )
 
+        # Long account or list names must not widen the panel (it scrolls sideways then).
+        for combo in (self.account, self.transport, self.sender_address, self.reply_to,
+                      self.recipient_list):  # fmt: skip
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
         subject_row = QHBoxLayout()
         subject_row.addWidget(self.subject, 1)
         subject_row.addWidget(self.merge_button)

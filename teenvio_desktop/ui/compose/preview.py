@@ -155,9 +155,11 @@ class PreviewPane(QWidget):
         self.text_view = QPlainTextEdit()
         self.text_view.setReadOnly(True)
         self.text_view.setObjectName("preview_text")
+        self.text_view.setAccessibleName(self.tr("Plain-text preview"))
         self.headers_view = QPlainTextEdit()
         self.headers_view.setReadOnly(True)
         self.headers_view.setObjectName("preview_headers")
+        self.headers_view.setAccessibleName(self.tr("Headers to be sent"))
         self.headers_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.stack = QStackedWidget()
         for widget in (self.web_holder, self.text_view, self.headers_view):

@@ -1,13 +1,14 @@
-"""A campaign's numbers as cards: one large figure each, its caption and a detail line.
+"""A campaign's numbers as cards: a caption, one large figure with its rate, a detail line.
 
 Six cards read left to right the way a campaign unfolds: sent, delivered, opened,
-clicked, bounced, unsubscribed. Every number and percentage is in the locale's format; the
-detail line carries the secondary numbers (accepted, rates, totals, hard and soft).
+clicked, bounced, unsubscribed. Every number and percentage is in the locale's format;
+the rate sits beside the figure (in the accent colour) and the detail line carries the
+secondary numbers (accepted, totals, hard and soft). Tooltips say what each one counts.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from teenvio_desktop.core.i18n import QT_TRANSLATE_NOOP
@@ -48,6 +49,10 @@ class SummaryCard(QFrame):
         self.value = QLabel(NO_VALUE)
         self.value.setObjectName(f"summary_{key}")
         self.value.setFont(scaled_font(self.value, 1.7, bold=True))
+        self.rate = QLabel()
+        self.rate.setObjectName(f"summary_{key}_rate")
+        self.rate.setFont(scaled_font(self.rate, 1.05, bold=True))
+        set_role(self.rate, "textRole", "accent")
         self.caption = QLabel(title)
         self.caption.setFont(scaled_font(self.caption, 1.0, bold=True))
         self.detail = QLabel()
@@ -57,15 +62,21 @@ class SummaryCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 10)
         layout.setSpacing(0)
+        figures = QHBoxLayout()
+        figures.setSpacing(6)
+        figures.addWidget(self.value, 0, Qt.AlignmentFlag.AlignBaseline)
+        figures.addWidget(self.rate, 0, Qt.AlignmentFlag.AlignBaseline)
+        figures.addStretch(1)
         layout.addWidget(self.caption)
-        layout.addWidget(self.value)
+        layout.addLayout(figures)
         layout.addWidget(self.detail)
         self.setAccessibleName(title)
 
-    def show_numbers(self, value: str, detail: str) -> None:
+    def show_numbers(self, value: str, rate: str, detail: str) -> None:
         self.value.setText(value)
+        self.rate.setText(rate)
         self.detail.setText(detail)
-        self.setAccessibleDescription(f"{value}. {detail}" if detail else value)
+        self.setAccessibleDescription(". ".join(part for part in (value, rate, detail) if part))
 
 
 class SummaryCards(QWidget):
@@ -95,35 +106,40 @@ class SummaryCards(QWidget):
     def clear(self) -> None:
         self._summary = None
         for card in self.cards.values():
-            card.show_numbers(NO_VALUE, "")
+            card.show_numbers(NO_VALUE, "", "")
 
     def show_summary(self, s: StatsSummary) -> None:
         self._summary = s
         n, pct = format_count, format_percent
-        sent_share = s.delivered / s.sent if s.sent else 0.0
-        unsubscribe_rate = s.unsubscribes / s.delivered if s.delivered else 0.0
-        self.cards["sent"].show_numbers(
-            n(s.sent), self.tr("{accepted} accepted").format(accepted=n(s.accepted))
+
+        def share(part: int, whole: int) -> str:
+            return pct(part / whole) if whole else ""
+
+        bounces = s.bounces_hard + s.bounces_soft
+        cards = self.cards
+        cards["sent"].show_numbers(
+            n(s.sent), "", self.tr("{accepted} accepted").format(accepted=n(s.accepted))
         )
-        self.cards["delivered"].show_numbers(
-            n(s.delivered), self.tr("{rate} of sent").format(rate=pct(sent_share))
+        cards["delivered"].show_numbers(
+            n(s.delivered), share(s.delivered, s.sent), self.tr("of the messages sent")
         )
-        self.cards["opened"].show_numbers(
+        cards["opened"].show_numbers(
             n(s.unique_opens),
-            self.tr("{rate} · {total} opens").format(rate=pct(s.open_rate), total=n(s.opens)),
+            share(s.unique_opens, s.delivered),
+            self.tr("{total} opens in all").format(total=n(s.opens)),
         )
-        self.cards["clicked"].show_numbers(
+        cards["clicked"].show_numbers(
             n(s.unique_clicks),
-            self.tr("{rate} · {total} clicks").format(
-                rate=pct(s.click_through_rate), total=n(s.clicks)
-            ),
+            share(s.unique_clicks, s.delivered),
+            self.tr("{total} clicks in all").format(total=n(s.clicks)),
         )
-        self.cards["bounced"].show_numbers(
-            n(s.bounces_hard + s.bounces_soft),
+        cards["bounced"].show_numbers(
+            n(bounces),
+            share(bounces, s.sent),
             self.tr("{hard} hard · {soft} soft").format(
                 hard=n(s.bounces_hard), soft=n(s.bounces_soft)
             ),
         )
-        self.cards["unsubscribed"].show_numbers(
-            n(s.unsubscribes), self.tr("{rate} of delivered").format(rate=pct(unsubscribe_rate))
+        cards["unsubscribed"].show_numbers(
+            n(s.unsubscribes), share(s.unsubscribes, s.delivered), self.tr("of the delivered")
         )

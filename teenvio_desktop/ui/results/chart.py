@@ -129,12 +129,12 @@ class TimelineChart(pg.PlotWidget):  # type: ignore[misc]
     def interval_text(self, width: int) -> str:
         """The interval in words: "hour", "5 minutes", "day" (plurals through %n)."""
         if width % WEEK == 0:
-            return self.tr("%n week(s)", "", width // WEEK)
+            return str(self.tr("%n week(s)", "", width // WEEK))
         if width % DAY == 0:
-            return self.tr("%n day(s)", "", width // DAY)
+            return str(self.tr("%n day(s)", "", width // DAY))
         if width % HOUR == 0:
-            return self.tr("%n hour(s)", "", width // HOUR)
-        return self.tr("%n minute(s)", "", max(1, width // MINUTE))
+            return str(self.tr("%n hour(s)", "", width // HOUR))
+        return str(self.tr("%n minute(s)", "", max(1, width // MINUTE)))
 
     def _relabel(self) -> None:
         c = colors()

@@ -1,7 +1,8 @@
 """The few rules the palette cannot express, by role: widgets opt in with a property.
 
 ``buttonRole="primary"`` (the filled accent button: Send), ``frameRole="card"`` (a figure
-on Results), ``frameRole="warning"`` (a banner), ``textRole="muted" | "error" | "success"``.
+on Results), ``frameRole="warning"`` (a banner), and ``textRole`` = ``muted``, ``error``,
+``success`` or ``accent``.
 Everything else is the Fusion style drawn with the scheme's palette.
 """
 
@@ -41,6 +42,7 @@ QFrame[frameRole="warning"] {{
 QLabel[textRole="muted"] {{ color: {c.muted_text}; }}
 QLabel[textRole="error"] {{ color: {c.error}; }}
 QLabel[textRole="success"] {{ color: {c.success}; }}
+QLabel[textRole="accent"] {{ color: {c.link}; }}
 QListView#navigation {{
     background: {c.sidebar}; border: none; border-right: 1px solid {c.border};
 }}
