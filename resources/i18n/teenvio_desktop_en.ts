@@ -2099,6 +2099,26 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The answer of TEA Lite&apos;s {endpoint} is larger than {limit} bytes, so it was not read. Ask for a shorter time window, or ask the server&apos;s operator why its pages are so large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEA Lite&apos;s {endpoint} took more than {seconds} seconds to send its answer, so it was abandoned. Check your connection and try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEA Lite&apos;s {endpoint} answered something that is not what its documentation describes ({detail}). Nothing from this answer was stored; check the API address, or report it to the server&apos;s operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEA Lite&apos;s {endpoint} answered page {page} with the same entries as the page before: the server does not honour the page parameter. Reading stopped; the entries read so far were kept. Report it to the server&apos;s operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEA Lite&apos;s {endpoint} was still sending pages after {limit} pages for one time window, so reading stopped; the entries read so far were kept. Ask for a shorter time window, or report it to the server&apos;s operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Unexpected error: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2300,6 +2320,54 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{source} is not an ordinary file (it may be a folder, a device or a pipe), so it cannot be imported. Choose a CSV, TXT, XLSX or ODS file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{source} is an old-style (.xls) or binary (.xlsb) Excel workbook, which cannot be read safely. Open it in your spreadsheet program and save it as XLSX or CSV.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{source} has more than {limit} columns, more than any spreadsheet program can show. Check the delimiter, or remove the columns you do not need.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sheet in {source} goes past row {limit}, the last one a sheet can have; the file is damaged. Open it in your spreadsheet program and save it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The spreadsheet {source} unpacks to more than {limit} MB ({part}). Save it as CSV and import that file, or split it into smaller files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The spreadsheet {source} holds more than {limit} MB of text. Save it as CSV and import that file, or split it into smaller files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sheet in {source} unfolds into more than {limit} cells through repeated rows. Save it as CSV and import that file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A cell in {source} holds more than {limit} characters; the file is probably not a recipient list. Check that you chose the right file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list “{name}” changed while the file was being imported into it. Import the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{address}” is already in the list “{name}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row {row} of the list “{name}” no longer exists; the list may have changed meanwhile. Reopen it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{address}” is on the suppression list (it bounced or unsubscribed), so it cannot be added to a list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Line {line} could not be read ({detail}). A quote that is never closed is the usual cause: fix that line, or choose another delimiter.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2449,6 +2517,14 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>SpamAssassin&apos;s answer could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign {campaign_id} is already being sent by process {pid} on {host} (since {started_at} UTC). Wait until it finishes, or stop it there; if that process was killed, its claim lapses by {expires_at} UTC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending campaign {campaign_id} stopped: this sender was paused so long that another sender took the campaign over. Nothing was sent twice; check the other sender.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3014,7 +3090,23 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A recipient list named “{name}” already exists. Add --replace to replace its members with the file&apos;s, --append to add the file&apos;s new addresses to it, or choose another name with --list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>List “{name}”: {valid} valid, {invalid} invalid, {duplicates} duplicates, {suppressed} suppressed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list&apos;s members were replaced. Recipients in the list now: {n}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added to the list: {added}. Recipients in the list now: {n}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Addresses with non-ASCII characters before the @, which the SMTP-API cannot take (TEA Lite can): {count}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3074,7 +3166,35 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{count} messages may or may not have arrived: TEA Lite&apos;s answer was lost and its responses do not show them yet. They were not sent again:
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uncertain: {recipient} ({reason})
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the same command later to look again, or add --resend-uncertain [ADDR ...] to send them again (a recipient may then get two copies).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not uncertain in this campaign, so not sent again: {addresses}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending {count} uncertain messages again: {addresses}
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>--concurrency and --rate must be positive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--reconcile-wait must be between 0 and 86400.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3182,6 +3302,10 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>--max-pages must be positive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>--api URL and --source-system ID (or --account NAME) are required.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3191,6 +3315,10 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>No campaign of source system {source} is known here; name one with --campaign-id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped {count} {kind} entries the server sent malformed ({reasons}); the figures leave them out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3363,6 +3491,10 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>Sending through TEA Lite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking in TEA Lite&apos;s responses whether the uncertain messages arrived</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

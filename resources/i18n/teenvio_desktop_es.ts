@@ -2103,6 +2103,26 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>No se pudo verificar el certificado de {url} ({detail}). Si el servidor usa una CA privada, indica su archivo de CA en la cuenta.</translation>
     </message>
     <message>
+        <source>The answer of TEA Lite&apos;s {endpoint} is larger than {limit} bytes, so it was not read. Ask for a shorter time window, or ask the server&apos;s operator why its pages are so large.</source>
+        <translation>La respuesta de {endpoint} de TEA Lite supera los {limit} bytes, así que no se ha leído. Pide una ventana de tiempo más corta o pregunta al responsable del servidor por qué sus páginas son tan grandes.</translation>
+    </message>
+    <message>
+        <source>TEA Lite&apos;s {endpoint} took more than {seconds} seconds to send its answer, so it was abandoned. Check your connection and try again later.</source>
+        <translation>{endpoint} de TEA Lite ha tardado más de {seconds} segundos en enviar su respuesta, así que se ha abandonado. Revisa tu conexión y vuelve a intentarlo más tarde.</translation>
+    </message>
+    <message>
+        <source>TEA Lite&apos;s {endpoint} answered something that is not what its documentation describes ({detail}). Nothing from this answer was stored; check the API address, or report it to the server&apos;s operator.</source>
+        <translation>{endpoint} de TEA Lite ha respondido algo distinto de lo que describe su documentación ({detail}). No se ha guardado nada de esa respuesta; revisa la dirección de la API o avisa al responsable del servidor.</translation>
+    </message>
+    <message>
+        <source>TEA Lite&apos;s {endpoint} answered page {page} with the same entries as the page before: the server does not honour the page parameter. Reading stopped; the entries read so far were kept. Report it to the server&apos;s operator.</source>
+        <translation>{endpoint} de TEA Lite ha respondido a la página {page} con las mismas entradas que la anterior: el servidor no respeta el parámetro page. Se ha dejado de leer y se conservan las entradas leídas hasta ahora. Avisa al responsable del servidor.</translation>
+    </message>
+    <message>
+        <source>TEA Lite&apos;s {endpoint} was still sending pages after {limit} pages for one time window, so reading stopped; the entries read so far were kept. Ask for a shorter time window, or report it to the server&apos;s operator.</source>
+        <translation>{endpoint} de TEA Lite seguía enviando páginas después de {limit} páginas para una misma ventana de tiempo, así que se ha dejado de leer; se conservan las entradas leídas hasta ahora. Pide una ventana de tiempo más corta o avisa al responsable del servidor.</translation>
+    </message>
+    <message>
         <source>Unexpected error: {error}</source>
         <translation>Error inesperado: {error}</translation>
     </message>
@@ -2305,6 +2325,54 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>Una lista de destinatarios necesita un nombre.</translation>
     </message>
     <message>
+        <source>{source} is not an ordinary file (it may be a folder, a device or a pipe), so it cannot be imported. Choose a CSV, TXT, XLSX or ODS file.</source>
+        <translation>{source} no es un archivo normal (puede ser una carpeta, un dispositivo o una tubería), así que no se puede importar. Elige un archivo CSV, TXT, XLSX u ODS.</translation>
+    </message>
+    <message>
+        <source>{source} is an old-style (.xls) or binary (.xlsb) Excel workbook, which cannot be read safely. Open it in your spreadsheet program and save it as XLSX or CSV.</source>
+        <translation>{source} es un libro de Excel antiguo (.xls) o binario (.xlsb), que no se puede leer de forma segura. Ábrelo en tu programa de hojas de cálculo y guárdalo como XLSX o CSV.</translation>
+    </message>
+    <message>
+        <source>{source} has more than {limit} columns, more than any spreadsheet program can show. Check the delimiter, or remove the columns you do not need.</source>
+        <translation>{source} tiene más de {limit} columnas, más de las que puede mostrar cualquier programa de hojas de cálculo. Revisa el delimitador o quita las columnas que no necesites.</translation>
+    </message>
+    <message>
+        <source>The sheet in {source} goes past row {limit}, the last one a sheet can have; the file is damaged. Open it in your spreadsheet program and save it again.</source>
+        <translation>La hoja de {source} pasa de la fila {limit}, la última que puede tener una hoja; el archivo está dañado. Ábrelo en tu programa de hojas de cálculo y vuelve a guardarlo.</translation>
+    </message>
+    <message>
+        <source>The spreadsheet {source} unpacks to more than {limit} MB ({part}). Save it as CSV and import that file, or split it into smaller files.</source>
+        <translation>La hoja de cálculo {source} ocupa más de {limit} MB al descomprimirla ({part}). Guárdala como CSV e importa ese archivo, o divídela en archivos más pequeños.</translation>
+    </message>
+    <message>
+        <source>The spreadsheet {source} holds more than {limit} MB of text. Save it as CSV and import that file, or split it into smaller files.</source>
+        <translation>La hoja de cálculo {source} contiene más de {limit} MB de texto. Guárdala como CSV e importa ese archivo, o divídela en archivos más pequeños.</translation>
+    </message>
+    <message>
+        <source>The sheet in {source} unfolds into more than {limit} cells through repeated rows. Save it as CSV and import that file.</source>
+        <translation>La hoja de {source} se despliega en más de {limit} celdas a través de filas repetidas. Guárdala como CSV e importa ese archivo.</translation>
+    </message>
+    <message>
+        <source>A cell in {source} holds more than {limit} characters; the file is probably not a recipient list. Check that you chose the right file.</source>
+        <translation>Una celda de {source} contiene más de {limit} caracteres; seguramente el archivo no es una lista de destinatarios. Comprueba que elegiste el archivo correcto.</translation>
+    </message>
+    <message>
+        <source>The list “{name}” changed while the file was being imported into it. Import the file again.</source>
+        <translation>La lista “{name}” cambió mientras se importaba el archivo en ella. Vuelve a importar el archivo.</translation>
+    </message>
+    <message>
+        <source>“{address}” is already in the list “{name}”.</source>
+        <translation>“{address}” ya está en la lista “{name}”.</translation>
+    </message>
+    <message>
+        <source>Row {row} of the list “{name}” no longer exists; the list may have changed meanwhile. Reopen it and try again.</source>
+        <translation>La fila {row} de la lista “{name}” ya no existe; puede que la lista haya cambiado mientras tanto. Vuelve a abrirla e inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>“{address}” is on the suppression list (it bounced or unsubscribed), so it cannot be added to a list.</source>
+        <translation>“{address}” está en la lista de exclusión (rebotó o se dio de baja), así que no se puede añadir a una lista.</translation>
+    </message>
+    <message>
         <source>Line {line} could not be read ({detail}). A quote that is never closed is the usual cause: fix that line, or choose another delimiter.</source>
         <translation>No se pudo leer la línea {line} ({detail}). La causa habitual es una comilla que no se cierra: corrige esa línea o elige otro delimitador.</translation>
     </message>
@@ -2455,6 +2523,14 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     <message>
         <source>SpamAssassin&apos;s answer could not be read.</source>
         <translation>No se pudo leer la respuesta de SpamAssassin.</translation>
+    </message>
+    <message>
+        <source>Campaign {campaign_id} is already being sent by process {pid} on {host} (since {started_at} UTC). Wait until it finishes, or stop it there; if that process was killed, its claim lapses by {expires_at} UTC.</source>
+        <translation>La campaña {campaign_id} ya la está enviando el proceso {pid} en {host} (desde las {started_at} UTC). Espera a que termine o detenlo allí; si ese proceso se cerró a la fuerza, su reserva caduca a las {expires_at} UTC.</translation>
+    </message>
+    <message>
+        <source>Sending campaign {campaign_id} stopped: this sender was paused so long that another sender took the campaign over. Nothing was sent twice; check the other sender.</source>
+        <translation>Se ha detenido el envío de la campaña {campaign_id}: este envío estuvo en pausa tanto tiempo que otro envío se hizo cargo de la campaña. No se ha enviado nada dos veces; revisa el otro envío.</translation>
     </message>
 </context>
 <context>
@@ -3019,8 +3095,24 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>Se han eliminado la cuenta “{name}” y sus entradas del llavero del sistema.</translation>
     </message>
     <message>
+        <source>A recipient list named “{name}” already exists. Add --replace to replace its members with the file&apos;s, --append to add the file&apos;s new addresses to it, or choose another name with --list.</source>
+        <translation>Ya existe una lista de destinatarios llamada “{name}”. Añade --replace para sustituir sus destinatarios por los del archivo, --append para añadirle las direcciones nuevas del archivo, o elige otro nombre con --list.</translation>
+    </message>
+    <message>
         <source>List “{name}”: {valid} valid, {invalid} invalid, {duplicates} duplicates, {suppressed} suppressed.</source>
         <translation>Lista “{name}”: {valid} válidos, {invalid} no válidos, {duplicates} duplicados, {suppressed} excluidos.</translation>
+    </message>
+    <message>
+        <source>The list&apos;s members were replaced. Recipients in the list now: {n}.</source>
+        <translation>Se sustituyeron los destinatarios de la lista. Destinatarios en la lista ahora: {n}.</translation>
+    </message>
+    <message>
+        <source>Added to the list: {added}. Recipients in the list now: {n}.</source>
+        <translation>Añadidos a la lista: {added}. Destinatarios en la lista ahora: {n}.</translation>
+    </message>
+    <message>
+        <source>Addresses with non-ASCII characters before the @, which the SMTP-API cannot take (TEA Lite can): {count}.</source>
+        <translation>Direcciones con caracteres no ASCII antes de la @, que la SMTP-API no admite (TEA Lite sí): {count}.</translation>
     </message>
     <message>
         <source>  ... use --rejects FILE for the full report</source>
@@ -3083,8 +3175,40 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
 </translation>
     </message>
     <message>
+        <source>{count} messages may or may not have arrived: TEA Lite&apos;s answer was lost and its responses do not show them yet. They were not sent again:
+</source>
+        <translation>Puede que {count} mensajes hayan llegado o no: se perdió la respuesta de TEA Lite y sus respuestas todavía no los muestran. No se han vuelto a enviar:
+</translation>
+    </message>
+    <message>
+        <source>Uncertain: {recipient} ({reason})
+</source>
+        <translation>Incierto: {recipient} ({reason})
+</translation>
+    </message>
+    <message>
+        <source>Run the same command later to look again, or add --resend-uncertain [ADDR ...] to send them again (a recipient may then get two copies).
+</source>
+        <translation>Ejecuta de nuevo la misma orden más tarde para volver a comprobarlo, o añade --resend-uncertain [DIRECCIÓN ...] para enviarlos otra vez (un destinatario podría recibir dos copias).
+</translation>
+    </message>
+    <message>
+        <source>Not uncertain in this campaign, so not sent again: {addresses}</source>
+        <translation>No están en estado incierto en esta campaña, así que no se vuelven a enviar: {addresses}</translation>
+    </message>
+    <message>
+        <source>Sending {count} uncertain messages again: {addresses}
+</source>
+        <translation>Se vuelven a enviar {count} mensajes inciertos: {addresses}
+</translation>
+    </message>
+    <message>
         <source>--concurrency and --rate must be positive.</source>
         <translation>--concurrency y --rate deben ser positivos.</translation>
+    </message>
+    <message>
+        <source>--reconcile-wait must be between 0 and 86400.</source>
+        <translation>--reconcile-wait debe estar entre 0 y 86400.</translation>
     </message>
     <message>
         <source>--server must be HOST:PORT, for example api.teenvio.com:46500.</source>
@@ -3191,6 +3315,10 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>{option} debe tener el formato YYYYMMDDHHMMSS (UTC); se ha recibido {value}.</translation>
     </message>
     <message>
+        <source>--max-pages must be positive.</source>
+        <translation>--max-pages debe ser positivo.</translation>
+    </message>
+    <message>
         <source>--api URL and --source-system ID (or --account NAME) are required.</source>
         <translation>Se necesitan --api URL y --source-system ID (o --account NAME).</translation>
     </message>
@@ -3201,6 +3329,10 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     <message>
         <source>No campaign of source system {source} is known here; name one with --campaign-id.</source>
         <translation>Aquí no se conoce ninguna campaña del sistema de origen {source}; indica una con --campaign-id.</translation>
+    </message>
+    <message>
+        <source>Skipped {count} {kind} entries the server sent malformed ({reasons}); the figures leave them out.</source>
+        <translation>Se han descartado {count} entradas de {kind} que el servidor envió mal formadas ({reasons}); las cifras no las incluyen.</translation>
     </message>
     <message>
         <source>{count} rows</source>
@@ -3373,6 +3505,10 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     <message>
         <source>Sending through TEA Lite</source>
         <translation>Enviando mediante TEA Lite</translation>
+    </message>
+    <message>
+        <source>Checking in TEA Lite&apos;s responses whether the uncertain messages arrived</source>
+        <translation>Comprobando en las respuestas de TEA Lite si llegaron los mensajes inciertos</translation>
     </message>
     <message>
         <source>Preparing the TEA Lite campaign</source>

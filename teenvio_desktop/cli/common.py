@@ -11,6 +11,7 @@ from teenvio_desktop.core.context import AppContext
 from teenvio_desktop.core.errors import TeenvioError, Translate
 from teenvio_desktop.core.logsetup import configure_logging
 from teenvio_desktop.core.paths import resolve_data_dir
+from teenvio_desktop.core.recipients.cleanup import discard_abandoned_imports
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -57,6 +58,7 @@ class CliRuntime:
             data_dir = resolve_data_dir(getattr(self.args, "data_dir", None)).ensure()
             configure_logging(data_dir.logs, debug=bool(getattr(self.args, "debug", False)))
             self._context = AppContext.open(data_dir, language=self.language)
+            discard_abandoned_imports(self._context.db)  # lists a killed import left
         return self._context
 
     def translate(self, context: str, text: str) -> str:

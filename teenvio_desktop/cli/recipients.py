@@ -1,8 +1,13 @@
 """``teenvio-desktop recipients``: import a file into a list, list the lists, export one.
 
-``import`` exits 0 whenever the file could be read, even if some rows were rejected (the
-summary says how many and why; ``--rejects FILE`` writes the report). It exits 1 when
-the file cannot be imported at all (empty, binary, no address column...).
+``import`` follows the same rules as the import wizard (one core function): every column
+of the file stays a merge field under its own name. ``--list NAME`` naming an existing
+list is a clash, reported before anything is read unless ``--replace`` (the file's
+members replace the list's) or ``--append`` (its new addresses are added; repeats of the
+list's members are left out) says what to do. It exits 0 whenever the file could be
+read, even if some rows were rejected (the summary says how many and why; ``--rejects
+FILE`` writes the report), and 1 when it cannot be imported at all (empty, binary, no
+address column, a clash...).
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from teenvio_desktop.core.recipients import (
     ImportOptions,
     RecipientListRepository,
     export_rejects,
+    find_clash,
     import_file,
 )
 from teenvio_desktop.core.tasks import CancelToken, Progress
@@ -38,7 +44,23 @@ def register(subparsers: Any, add_common: Callable[[argparse.ArgumentParser], No
     imp = actions.add_parser("import", help="import a file as a new list")
     add_common(imp)
     imp.add_argument("file", metavar="FILE")
-    imp.add_argument("--list", dest="list_name", metavar="NAME", help="name of the new list")
+    imp.add_argument("--list", dest="list_name", metavar="NAME", help="name of the list")
+    clash = imp.add_mutually_exclusive_group()
+    clash.add_argument(
+        "--replace",
+        dest="on_clash",
+        action="store_const",
+        const="replace",
+        default="error",
+        help="if the list exists, replace its members with the file's",
+    )
+    clash.add_argument(
+        "--append",
+        dest="on_clash",
+        action="store_const",
+        const="append",
+        help="if the list exists, add the file's new addresses to it",
+    )
     imp.add_argument("--sheet", metavar="NAME", help="sheet of a workbook (default: the first)")
     imp.add_argument("--email-column", metavar="NAME", help="column holding the addresses")
     imp.add_argument("--encoding", metavar="ENC", help="text encoding (default: detected)")
@@ -72,6 +94,7 @@ def run_import(runtime: CliRuntime) -> int:
         sheet=args.sheet,
         email_column=args.email_column,
         has_header=args.has_header,
+        on_clash=args.on_clash,
     )
     token = CancelToken()
     show_progress = not args.json and sys.stderr.isatty()
@@ -80,6 +103,16 @@ def run_import(runtime: CliRuntime) -> int:
         if show_progress and report.total:
             sys.stderr.write(f"\r{100 * report.done // report.total:3d}%")
 
+    if args.list_name and args.on_clash == "error" and find_clash(context.db, args.list_name):
+        sys.stderr.write(
+            runtime.tr(
+                "A recipient list named \u201c{name}\u201d already exists. Add --replace to "
+                "replace its members with the file's, --append to add the file's new "
+                "addresses to it, or choose another name with --list."
+            ).format(name=args.list_name.strip())
+            + "\n"
+        )
+        return EXIT_FAILURE
     try:
         result = import_file(context.db, Path(args.file), options, progress, token)
     except (TeenvioError, Cancelled) as exc:
@@ -90,8 +123,9 @@ def run_import(runtime: CliRuntime) -> int:
         sys.stderr.write("\r")
     if args.rejects:
         export_rejects(context.db, result.list_id, Path(args.rejects), runtime.translate)
+    smtputf8 = RecipientListRepository(context.db).smtputf8_count(result.list_id)
     if args.json:
-        print(json.dumps(result.summary(), ensure_ascii=False))
+        print(json.dumps({**result.summary(), "smtputf8": smtputf8}, ensure_ascii=False))
         return EXIT_OK
     print(
         runtime.tr(
@@ -105,6 +139,25 @@ def run_import(runtime: CliRuntime) -> int:
             suppressed=result.suppressed,
         )
     )
+    if result.mode == "replace":
+        print(
+            runtime.tr("The list's members were replaced. Recipients in the list now: {n}.").format(
+                n=result.total
+            )
+        )
+    elif result.mode == "append":
+        print(
+            runtime.tr("Added to the list: {added}. Recipients in the list now: {n}.").format(
+                added=result.valid, n=result.total
+            )
+        )
+    if smtputf8:
+        print(
+            runtime.tr(
+                "Addresses with non-ASCII characters before the @, which the SMTP-API cannot "
+                "take (TEA Lite can): {count}."
+            ).format(count=smtputf8)
+        )
     for reject in result.rejects[:20]:
         print(f"  {reject.line}: {reject.reason_text(runtime.translate)}: {reject.value}")
     if result.rejected > 20:
@@ -118,7 +171,13 @@ def run_list(runtime: CliRuntime) -> int:
         print(
             json.dumps(
                 [
-                    {"id": x.id, "name": x.name, "count": x.count, "columns": list(x.columns)}
+                    {
+                        "id": x.id,
+                        "name": x.name,
+                        "count": x.count,
+                        "columns": list(x.columns),
+                        "merge_fields": x.merge_fields,
+                    }
                     for x in lists
                 ],
                 ensure_ascii=False,

@@ -68,6 +68,22 @@ def register(subparsers: Any, add_common: Callable[[argparse.ArgumentParser], No
     rest.add_argument("--list-unsubscribe", metavar="VALUE")
     rest.add_argument("--concurrency", type=int, default=8, metavar="N")
     rest.add_argument("--rate", type=float, default=None, metavar="N", help="messages per second")
+    rest.add_argument(
+        "--reconcile-wait",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="how long to look in /responses for messages whose outcome is unknown "
+        "(default 120; 0: look once)",
+    )
+    rest.add_argument(
+        "--resend-uncertain",
+        nargs="*",
+        default=None,
+        metavar="ADDR",
+        help="send again the uncertain messages (all, or those of ADDR): a recipient may "
+        "get two copies",
+    )
 
     parser.set_defaults(handler=run)
 

@@ -3,8 +3,16 @@
 The token comes from ``TEENVIO_TOKEN`` or, with ``--account``, from the account's keyring
 entry; never from an argument. The campaign and every message are written to the outbox
 before the first request, so running the same command again (same ``--source-system`` and
-``--campaign-id``) resumes it: what was accepted is not sent again. Prints one line
-``accepted=N failed=M``; exits 0 only when every message was accepted.
+``--campaign-id``) resumes it: what was accepted is not sent again.
+
+A message whose outcome is unknown (the answer was lost after the request was written, a
+bare 5xx) is *uncertain*: it is looked up in /responses for up to ``--reconcile-wait``
+seconds and never sent again unless ``--resend-uncertain [ADDR ...]`` asks for it. Every
+uncertain recipient is printed on stderr. One sender per campaign: a second command for a
+campaign being sent says who is sending it and exits 1.
+
+Prints one line ``accepted=N failed=M uncertain=U``; exits 0 only when every message was
+accepted.
 """
 
 from __future__ import annotations
@@ -25,8 +33,11 @@ from teenvio_desktop.core.logsetup import register_secret
 from teenvio_desktop.core.outbox import (
     OutboxRepository,
     Recipient,
+    ReconcileOptions,
     SendOptions,
     create_rest_campaign,
+    ensure_not_busy,
+    resend_uncertain,
     retry_failed,
     send_campaign,
 )
@@ -111,8 +122,8 @@ class _ProgressLine:
         self._last = now
         d = progress.details
         self._stream.write(
-            f"\raccepted={d['accepted']} failed={d['failed']} retrying={d['retrying']}"
-            f" remaining={d['remaining']} {d['rate']}/s   "
+            f"\raccepted={d['accepted']} failed={d['failed']} uncertain={d.get('uncertain', 0)}"
+            f" retrying={d['retrying']} remaining={d['remaining']} {d['rate']}/s   "
         )
         self._stream.flush()
 
@@ -130,6 +141,7 @@ def _prepare(runtime: CliRuntime, context: AppContext, connection: TeaLiteConnec
         )
     existing = CampaignRepository(context.db).find_rest(connection.source_system, args.campaign_id)
     if existing is not None:
+        ensure_not_busy(context.db, existing.id)  # someone else is sending it: touch nothing
         # Messages that only ran out of retries get another chance; refused ones do not.
         retry_failed(context.db, existing.id, transient_only=True)
         counts = OutboxRepository(context.db).counts(existing.id)
@@ -168,10 +180,74 @@ def _print_failures(runtime: CliRuntime, context: AppContext, campaign_id: int) 
         )
 
 
+def _print_uncertain(runtime: CliRuntime, context: AppContext, campaign_id: int) -> int:
+    """Name every uncertain recipient (stderr); their number."""
+    uncertain = OutboxRepository(context.db).uncertain(campaign_id)
+    if not uncertain:
+        return 0
+    sys.stderr.write(
+        runtime.tr(
+            "{count} messages may or may not have arrived: TEA Lite's answer was lost and "
+            "its responses do not show them yet. They were not sent again:\n"
+        ).format(count=len(uncertain))
+    )
+    for message in uncertain:
+        sys.stderr.write(
+            runtime.tr("Uncertain: {recipient} ({reason})\n").format(
+                recipient=message.recipient, reason=message.error_text or message.error_category
+            )
+        )
+    sys.stderr.write(
+        runtime.tr(
+            "Run the same command later to look again, or add --resend-uncertain [ADDR ...] "
+            "to send them again (a recipient may then get two copies).\n"
+        )
+    )
+    return len(uncertain)
+
+
+def _reconcile_options(runtime: CliRuntime) -> ReconcileOptions:
+    wait = runtime.args.reconcile_wait
+    if wait is None:
+        return ReconcileOptions()
+    return ReconcileOptions(
+        first_check_s=min(10.0, wait / 4), interval_s=min(20.0, max(wait / 4, 0.1)), max_wait_s=wait
+    )
+
+
+def _resend(runtime: CliRuntime, context: AppContext, campaign_id: int) -> None:
+    """``--resend-uncertain [ADDR ...]``: queue them again, or a usage error (nothing sent)."""
+    named: list[str] = runtime.args.resend_uncertain
+    uncertain = {m.recipient.lower() for m in OutboxRepository(context.db).uncertain(campaign_id)}
+    unknown = [a for a in named if a.strip().lower() not in uncertain]
+    if unknown:
+        raise SendUsage(
+            runtime.tr("Not uncertain in this campaign, so not sent again: {addresses}").format(
+                addresses=", ".join(unknown)
+            )
+        )
+    request = resend_uncertain(context.db, campaign_id, named or None)
+    if not request.requeued:
+        return
+    sys.stderr.write(
+        runtime.tr("Sending {count} uncertain messages again: {addresses}\n").format(
+            count=len(request.requeued), addresses=", ".join(request.requeued)
+        )
+    )
+
+
+def _counts_line(context: AppContext, campaign_id: int) -> str:
+    counts = OutboxRepository(context.db).counts(campaign_id)
+    return f"accepted={counts.accepted} failed={counts.failed} uncertain={counts.uncertain}"
+
+
 def run(runtime: CliRuntime) -> int:
     args = runtime.args
     if args.concurrency < 1 or (args.rate is not None and args.rate <= 0):
         sys.stderr.write(runtime.tr("--concurrency and --rate must be positive.") + "\n")
+        return EXIT_USAGE
+    if args.reconcile_wait is not None and not 0 <= args.reconcile_wait <= 86_400:
+        sys.stderr.write(runtime.tr("--reconcile-wait must be between 0 and 86400.") + "\n")
         return EXIT_USAGE
     context = runtime.context()
     campaign_id: int | None = None
@@ -179,7 +255,11 @@ def run(runtime: CliRuntime) -> int:
     try:
         connection = _connection(runtime, context)
         campaign_id = _prepare(runtime, context, connection)
-        options = SendOptions(concurrency=args.concurrency, rate=args.rate)
+        if args.resend_uncertain is not None:
+            _resend(runtime, context, campaign_id)
+        options = SendOptions(
+            concurrency=args.concurrency, rate=args.rate, reconcile=_reconcile_options(runtime)
+        )
         summary = send_campaign(context.db, campaign_id, connection, options=options, progress=line)
     except SendUsage as exc:
         sys.stderr.write(f"{exc}\n")
@@ -188,11 +268,12 @@ def run(runtime: CliRuntime) -> int:
         line.close()
         runtime.report_error(exc)
         if campaign_id is not None:
-            counts = OutboxRepository(context.db).counts(campaign_id)
-            print(f"accepted={counts.accepted} failed={counts.failed}")
+            _print_uncertain(runtime, context, campaign_id)
+            print(_counts_line(context, campaign_id))
         return EXIT_FAILURE
     line.close()
     if summary.failed:
         _print_failures(runtime, context, campaign_id)
-    print(f"accepted={summary.accepted} failed={summary.failed}")
+    _print_uncertain(runtime, context, campaign_id)
+    print(_counts_line(context, campaign_id))
     return EXIT_OK if summary.complete else EXIT_FAILURE

@@ -3,6 +3,11 @@
 The token comes from ``TEENVIO_TOKEN`` or, failing that, from the keyring entry of a saved
 account (``--account NAME``, or one with the same API address and source system); never
 from an argument.
+
+Answers are untrusted: a feed whose answers are too big, malformed, or page without end is
+reported with the endpoint's name (exit 1) and the other feeds are still read; entries with
+wrong types or timestamps are skipped and counted on stderr (exit 1: the figures are
+incomplete).
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from teenvio_desktop.core.stats.events import Kind
 from teenvio_desktop.core.stats.queries import StatsSummary, TableQuery
 from teenvio_desktop.core.tasks import CancelToken, no_progress
 from teenvio_desktop.core.tealite.connection import TeaLiteConnection
+from teenvio_desktop.core.tealite.stats_api import MAX_PAGES
 
 TOKEN_ENV = "TEENVIO_TOKEN"
 KIND_CHOICES = ("all", "responses", "bounces", "opens", "clicks", "unsubscribes")
@@ -70,6 +76,13 @@ def register(subparsers: Any, add_common: Callable[[argparse.ArgumentParser], No
     parser.add_argument("--kind", choices=KIND_CHOICES, default="all")
     parser.add_argument("--format", choices=("summary", "csv", "json"), default="summary")
     parser.add_argument("--output", metavar="FILE", help="write to FILE instead of stdout")
+    parser.add_argument(
+        "--max-pages",
+        type=int,
+        default=MAX_PAGES,
+        metavar="N",
+        help=f"stop a feed that sends more than N pages for one window (default {MAX_PAGES})",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -97,6 +110,9 @@ def run(runtime: CliRuntime) -> int:
         until = _timestamp(runtime, args.until, "--until")
     except _UsageError as exc:
         print(str(exc), file=sys.stderr)
+        return EXIT_USAGE
+    if args.max_pages < 1:
+        print(runtime.tr("--max-pages must be positive."), file=sys.stderr)
         return EXIT_USAGE
     context = runtime.context()
     if args.account:
@@ -176,12 +192,23 @@ def run(runtime: CliRuntime) -> int:
                 kinds=kinds,
                 since=since,
                 until=until,
+                max_pages=args.max_pages,
             )
         except TeenvioError as exc:
             runtime.report_error(exc)
             return EXIT_FAILURE
         for error in report.errors:
             runtime.report_error(error)
+            status = EXIT_FAILURE
+        for kind, count in report.skipped.items():
+            reasons = "; ".join(report.skip_reasons.get(kind, []))
+            print(
+                runtime.tr(
+                    "Skipped {count} {kind} entries the server sent malformed ({reasons}); "
+                    "the figures leave them out."
+                ).format(count=count, kind=kind, reasons=reasons),
+                file=sys.stderr,
+            )
             status = EXIT_FAILURE
     _write(runtime, args, lambda out: _print(runtime, out, scope))
     return status

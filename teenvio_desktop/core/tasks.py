@@ -1,7 +1,7 @@
 """The one contract for long work: a progress callback and a cancel flag.
 
 Core functions that take time accept ``progress`` and ``cancel`` and stay unaware of
-threads and Qt. ``ui/worker.py`` runs such a function in a QThread; the command line
+threads and Qt. ``ui/tasks.py`` runs such a function off the GUI thread; the command line
 calls it directly.
 """
 

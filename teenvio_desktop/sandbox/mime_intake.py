@@ -4,6 +4,14 @@ Only Subject and the X-Teenvio-* headers matter to Teenvio; the message must hav
 text/plain and a text/html part; a Reply-To must be a validated sender; attachments
 are kept as files and linked from the content, unless the HTML shows them as ``cid:``
 images, which become images hosted by the sandbox.
+
+Lenient where the seed is silent, so that the seed's own transcript (section 3.2.2, lines
+022-069) is accepted exactly as printed: a header-block line that cannot start a header
+field (no ``Name:``, no leading blank: lines 026 and 031 lost their indentation in the
+document) continues the previous field; and when a multipart body never uses the
+``--boundary`` delimiter but has lines equal to the boundary itself (lines 034, 047 and
+069), those lines are read as the delimiters. Both repairs touch nothing a well-formed
+message contains (:func:`repair_seed_style`).
 """
 
 from __future__ import annotations
@@ -107,10 +115,44 @@ def _append_links(html: str, text: str, files: list[StoredFile]) -> tuple[str, s
     return html, text
 
 
+_FIELD_START = re.compile(rb"^[!-9;-~]+[ \t]*:")
+_BOUNDARY = re.compile(rb'boundary\s*=\s*(?:"([^"]+)"|([^\s;]+))', re.IGNORECASE)
+
+
+def _split_head(raw: bytes) -> tuple[bytes, bytes, bytes]:
+    """(header block, separator, body); the separator is the first empty line."""
+    match = re.search(rb"\r?\n\r?\n", raw)
+    if match is None:
+        return raw, b"", b""
+    return raw[: match.start()], raw[match.start() : match.end()], raw[match.end() :]
+
+
+def repair_seed_style(raw: bytes) -> bytes:
+    """Fold stray header lines; read bare-boundary lines as delimiters (see the docstring)."""
+    head, separator, body = _split_head(raw)
+    lines = head.split(b"\n")
+    for index, line in enumerate(lines[1:], start=1):
+        text = line.rstrip(b"\r")
+        if text and not text[:1].isspace() and not _FIELD_START.match(text):
+            lines[index] = b" " + line
+    head = b"\n".join(lines)
+    found = _BOUNDARY.search(head)
+    if found is not None:
+        boundary = found.group(1) or found.group(2)
+        body_lines = body.split(b"\n")
+        delimiters = {boundary, boundary + b"--"}
+        uses_standard = any(line.rstrip(b"\r").startswith(b"--" + boundary) for line in body_lines)
+        if not uses_standard and any(line.rstrip(b"\r") in delimiters for line in body_lines):
+            body = b"\n".join(
+                b"--" + line if line.rstrip(b"\r") in delimiters else line for line in body_lines
+            )
+    return head + separator + body
+
+
 def parse_campaign(raw: bytes, senders: Sequence[str], host_file: HostFile) -> ParsedCampaign:
     """Turn an accepted DATA into a campaign; raise :class:`IntakeError` when it cannot."""
     try:
-        message = email.message_from_bytes(raw, policy=email.policy.default)
+        message = email.message_from_bytes(repair_seed_style(raw), policy=email.policy.default)
         headers = [(name, str(value)) for name, value in message.items()]
     except (ValueError, TypeError, IndexError) as exc:
         raise IntakeError(f"cabeceras no validas ({exc})") from exc

@@ -8,6 +8,8 @@ Answers (decided where the seed only shows examples; the OpenAPI document says t
   bounces (``"Hard"``/``"Soft"``) of one campaign.
 * ``/unsubscribe`` answers ``{page, lastPage, unsubscribes}``; ``page`` counts from 1.
 * An event is listed only once its time has passed; its ``timestamp`` is when it happened.
+* /interactions without a time window (the seed's examples give none) reads the last
+  30 days up to now. Everything else the sandbox adds is listed in the package docstring.
 * Injected faults: ``fail_rate`` answers 400 Retriable before doing anything;
   ``drop_rate`` closes the connection after the call was processed (a /send is stored)
   but before the answer; ``latency_ms`` delays every answer.
@@ -46,6 +48,8 @@ NO_ATTACHMENT = "key not found: attachment"
 PUBLIC_PREFIXES = ("/openapi.json", "/files/")
 # How much of an oversized upload is read (and dropped) so the client gets the 400.
 DRAIN_LIMIT = 64 * 1024 * 1024
+# /interactions without a time window (as in the seed's examples): the last 30 days.
+DEFAULT_WINDOW_S = 30 * 24 * 3600
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -239,7 +243,11 @@ async def interactions(request: web.Request) -> web.Response:
     kind = require_param(request.query, "type").upper()
     if kind not in ("OPEN", "CLICK"):
         raise invalid("type")
-    start, end = time_window(request.query, required_window=True)
+    # The seed's own examples (/interactions?idCampaign=1&idMessage=1&type=CLICK) give no
+    # window: a missing bound means the last DEFAULT_WINDOW_S up to now.
+    start, end = time_window(request.query, required_window=False)
+    end = now_s() if end is None else end
+    start = end - DEFAULT_WINDOW_S if start is None else start
     id_message = request.query.get("idMessage", "").strip() or None
     if id_message is not None and not id_message.isdigit():
         raise invalid("idMessage")

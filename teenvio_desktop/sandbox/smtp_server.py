@@ -20,6 +20,10 @@ Choices where the seed is silent (documented here, relied on by the clients' tes
 * A DATA the account cannot send answers ``500 Internal error - <reason>``.
 * Injected faults: ``451 4.3.0 Error temporal, intentelo de nuevo mas tarde`` for DATA
   (nothing stored); a dropped connection after the campaign was stored.
+* Commands, ``FROM:``/``TO:`` and parameters such as ``SIZE=`` are read in any case, as
+  RFC 5321 requires (aiosmtpd does so); the AUTH mechanism too (``auth login``), which
+  aiosmtpd alone would refuse. Lines ending in a bare LF (the seed's PHP example writes
+  ``"EHLO PruebaPHP\n"``) are accepted like CRLF.
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ import weakref
 from datetime import datetime
 from typing import Any
 
-from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
+from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session, syntax
 
 from teenvio_desktop.sandbox.mime_intake import IntakeError
 from teenvio_desktop.sandbox.service import SandboxService
@@ -105,6 +109,12 @@ class TeenvioSMTP(SMTP):
                     status = reply
                     break
         await super().push(status)
+
+    @syntax("AUTH <mechanism>")
+    async def smtp_AUTH(self, arg: str) -> None:
+        # SASL mechanism names are case-insensitive; aiosmtpd matches them exactly.
+        mechanism, _, rest = (arg or "").strip().partition(" ")
+        await super().smtp_AUTH(f"{mechanism.upper()} {rest}".strip() if mechanism else arg)
 
     async def smtp_VRFY(self, arg: str) -> None:
         await self.push(NOT_OFFERED)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from teenvio_desktop.core.context import AppContext
 from teenvio_desktop.core.paths import DataDir
+from teenvio_desktop.core.recipients.cleanup import discard_abandoned_imports
 
 if TYPE_CHECKING:
     from teenvio_desktop.ui.style import Preference
@@ -62,6 +63,7 @@ def run_gui(options: GuiOptions) -> int:
     install_translators(app, language)
     context = AppContext.open(options.data_dir, language=language)
     install_theme(app, scheme_preference(context, options.scheme))
+    discard_abandoned_imports(context.db)  # recipient lists a killed import left behind
     try:
         if options.sandbox:
             start_sandbox(context)

@@ -49,7 +49,7 @@ def test_import_list_export_cycle(tmp_path: Path) -> None:
         "suppressed": 0,
     }
     assert summary["list"] == "Clientes"
-    assert summary["columns"] == ["city"]
+    assert summary["columns"] == ["email", "name", "city"]  # every column, as in the wizard
     with rejects.open(encoding="utf-8-sig", newline="") as handle:
         assert len(list(csv.reader(handle))) == 1 + 4
 
@@ -105,3 +105,41 @@ def test_unreadable_files_fail_with_a_clear_message(tmp_path: Path) -> None:
         assert done.stdout == ""
     missing = cli(data, "export", "Nope", str(tmp_path / "x.csv"))
     assert missing.returncode == 1 and "no recipient list" in missing.stderr
+
+
+def test_a_taken_name_needs_replace_or_append(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    first = tmp_path / "v1.csv"
+    first.write_text("email,nombre\nana@example.com,Ana\njosé@example.es,José\n", encoding="utf-8")
+    done = cli(data, "import", str(first), "--list", "Clientes", "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert "which the SMTP-API cannot take (TEA Lite can): 1." in done.stdout
+
+    update = tmp_path / "v2.csv"
+    update.write_text(
+        "email,nombre\nANA@example.com,Ana\nluis@example.com,Luis\n", encoding="utf-8"
+    )
+    clash = cli(data, "import", str(update), "--list", "clientes", "--lang", "en")
+    assert clash.returncode == 1
+    assert "already exists" in clash.stderr and "--replace" in clash.stderr
+    assert clash.stdout == ""
+
+    appended = cli(data, "import", str(update), "--list", "Clientes", "--append", "--json")
+    assert appended.returncode == 0, appended.stderr
+    summary = json.loads(appended.stdout)
+    assert (summary["mode"], summary["valid"], summary["duplicates"], summary["members"]) == (
+        "append",
+        1,
+        1,
+        3,
+    )
+    assert summary["smtputf8"] == 1
+
+    replaced = cli(data, "import", str(update), "--list", "Clientes", "--replace", "--lang", "es")
+    assert replaced.returncode == 0, replaced.stderr
+    assert "Destinatarios en la lista ahora: 2." in replaced.stdout
+    listing = json.loads(cli(data, "list", "--json").stdout)
+    assert [(x["name"], x["count"]) for x in listing] == [("Clientes", 2)]
+    assert listing[0]["merge_fields"] == ["email", "name", "nombre"]
+    both = cli(data, "import", str(update), "--list", "X", "--replace", "--append")
+    assert both.returncode == 2 and "not allowed with argument" in both.stderr

@@ -81,7 +81,7 @@ def test_rest_sends_the_compiled_html_personalised(
     )  # fmt: skip
     out = capsys.readouterr()
     assert code == 0, out.err
-    assert out.out.strip().splitlines()[-1] == "accepted=1 failed=0"
+    assert out.out.strip().splitlines()[-1] == "accepted=1 failed=0 uncertain=0"
     (message,) = sandbox.received_messages(source_system="mjml-tests")
     assert message.html is not None and "Hola Ana, mira" in message.html
     assert '<html lang="es"' in message.html and 'role="presentation"' in message.html

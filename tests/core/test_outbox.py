@@ -174,11 +174,17 @@ def test_state_changes_recovery_and_retry_failed(app_context: AppContext) -> Non
     # A late "retrying" for an accepted message never undoes the acceptance.
     outbox.apply([MessageUpdate(ids[0], "retrying")])
     assert outbox.counts(prepared.campaign_id).accepted == 1
+    # A request in flight when its run died may have arrived: uncertain, never re-queued.
     assert outbox.recover_in_flight(prepared.campaign_id) == 1
+    interrupted = outbox.get(ids[1])
+    assert interrupted is not None and interrupted.state == "uncertain"
+    assert interrupted.error_category == "Interrupted" and interrupted.last_attempt_at
+    assert [m.id for m in outbox.pending(prepared.campaign_id)] == []
     assert retry_failed(db, prepared.campaign_id, transient_only=True) == 1
     assert retry_failed(db, prepared.campaign_id) == 1
     counts = outbox.counts(prepared.campaign_id)
-    assert (counts.accepted, counts.failed, counts.remaining) == (1, 0, 3)
+    assert (counts.accepted, counts.failed, counts.remaining, counts.uncertain) == (1, 0, 2, 1)
+    assert counts.total == 4
 
 
 def test_recipients_from_a_saved_list_a_file_and_typed_addresses(
@@ -213,7 +219,7 @@ def test_recipients_from_a_saved_list_a_file_and_typed_addresses(
     assert rendered.subject == "Cris cris@example.com" and rendered.html == "-7"
 
 
-def test_an_unforeseen_transport_exception_is_retried_not_fatal() -> None:
+def test_an_unforeseen_transport_exception_makes_the_message_uncertain() -> None:
     from concurrent.futures import Future
 
     from teenvio_desktop.core.outbox.sender import _outcome_of
@@ -221,4 +227,5 @@ def test_an_unforeseen_transport_exception_is_retried_not_fatal() -> None:
     future: Future[object] = Future()
     future.set_exception(RuntimeError("aiohttp surprise"))
     outcome = _outcome_of(future)  # type: ignore[arg-type]
-    assert outcome.kind == "retry" and outcome.text == "RuntimeError: aiohttp surprise"
+    # It may have happened after the request was written: never re-sent blindly.
+    assert outcome.kind == "uncertain" and outcome.text == "RuntimeError: aiohttp surprise"

@@ -20,7 +20,7 @@ CORPUS = Path(__file__).parent / "recipients_corpus"
 
 # file: (valid, invalid, duplicates, encoding, delimiter, email column, merge fields)
 EXPECTED: dict[str, tuple[int, int, int, str, str, str, list[str]]] = {
-    "utf8_comma.csv": (4, 2, 2, "utf-8", ",", "email", ["city"]),
+    "utf8_comma.csv": (4, 2, 2, "utf-8", ",", "email", ["email", "name", "city"]),
     "utf8_bom_semicolon.csv": (
         3,
         1,
@@ -28,19 +28,27 @@ EXPECTED: dict[str, tuple[int, int, int, str, str, str, list[str]]] = {
         "utf-8-sig",
         ";",
         "Correo electrónico",
-        ["Empresa", "Ciudad"],
+        ["Correo electrónico", "Nombre", "Empresa", "Ciudad"],
     ),
-    "cp1252_semicolon.csv": (3, 1, 0, "cp1252", ";", "Dirección", ["Población", "Cargo"]),
-    "utf16le_tab.txt": (3, 0, 1, "utf-16", "\t", "E-mail", ["Country"]),
-    "utf16be_tab.tsv": (3, 0, 1, "utf-16", "\t", "E-mail", ["Country"]),
-    "pipe_no_header.txt": (3, 1, 0, "utf-8", "|", "column 1", ["column 2", "column 3"]),
-    "addresses_only.txt": (3, 0, 1, "utf-8", ",", "column 1", []),
-    "quoted_newlines.csv": (3, 1, 0, "utf-8", ",", "email", ["notes"]),
-    "wrong_fields.csv": (3, 2, 0, "utf-8", ";", "email", ["city"]),
-    "mixed_encoding.csv": (3, 0, 0, "utf-8", ",", "email", []),
-    "international.csv": (3, 3, 1, "utf-8", ",", "email", []),
-    "contacts.xlsx": (3, 1, 1, "", "", "Email", ["Teléfono", "Alta"]),
-    "contacts.ods": (3, 1, 1, "", "", "Email", ["Teléfono", "Alta"]),
+    "cp1252_semicolon.csv": (
+        3,
+        1,
+        0,
+        "cp1252",
+        ";",
+        "Dirección",
+        ["Dirección", "Nombre", "Población", "Cargo"],
+    ),
+    "utf16le_tab.txt": (3, 0, 1, "utf-16", "\t", "E-mail", ["E-mail", "First name", "Country"]),
+    "utf16be_tab.tsv": (3, 0, 1, "utf-16", "\t", "E-mail", ["E-mail", "First name", "Country"]),
+    "pipe_no_header.txt": (3, 1, 0, "utf-8", "|", "column 1", ["column 1", "column 2", "column 3"]),
+    "addresses_only.txt": (3, 0, 1, "utf-8", ",", "column 1", ["column 1"]),
+    "quoted_newlines.csv": (3, 1, 0, "utf-8", ",", "email", ["email", "name", "notes"]),
+    "wrong_fields.csv": (3, 2, 0, "utf-8", ";", "email", ["email", "name", "city"]),
+    "mixed_encoding.csv": (3, 0, 0, "utf-8", ",", "email", ["email", "name"]),
+    "international.csv": (3, 3, 1, "utf-8", ",", "email", ["email", "nombre"]),
+    "contacts.xlsx": (3, 1, 1, "", "", "Email", ["Email", "Nombre", "Teléfono", "Alta"]),
+    "contacts.ods": (3, 1, 1, "", "", "Email", ["Email", "Nombre", "Teléfono", "Alta"]),
 }
 
 FAILING: dict[str, str] = {
@@ -91,7 +99,12 @@ def test_values_are_decoded_and_normalised(app_context: AppContext) -> None:
     result = import_file(app_context.db, CORPUS / "cp1252_semicolon.csv")
     members = list(repo.iter_members(result.list_id))
     assert members[0].name == "José Muñoz"
-    assert members[1].fields == {"Población": "A Coruña", "Cargo": "Señora de la «casa»"}
+    assert members[1].fields == {
+        "Dirección": "ines@example.es",
+        "Nombre": "Inés Ibáñez",
+        "Población": "A Coruña",
+        "Cargo": "Señora de la «casa»",
+    }
     assert members[2].fields["Cargo"] == "€uro manager"
 
     result = import_file(app_context.db, CORPUS / "utf8_comma.csv")
@@ -103,8 +116,11 @@ def test_values_are_decoded_and_normalised(app_context: AppContext) -> None:
         "maria@example.org",
         "pedro@example.net",
     ]
-    first = next(repo.iter_members(result.list_id))
-    assert first.name == "Ana" and first.fields == {"city": "Madrid"}
+    first, second = list(repo.iter_members(result.list_id))[:2]
+    assert first.name == "Ana"
+    assert first.fields == {"email": "ana@example.com", "name": "Ana", "city": "Madrid"}
+    # The address column's merge field holds the normalised address; the rest as read.
+    assert second.fields == {"email": "luis@example.com", "name": "Luis", "city": "Sevilla"}
 
 
 def test_mixed_encoding_keeps_every_character(app_context: AppContext) -> None:
@@ -119,7 +135,11 @@ def test_wrong_field_counts_are_reported_not_shifted(app_context: AppContext) ->
     repo = RecipientListRepository(app_context.db)
     members = {m.email: m for m in repo.iter_members(result.list_id)}
     assert set(members) == {"ok1@example.com", "trailing@example.com", "ok2@example.com"}
-    assert members["trailing@example.com"].fields == {"city": "Madrid"}
+    assert members["trailing@example.com"].fields == {
+        "email": "trailing@example.com",
+        "name": "Trailing",
+        "city": "Madrid",
+    }
     rejects = list(iter_rejects(app_context.db, result.list_id))
     assert [(r.line, r.reason) for r in rejects] == [
         (3, "wrong_field_count"),
@@ -139,7 +159,7 @@ def test_reject_lines_count_physical_lines_of_quoted_records(app_context: AppCon
     )
     members = list(RecipientListRepository(app_context.db).iter_members(result.list_id))
     assert members[0].name == "Smith, John"
-    assert members[0].fields == {"notes": "line one\r\nline two"}
+    assert members[0].fields["notes"] == "line one\r\nline two"
     assert members[1].name == 'O\'Brien "Bob"'
 
 
@@ -150,7 +170,7 @@ def test_second_sheet_is_selectable(app_context: AppContext) -> None:
         )
         assert result.valid == 2
         assert result.format.sheets == ("Clientes", "Proveedores")
-        assert result.columns == ["empresa"]
+        assert result.columns == ["correo", "empresa"]
     with pytest.raises(RecipientImportError, match="no sheet named"):
         import_file(app_context.db, CORPUS / "contacts.xlsx", ImportOptions(sheet="Nope"))
 
@@ -158,7 +178,12 @@ def test_second_sheet_is_selectable(app_context: AppContext) -> None:
 def test_spreadsheet_numbers_read_as_people_see_them(app_context: AppContext) -> None:
     result = import_file(app_context.db, CORPUS / "contacts.xlsx")
     first = next(RecipientListRepository(app_context.db).iter_members(result.list_id))
-    assert first.fields == {"Teléfono": "600123456", "Alta": "2024-01-15"}
+    assert first.fields == {
+        "Email": "carmen@example.com",
+        "Nombre": "Carmen",
+        "Teléfono": "600123456",
+        "Alta": "2024-01-15",
+    }
 
 
 def test_suppressed_addresses_are_left_out_and_counted(app_context: AppContext) -> None:

@@ -35,10 +35,12 @@ def test_pasted_spreadsheet_cells_import(app_context: AppContext) -> None:
     result = import_text(app_context.db, pasted, ImportOptions(list_name="Pasted"))
     assert (result.valid, result.invalid, result.list_name) == (1, 1, "Pasted")
     (member,) = RecipientListRepository(app_context.db).iter_members(result.list_id)
+    # Every column stays a merge field under its own name, the mapped ones too (they give
+    # the normalised address and the trimmed name).
     assert (member.email, member.name, member.fields) == (
         "ana@example.com",
         "Ana",
-        {"Ciudad": "Madrid"},
+        {"Email": "ana@example.com", "Nombre": "Ana", "Ciudad": "Madrid"},
     )
     with pytest.raises(RecipientImportError, match="is empty"):
         import_text(app_context.db, "  \n ")
@@ -75,7 +77,12 @@ def test_email_column_and_mapping_can_be_chosen(app_context: AppContext) -> None
     mapping = ColumnMapping(email="email", name="city", fields=())
     result = import_file(app_context.db, CORPUS / "utf8_comma.csv", ImportOptions(mapping=mapping))
     first = next(RecipientListRepository(app_context.db).iter_members(result.list_id))
-    assert (first.name, first.fields, result.columns) == ("Madrid", {}, [])
+    # Leaving every other column out still keeps the mapped ones as merge fields.
+    assert (first.name, first.fields, result.columns) == (
+        "Madrid",
+        {"email": "ana@example.com", "city": "Madrid"},
+        ["email", "city"],
+    )
 
 
 def test_saved_mapping_is_reused_for_the_same_header(app_context: AppContext) -> None:
@@ -89,7 +96,7 @@ def test_saved_mapping_is_reused_for_the_same_header(app_context: AppContext) ->
     assert [s.name for s in saved] == ["CRM export"]
     again = import_file(app_context.db, CORPUS / "utf8_comma.csv")
     assert again.mapping == mapping
-    assert again.columns == ["name"]
+    assert again.columns == ["email", "name", "city"]
     preview = preview_file(CORPUS / "utf8_comma.csv", db=app_context.db)
     assert preview.layout.saved_mapping == "CRM export"
     fresh = import_file(
@@ -111,22 +118,31 @@ def test_rename_merge_export_delete(app_context: AppContext, tmp_path: Path) -> 
     merged = repo.merge([a.list_id, b.list_id, a.list_id], "Todos")
     info = repo.get(merged)
     assert info.count == 7
-    assert info.columns == ("city", "Población", "Cargo")
+    assert info.columns == ("email", "name", "city", "Dirección", "Nombre", "Población", "Cargo")
     members = list(repo.iter_members(merged))
-    assert members[0].fields == {"city": "Madrid", "Población": "", "Cargo": ""}
+    assert members[0].fields == {
+        "email": "ana@example.com",
+        "name": "Ana",
+        "city": "Madrid",
+        "Dirección": "",
+        "Nombre": "",
+        "Población": "",
+        "Cargo": "",
+    }
     assert members[4].fields["Población"] == "Logroño"
+    assert members[4].name == "José Muñoz"
 
     out = tmp_path / "todos.csv"
     assert repo.export_csv(merged, out) == 7
     with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
-    assert rows[0] == ["email", "name", "city", "Población", "Cargo"]
+    assert rows[0] == ["email", "name", "city", "Dirección", "Nombre", "Población", "Cargo"]
     assert rows[5][:2] == ["jose@example.es", "José Muñoz"]
 
     repo.delete_list(b.list_id)
     assert [x.name for x in repo.lists()] == ["Clientes", "Todos"]
     left = app_context.db.conn.execute(
-        "SELECT count(*) FROM recipient_members WHERE list_id = ?", (b.list_id,)
+        "SELECT count(*) FROM recipient_blocks WHERE list_id = ?", (b.list_id,)
     ).fetchone()[0]
     assert left == 0
 
@@ -191,7 +207,8 @@ def test_large_file_reports_bytes_and_can_be_cancelled(
     assert seen[1].done > seen[0].done
     # Nothing half-imported is left behind.
     assert app_context.db.conn.execute("SELECT count(*) FROM recipient_lists").fetchone()[0] == 0
-    assert app_context.db.conn.execute("SELECT count(*) FROM recipient_members").fetchone()[0] == 0
+    assert app_context.db.conn.execute("SELECT count(*) FROM recipient_blocks").fetchone()[0] == 0
+    assert app_context.db.conn.execute("SELECT count(*) FROM recipient_rejects").fetchone()[0] == 0
 
     done: list[Progress] = []
     result = import_file(app_context.db, path, ImportOptions(list_name="big"), done.append)
@@ -205,16 +222,3 @@ def test_large_file_reports_bytes_and_can_be_cancelled(
     emails = [row[1] for row in repo.rows_at(result.list_id, positions)]
     assert emails == sorted(emails, key=str.lower)
     assert "user11999@example.com" in emails
-
-
-def test_only_old_half_imported_lists_are_discarded(app_context: AppContext) -> None:
-    repo = RecipientListRepository(app_context.db)
-    running = repo.begin_list("in progress", ["a"], "other process")
-    assert repo.discard_incomplete() == 0  # may belong to an import running elsewhere
-    app_context.db.conn.execute(
-        "UPDATE recipient_lists SET created_at = '2000-01-01T00:00:00+00:00' WHERE id = ?",
-        (running,),
-    )
-    assert repo.discard_incomplete() == 1
-    with pytest.raises(RecipientImportError, match="no recipient list"):
-        repo.finish_list(running, "in progress", {})

@@ -13,6 +13,7 @@ from teenvio_desktop.core.recipients.readers import open_source
 from teenvio_desktop.core.recipients.validate import (
     fast_normalize,
     normalize_address,
+    normalize_batch,
     reference_normalize,
 )
 
@@ -116,3 +117,47 @@ def test_fast_path_never_disagrees_with_email_validator(
 @given(st.text(max_size=80))
 def test_fast_path_never_disagrees_on_arbitrary_text(text: str) -> None:
     _same_verdict(text)
+
+
+def _one_by_one(cells: list[str]) -> tuple[list[str], list[str], dict[int, str]]:
+    """What normalize_batch must return, computed address by address."""
+    addresses, keys, problems = [], [], {}
+    for i, cell in enumerate(cells):
+        normalized, why = normalize_address(cell)
+        if normalized is None:
+            problems[i] = why if cell.strip() else ""
+            addresses.append(cell.strip())
+            keys.append(cell.strip())
+        else:
+            addresses.append(normalized)
+            keys.append(normalized.lower())
+    return addresses, keys, problems
+
+
+address_like = st.one_of(
+    st.builds(
+        "{}{}@{}.{}{}".format,
+        st.sampled_from(["", " ", "\t"]),
+        local_parts,
+        domains,
+        tlds,
+        st.sampled_from(["", " "]),
+    ),
+    st.sampled_from(["", " ", "User0", "a@@b.com", "josé@example.es", "a\nb@example.com"]),
+    st.sampled_from(["\x00", "a@b.com\x00", "A@EXAMPLE.COM", "x" * 70 + "@example.com"]),
+    st.text(max_size=20),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(address_like, max_size=40))
+@example(["", "", "user0@example.com", "", "User0", "", "user0@example.com"])
+def test_a_batch_gets_the_same_verdicts_as_one_address_at_a_time(cells: list[str]) -> None:
+    addresses, keys, problems = normalize_batch(cells)
+    expected_addresses, expected_keys, expected_problems = _one_by_one(cells)
+    assert set(problems) == set(expected_problems)
+    for i in range(len(cells)):
+        if i not in problems:
+            assert (addresses[i], keys[i]) == (expected_addresses[i], expected_keys[i])
+        else:
+            assert bool(problems[i]) == bool(expected_problems[i])

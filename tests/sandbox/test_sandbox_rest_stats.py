@@ -234,7 +234,13 @@ def test_time_windows_utc_and_local(stats_sandbox: RunningSandbox) -> None:
         ("/interactions", {"type": "OPEN", **WIDE}, "El idCampaign es requerido"),
         ("/interactions", {"idCampaign": "1", **WIDE}, "El type es requerido"),
         ("/interactions", {"idCampaign": "1", "type": "BOUNCE", **WIDE}, "El type no es válido"),
-        ("/interactions", {"idCampaign": "1", "type": "OPEN"}, "El startTimeUTC es requerido"),
+        # No window at all reads the last 30 days (the seed's examples give none), but a
+        # local window needs both ends.
+        (
+            "/interactions",
+            {"idCampaign": "1", "type": "OPEN", "startTime": "20240101000000", "tz": "UTC"},
+            "El endTime es requerido",
+        ),
         (
             "/interactions",
             {"idCampaign": "1", "type": "OPEN", "idMessage": "x", **WIDE},

@@ -11,7 +11,12 @@ from pytestqt.qtbot import QtBot
 
 from teenvio_desktop.core.campaigns import CampaignRepository
 from teenvio_desktop.core.context import AppContext
-from teenvio_desktop.core.outbox import OutboxRepository, SendOptions, create_rest_campaign
+from teenvio_desktop.core.outbox import (
+    OutboxRepository,
+    ReconcileOptions,
+    SendOptions,
+    create_rest_campaign,
+)
 from teenvio_desktop.core.sending import TeaLiteSendJob, prepare_send
 from teenvio_desktop.core.tealite.connection import TeaLiteConnection
 from teenvio_desktop.sandbox.server import RunningSandbox
@@ -21,7 +26,13 @@ from teenvio_desktop.ui.sending.outbox_model import OutboxTableModel
 from teenvio_desktop.ui.sending.resume import ResumeCampaignsDialog, offer_resume
 from tests.helpers.outbox import connect, people, rest_campaign
 
-FAST = SendOptions(concurrency=4, backoff_base_s=0.01, backoff_max_s=0.02, progress_interval_s=0.02)
+FAST = SendOptions(
+    concurrency=4,
+    backoff_base_s=0.01,
+    backoff_max_s=0.02,
+    progress_interval_s=0.02,
+    reconcile=ReconcileOptions(first_check_s=0.1, interval_s=0.3, max_wait_s=20.0),
+)
 
 
 def _job(
@@ -40,7 +51,8 @@ def _dialog(parent: object, job: TeaLiteSendJob) -> TeaLiteSendDialog:
 def test_dialog_sends_under_faults_and_table_shows_every_state(
     qtbot: QtBot, app_context: AppContext, sandbox_factory: Callable[..., RunningSandbox]
 ) -> None:
-    sandbox = sandbox_factory(fail_rate=0.2, drop_rate=0.1, seed=4)
+    # Dropped answers are settled through /responses: fast simulated deliveries.
+    sandbox = sandbox_factory(fail_rate=0.2, drop_rate=0.1, seed=4, time_scale=3600.0)
     prepared = create_rest_campaign(app_context.db, rest_campaign(), people(60))
     dialog = _dialog(None, _job(app_context, prepared.campaign_id, connect(sandbox), FAST))
     qtbot.addWidget(dialog)

@@ -27,6 +27,7 @@ from teenvio_desktop.core.outbox.payload import (
     MessageAddress,
     RequestTooLarge,
     build_request,
+    single_line,
 )
 from teenvio_desktop.core.outbox.recipients import InvalidRecipients, Recipient, invalid_addresses
 from teenvio_desktop.core.outbox.repository import NewMessage, OutboxRepository
@@ -125,7 +126,12 @@ def _unique_and_allowed(
             suppressed.append(recipient.email)
         else:
             seen.add(key)
-            kept.append(dataclasses.replace(recipient, email=recipient.email.strip()))
+            # The name goes into a header: stored as the one line that will be sent.
+            kept.append(
+                dataclasses.replace(
+                    recipient, email=recipient.email.strip(), name=single_line(recipient.name)
+                )
+            )
     return kept, suppressed, duplicates
 
 

@@ -6,11 +6,19 @@ combine): every attribute is a plain form field with the same name as in JSON, a
 file is a part named ``attachment`` (the seed's error ``key not found: attachment`` names
 that key). The body is encoded here, once, so its exact size is known before sending and
 anything over 2 MB is refused without a network call.
+
+No per-recipient value carries a line break into the API: the subject (merge values
+included) and ``recipientName`` end up in message headers, so line breaks and other control
+characters in them become single spaces (:func:`single_line`); a person's name or a
+subject broken over two lines in a CRM export is still meant as one line. The campaign's own
+one-line fields (sender name, reply-to...) are refused instead (``create.py``): the author
+can fix those.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import secrets
 from dataclasses import dataclass
 
@@ -26,6 +34,13 @@ MAX_REQUEST_BYTES = 2 * 1024 * 1024
 SEND_PATH = "/send"
 SEND_WITH_ATTACHMENT_PATH = "/sendWithAttachment"
 MESSAGE_TYPE = "email"
+# C0 and C1 controls (CR, LF, TAB, NUL...) and the Unicode line and paragraph separators.
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def single_line(value: str) -> str:
+    """``value`` as one header-safe line: controls and line breaks become single spaces."""
+    return " ".join(_CONTROLS.sub(" ", value).split())
 
 
 class RequestTooLarge(TeenvioError):
@@ -81,12 +96,13 @@ def message_fields(
         "replyTo": campaign.reply_to or campaign.sender,
         "replyToName": campaign.reply_to_name or campaign.sender_name,
         "recipient": address.recipient,
-        "subjectContentPlainText": rendered.subject,
+        "subjectContentPlainText": single_line(rendered.subject),
         "bodyContentHTML": rendered.html,
         "bodyContentPlainText": rendered.text,
     }
-    if address.recipient_name:
-        fields["recipientName"] = address.recipient_name
+    name = single_line(address.recipient_name)
+    if name:
+        fields["recipientName"] = name
     if campaign.list_unsubscribe:
         fields["listUnsubscribe"] = campaign.list_unsubscribe
     if campaign.send_at:

@@ -16,6 +16,7 @@ class SendTally:
     total: int
     accepted: int
     failed: int
+    uncertain: int = 0
     retrying: set[int] = field(default_factory=set)
     started: float = field(default_factory=time.monotonic)
     finished_times: deque[float] = field(default_factory=deque)
@@ -31,12 +32,18 @@ class SendTally:
         window = min(RATE_WINDOW_S, max(now - self.started, 1e-3))
         return len(self.finished_times) / window
 
+    @property
+    def finished(self) -> int:
+        """Messages with an outcome for this campaign (accepted, failed or uncertain)."""
+        return self.accepted + self.failed + self.uncertain
+
     def details(self, now: float, *, paused: bool) -> dict[str, object]:
-        remaining = self.total - self.accepted - self.failed
+        remaining = self.total - self.finished
         rate = self.rate(now)
         return {
             "accepted": self.accepted,
             "failed": self.failed,
+            "uncertain": self.uncertain,
             "retrying": len(self.retrying),
             "remaining": remaining,
             "total": self.total,

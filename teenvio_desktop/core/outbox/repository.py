@@ -1,10 +1,16 @@
 """The ``outbox_messages`` table: every personalised message and where it stands.
 
 States: ``queued`` (never tried), ``sending`` (a request is or was in flight),
-``accepted`` (TEA Lite answered with a messageId), ``retrying`` (a temporary failure, next
-attempt at ``next_attempt_at``) and ``failed`` (a permanent answer or retries exhausted).
-A ``sending`` row found at start-up is from a run that died mid-request: it is sent again
-under the same outboundId, which lets the server deduplicate.
+``accepted`` (TEA Lite answered 2xx; ``message_id`` when the answer carried one),
+``retrying`` (nothing reached the server or it said ``Retriable``; next attempt at
+``next_attempt_at``), ``failed`` (a permanent answer or retries exhausted) and
+``uncertain`` (the request may have reached the server but no answer says so: it is never
+sent again automatically; see ``reconcile.py`` and :func:`resend_uncertain`).
+
+A row is marked ``sending`` (durably) before its POST starts. A ``sending`` row found by
+the next run (which holds the campaign's lease, so nobody else is sending it) belongs to a
+run that died mid-request: it becomes ``uncertain``, never re-sent blindly, because the
+seed does not promise that the server deduplicates by outboundId.
 """
 
 from __future__ import annotations
@@ -18,12 +24,17 @@ from typing import Any, Literal
 from teenvio_desktop.core.clock import utc_now_iso
 from teenvio_desktop.core.store import Database
 
-MessageState = Literal["queued", "sending", "accepted", "retrying", "failed"]
-PENDING_STATES: tuple[MessageState, ...] = ("queued", "sending", "retrying")
+MessageState = Literal["queued", "sending", "accepted", "retrying", "failed", "uncertain"]
+# What a run picks up to send: never ``sending`` (in flight, or interrupted: uncertain).
+PENDING_STATES: tuple[MessageState, ...] = ("queued", "retrying")
 _COLUMNS = (
     "id, campaign_id, seq, outbound_id, recipient, recipient_name, merge_data, state,"
-    " message_id, attempts, next_attempt_at, error_category, error_text, updated_at"
+    " message_id, attempts, next_attempt_at, error_category, error_text, updated_at,"
+    " last_attempt_at"
 )
+# Local error categories (the server's are "Retriable" and "Permanent").
+UNCERTAIN_NO_ANSWER = "Uncertain"
+UNCERTAIN_INTERRUPTED = "Interrupted"
 
 
 @dataclass(frozen=True)
@@ -42,6 +53,7 @@ class OutboxMessage:
     error_category: str | None
     error_text: str | None
     updated_at: str
+    last_attempt_at: str | None = None
 
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> OutboxMessage:
@@ -57,14 +69,17 @@ class OutboxCounts:
     accepted: int = 0
     retrying: int = 0
     failed: int = 0
+    uncertain: int = 0
 
     @property
     def total(self) -> int:
-        return self.queued + self.sending + self.accepted + self.retrying + self.failed
+        return (
+            self.queued + self.sending + self.accepted + self.retrying + self.failed
+        ) + self.uncertain
 
     @property
     def remaining(self) -> int:
-        """Messages still to be sent (not accepted, not failed)."""
+        """Messages still to be sent (not accepted, failed or uncertain)."""
         return self.queued + self.sending + self.retrying
 
 
@@ -136,7 +151,7 @@ class OutboxRepository:
         """The next page of messages still to send, in list order (keyset paging by id)."""
         rows = self._db.conn.execute(
             f"SELECT {_COLUMNS} FROM outbox_messages WHERE campaign_id = ? AND id > ?"
-            " AND state IN ('queued', 'sending', 'retrying') ORDER BY id LIMIT ?",
+            " AND state IN ('queued', 'retrying') ORDER BY id LIMIT ?",
             (campaign_id, after_id, limit),
         )
         return [OutboxMessage.from_row(r) for r in rows]
@@ -170,8 +185,8 @@ class OutboxRepository:
                 if u.state == "sending":
                     conn.execute(
                         "UPDATE outbox_messages SET state = 'sending', attempts = attempts + ?,"
-                        " updated_at = ? WHERE id = ? AND state != 'accepted'",
-                        (1 if u.count_attempt else 0, now, u.id),
+                        " last_attempt_at = ?, updated_at = ? WHERE id = ? AND state != 'accepted'",
+                        (1 if u.count_attempt else 0, now, now, u.id),
                     )
                 elif u.state == "accepted":
                     conn.execute(
@@ -189,14 +204,82 @@ class OutboxRepository:
                     )
 
     def recover_in_flight(self, campaign_id: int) -> int:
-        """``sending`` rows of a run that died: retry them now (same outboundId)."""
+        """``sending`` rows of a run that died: their POST may have arrived -> uncertain.
+
+        Call only while holding the campaign's lease (no other run has requests in flight).
+        """
         with self._db.transaction() as conn:
             cursor = conn.execute(
-                "UPDATE outbox_messages SET state = 'retrying', next_attempt_at = NULL,"
-                " updated_at = ? WHERE campaign_id = ? AND state = 'sending'",
-                (utc_now_iso(), campaign_id),
+                "UPDATE outbox_messages SET state = 'uncertain', next_attempt_at = NULL,"
+                " error_category = ?, error_text = ?, updated_at = ?"
+                " WHERE campaign_id = ? AND state = 'sending'",
+                (
+                    UNCERTAIN_INTERRUPTED,
+                    "the sender stopped while this request was in flight",
+                    utc_now_iso(),
+                    campaign_id,
+                ),
             )
             return cursor.rowcount
+
+    def uncertain(self, campaign_id: int) -> list[OutboxMessage]:
+        """Every uncertain message of the campaign, in list order."""
+        return self.messages(campaign_id, states=["uncertain"])
+
+    def settle_accepted(self, campaign_id: int, found: dict[str, str]) -> list[str]:
+        """Uncertain messages whose recipient is a key of ``found`` become accepted.
+
+        ``found`` maps a lower-cased recipient to the messageId the server reported for it
+        ('' when none). Returns the recipients settled.
+        """
+        settled: list[str] = []
+        now = utc_now_iso()
+        with self._db.transaction() as conn:
+            rows = conn.execute(
+                "SELECT id, recipient FROM outbox_messages"
+                " WHERE campaign_id = ? AND state = 'uncertain' ORDER BY seq",
+                (campaign_id,),
+            ).fetchall()
+            for row_id, recipient in rows:
+                key = str(recipient).lower()
+                if key not in found:
+                    continue
+                conn.execute(
+                    "UPDATE outbox_messages SET state = 'accepted',"
+                    " message_id = COALESCE(NULLIF(?, ''), message_id), next_attempt_at = NULL,"
+                    " error_category = NULL, error_text = NULL, accepted_at = ?, updated_at = ?"
+                    " WHERE id = ? AND state = 'uncertain'",
+                    (found[key], now, now, row_id),
+                )
+                settled.append(str(recipient))
+        return settled
+
+    def requeue_uncertain(
+        self, campaign_id: int, recipients: Iterable[str] | None = None
+    ) -> list[str]:
+        """Uncertain messages (all, or those of ``recipients``) back to the queue.
+
+        Only for an explicit user action: the server may already hold a copy.
+        """
+        wanted = None if recipients is None else {r.strip().lower() for r in recipients}
+        requeued: list[str] = []
+        now = utc_now_iso()
+        with self._db.transaction() as conn:
+            rows = conn.execute(
+                "SELECT id, recipient FROM outbox_messages"
+                " WHERE campaign_id = ? AND state = 'uncertain' ORDER BY seq",
+                (campaign_id,),
+            ).fetchall()
+            for row_id, recipient in rows:
+                if wanted is not None and str(recipient).lower() not in wanted:
+                    continue
+                conn.execute(
+                    "UPDATE outbox_messages SET state = 'queued', attempts = 0,"
+                    " next_attempt_at = NULL, updated_at = ? WHERE id = ?",
+                    (now, row_id),
+                )
+                requeued.append(str(recipient))
+        return requeued
 
     def requeue_failed(self, campaign_id: int, *, transient_only: bool = False) -> int:
         """``retry failed``: failed messages go back to the queue with a fresh budget.

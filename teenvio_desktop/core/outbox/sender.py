@@ -1,120 +1,80 @@
 """Sending an outbox campaign to TEA Lite: bounded concurrency, retries, pause and resume.
 
 One client per run, keep-alive, at most ``concurrency`` requests in flight (see
-``transport.py`` for the two runners and why). The runner only renders and POSTs; the
-calling thread dispatches, applies the rate limit, schedules retries and writes every
-state change to the outbox in small batches, so SQLite is used from one thread.
+``transport.py`` for the runner and for how each answer is classified). The runner only
+renders and POSTs; the calling thread dispatches, applies the rate limit, schedules
+retries and writes every state change to the outbox, so SQLite is used from one thread.
 
-Exactly once per outboundId: outboundIds are fixed when the campaign is written to the
-outbox, so anything that might have reached the server (a lost answer, a kill before the
-``accepted`` row was written) is sent again under the same outboundId and the server
-deduplicates it. Nothing is ever sent under a new outboundId.
+No duplicates, without relying on the server: the seed never says that TEA Lite
+deduplicates by outboundId, so nothing that may have reached the server is sent again
+automatically.
+
+* The run holds the campaign's lease (``lease.py``): a second sender, in another process
+  or window, gets :class:`CampaignBusy` and sends nothing.
+* A message is marked ``sending`` in a committed transaction *before* its POST starts, so a
+  killed run leaves a trace of every request that may have gone out; the next run turns
+  those into ``uncertain`` (``OutboxRepository.recover_in_flight``).
+* An answer that does not say what happened (a lost connection after the request was
+  written, a bare 5xx) makes the message ``uncertain``. Only failures that provably did not
+  reach the server (connection refused, DNS, pool timeout) and ``400 Retriable`` are
+  retried, with backoff and jitter.
+* Once the queue is done, uncertain messages are looked up in /responses
+  (``reconcile.py``); those found become ``accepted``, the rest stay uncertain until the
+  user re-sends them explicitly (:func:`resend_uncertain`).
 """
 
 from __future__ import annotations
 
-import heapq
-import itertools
 import logging
 import random
-import threading
 import time
-from collections import deque
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, wait
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from teenvio_desktop.core.campaigns import CampaignRepository
 from teenvio_desktop.core.clock import utc_now
 from teenvio_desktop.core.errors import Cancelled, TeenvioError
 from teenvio_desktop.core.i18n import QT_TRANSLATE_NOOP
 from teenvio_desktop.core.merge import MergeTemplates
+from teenvio_desktop.core.outbox.lease import LeaseLost, SendLease
 from teenvio_desktop.core.outbox.progress import SendTally
-from teenvio_desktop.core.outbox.repository import MessageUpdate, OutboxMessage, OutboxRepository
+from teenvio_desktop.core.outbox.queue import Job, SendQueue
+from teenvio_desktop.core.outbox.reconcile import reconcile_with_patience
+from teenvio_desktop.core.outbox.repository import (
+    UNCERTAIN_NO_ANSWER,
+    MessageUpdate,
+    OutboxMessage,
+    OutboxRepository,
+)
+from teenvio_desktop.core.outbox.send_options import (
+    SendControl,
+    SendOptions,
+    SendSummary,
+    UnknownCampaign,
+)
 from teenvio_desktop.core.outbox.transport import Outcome, ThreadRunner
 from teenvio_desktop.core.store import Database
 from teenvio_desktop.core.suppression import SuppressionList
 from teenvio_desktop.core.tasks import CancelToken, Progress, ProgressCallback, no_progress
 from teenvio_desktop.core.tealite.connection import TeaLiteConnection
-from teenvio_desktop.core.tealite.errors import TeaLiteError
 
 log = logging.getLogger(__name__)
 
 STAGE_SENDING = QT_TRANSLATE_NOOP("tasks", "Sending through TEA Lite")
-PAGE_SIZE = 1000
-
-
-@dataclass(frozen=True)
-class SendOptions:
-    concurrency: int = 8
-    rate: float | None = None  # messages per second; None: as fast as the server answers
-    max_attempts: int = 8
-    backoff_base_s: float = 1.0
-    backoff_max_s: float = 300.0
-    progress_interval_s: float = 0.25
-    flush_interval_s: float = 0.2
-    flush_rows: int = 500
-
-    def backoff(self, attempt: int, rng: random.Random) -> float:
-        """Exponential backoff with jitter (50-100 % of the step) to spread retries."""
-        step = min(self.backoff_max_s, self.backoff_base_s * 2 ** max(0, attempt - 1))
-        return float(step * rng.uniform(0.5, 1.0))
-
-
-class SendControl:
-    """Pause, resume and cancel a running send from another thread (the GUI)."""
-
-    def __init__(self) -> None:
-        self._paused = threading.Event()
-        self._cancelled = threading.Event()
-
-    def pause(self) -> None:
-        self._paused.set()
-
-    def resume(self) -> None:
-        self._paused.clear()
-
-    def cancel(self) -> None:
-        self._cancelled.set()
-
-    @property
-    def paused(self) -> bool:
-        return self._paused.is_set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancelled.is_set()
-
-
-class UnknownCampaign(TeenvioError):
-    def __init__(self, campaign_id: int) -> None:
-        super().__init__(
-            QT_TRANSLATE_NOOP("errors", "Campaign {campaign_id} is not in the outbox."),
-            campaign_id=campaign_id,
-        )
-
-
-@dataclass(frozen=True)
-class SendSummary:
-    campaign_id: int
-    total: int
-    accepted: int
-    failed: int
-    remaining: int
-    sent_this_run: int
-    elapsed_s: float
-    state: str
-
-    @property
-    def complete(self) -> bool:
-        return self.accepted == self.total
-
-
-@dataclass
-class _Job:
-    message: OutboxMessage
-    attempts: int
+STAGE_RECONCILING = QT_TRANSLATE_NOOP(
+    "tasks", "Checking in TEA Lite's responses whether the uncertain messages arrived"
+)
+__all__ = [
+    "STAGE_RECONCILING",
+    "STAGE_SENDING",
+    "CampaignSender",
+    "SendControl",
+    "SendOptions",
+    "SendSummary",
+    "UnknownCampaign",
+    "send_campaign",
+]
 
 
 class CampaignSender:
@@ -122,18 +82,17 @@ class CampaignSender:
 
     def __init__(
         self,
-        outbox: OutboxRepository,
-        campaigns: CampaignRepository,
+        db: Database,
         campaign_id: int,
         connection: TeaLiteConnection,
         options: SendOptions,
         progress: ProgressCallback,
         cancel: CancelToken,
         control: SendControl,
-        suppression: SuppressionList,
     ) -> None:
-        self.outbox = outbox
-        self.campaigns = campaigns
+        self.db = db
+        self.outbox = OutboxRepository(db)
+        self.campaigns = CampaignRepository(db)
         self.campaign_id = campaign_id
         self.connection = connection
         self.options = options
@@ -144,55 +103,24 @@ class CampaignSender:
         self.updates: list[MessageUpdate] = []
         self.last_flush = time.monotonic()
         self.last_progress = 0.0
-        self.ready: deque[_Job] = deque()
-        self.delayed: list[tuple[float, int, _Job]] = []
-        self.tiebreak = itertools.count()
-        self.after_id = 0
-        self.exhausted = False
-        self.next_slot = 0.0
-        self.stop_error: TeaLiteError | None = None
+        self.queue = SendQueue(self.outbox, campaign_id, max(1, options.concurrency), options.rate)
+        self.stop_error: TeenvioError | None = None
         self.tally = SendTally(0, 0, 0)
-        self.suppression = suppression
+        self.suppression = SuppressionList(db)
         self.suppressed: set[str] = set()
+        self.lease = SendLease(db, campaign_id, options.lease)
+        self.settled = 0
 
     # -- queue -----------------------------------------------------------------------
-    def _refill(self) -> None:
-        if self.exhausted or len(self.ready) >= self.options.concurrency * 4:
-            return
-        page = self.outbox.pending(self.campaign_id, after_id=self.after_id, limit=PAGE_SIZE)
-        self.exhausted = len(page) < PAGE_SIZE
-        now_wall, now = utc_now(), time.monotonic()
-        for message in page:
-            job = _Job(message, message.attempts)
-            if message.recipient.lower() in self.suppressed:
-                # Unsubscribed or bounced since the campaign was written: never send it.
-                self._fail(job, "Suppressed", "on the suppression list", now)
-                continue
-            if message.state == "retrying":
-                self.tally.retrying.add(message.id)
-            due = _seconds_until(message.next_attempt_at, now_wall)
-            if due > 0:
-                heapq.heappush(self.delayed, (now + due, next(self.tiebreak), job))
-            else:
-                self.ready.append(job)
-        if page:
-            self.after_id = page[-1].id
-
-    def _release_due(self, now: float) -> None:
-        while self.delayed and self.delayed[0][0] <= now:
-            self.ready.append(heapq.heappop(self.delayed)[2])
-
-    def _rate_allows(self, now: float) -> bool:
-        if not self.options.rate:
-            return True
-        if now < self.next_slot:
-            return False
-        # No burst: at most one request per 1/rate seconds, from the first one on.
-        self.next_slot = max(self.next_slot, now) + 1.0 / self.options.rate
-        return True
+    def _refill(self, now: float) -> None:
+        read, suppressed = self.queue.refill(now, self.suppressed)
+        for job in suppressed:
+            # Unsubscribed or bounced since the campaign was written: never send it.
+            self._fail(job, "Suppressed", "on the suppression list", now)
+        self.tally.retrying.update(j.message.id for j in read if j.message.state == "retrying")
 
     # -- outcomes --------------------------------------------------------------------
-    def _record(self, job: _Job, outcome: Outcome, now: float) -> None:
+    def _record(self, job: Job, outcome: Outcome, now: float) -> None:
         mid = job.message.id
         if outcome.kind == "accepted":
             self.tally.accepted += 1
@@ -201,6 +129,10 @@ class CampaignSender:
             self.updates.append(MessageUpdate(mid, "accepted", message_id=outcome.message_id))
         elif outcome.kind == "failed":
             self._fail(job, outcome.category, outcome.text, now)
+        elif outcome.kind == "uncertain" or (outcome.kind == "stop" and outcome.maybe_sent):
+            if outcome.kind == "stop":
+                self.stop_error = self.stop_error or outcome.error
+            self._uncertain(job, outcome, now)
         elif outcome.kind == "stop":
             self.stop_error = self.stop_error or outcome.error
             self.tally.retrying.add(mid)
@@ -218,7 +150,7 @@ class CampaignSender:
             self._fail(job, outcome.category, text, now)
         else:
             delay = self.options.backoff(job.attempts, self.rng)
-            heapq.heappush(self.delayed, (now + delay, next(self.tiebreak), job))
+            self.queue.schedule(job, now + delay)
             self.tally.retrying.add(mid)
             due = (utc_now() + timedelta(seconds=delay)).isoformat()
             self.updates.append(
@@ -231,7 +163,27 @@ class CampaignSender:
                 )
             )
 
-    def _fail(self, job: _Job, category: str | None, text: str | None, now: float) -> None:
+    def _uncertain(self, job: Job, outcome: Outcome, now: float) -> None:
+        log.warning(
+            "Campaign %s: the outcome of message %s is unknown (%s); it will not be re-sent "
+            "automatically",
+            self.campaign_id,
+            job.message.id,
+            outcome.text,
+        )
+        self.tally.uncertain += 1
+        self.tally.retrying.discard(job.message.id)
+        self.tally.note_done(now)
+        self.updates.append(
+            MessageUpdate(
+                job.message.id,
+                "uncertain",
+                error_category=UNCERTAIN_NO_ANSWER,
+                error_text=outcome.text or (outcome.error.render() if outcome.error else None),
+            )
+        )
+
+    def _fail(self, job: Job, category: str | None, text: str | None, now: float) -> None:
         self.tally.failed += 1
         self.tally.retrying.discard(job.message.id)
         self.tally.note_done(now)
@@ -246,12 +198,11 @@ class CampaignSender:
             self.outbox.apply(batch)
             self.last_flush = now
 
-    def _report(self, now: float, *, force: bool = False) -> None:
+    def _report(self, now: float, *, force: bool = False, stage: str = STAGE_SENDING) -> None:
         if force or now - self.last_progress >= self.options.progress_interval_s:
             self.last_progress = now
-            done = self.tally.accepted + self.tally.failed
             details = self.tally.details(now, paused=self.control.paused)
-            self.progress(Progress(STAGE_SENDING, done, self.tally.total, details))
+            self.progress(Progress(stage, self.tally.finished, self.tally.total, details))
 
     # -- the run ---------------------------------------------------------------------
     def run(self) -> SendSummary:
@@ -260,26 +211,58 @@ class CampaignSender:
             raise UnknownCampaign(self.campaign_id)
         campaign = record.campaign()
         templates = MergeTemplates.for_campaign(campaign)
-        recovered = self.outbox.recover_in_flight(self.campaign_id)
-        if recovered:
-            log.info("Campaign %s: %s messages were in flight; resending", record.id, recovered)
-        counts = self.outbox.counts(self.campaign_id)
-        self.tally = SendTally(counts.total, counts.accepted, counts.failed)
-        self.suppressed = self.suppression.all_addresses()
-        self.campaigns.set_state(self.campaign_id, "sending")
-        concurrency = max(1, self.options.concurrency)
-        with ThreadRunner(self.connection, concurrency, campaign, templates) as runner:
-            try:
-                self._loop(concurrency, runner.submit)
-            finally:
-                self._flush(time.monotonic(), force=True)
-        return self._finish()
+        with self.lease:
+            recovered = self.outbox.recover_in_flight(self.campaign_id)
+            if recovered:
+                log.warning(
+                    "Campaign %s: %s messages were in flight when the last run stopped; they "
+                    "are uncertain (never re-sent automatically)",
+                    record.id,
+                    recovered,
+                )
+            counts = self.outbox.counts(self.campaign_id)
+            self.tally = SendTally(counts.total, counts.accepted, counts.failed, counts.uncertain)
+            self.suppressed = self.suppression.all_addresses()
+            self.campaigns.set_state(self.campaign_id, "sending")
+            concurrency = max(1, self.options.concurrency)
+            with ThreadRunner(self.connection, concurrency, campaign, templates) as runner:
+                try:
+                    self._loop(concurrency, runner.submit)
+                finally:
+                    self._flush(time.monotonic(), force=True)
+            if not self._halted():
+                self._reconcile()
+            return self._finish()
 
     def _halted(self) -> bool:
+        if self.lease.lost and self.stop_error is None:
+            self.stop_error = LeaseLost(self.campaign_id)
         return self.cancel.cancelled or self.control.cancelled or self.stop_error is not None
 
+    def _dispatch(
+        self,
+        now: float,
+        concurrency: int,
+        in_flight: dict[Future[Outcome], Job],
+        submit: Callable[[OutboxMessage], Future[Outcome]],
+    ) -> None:
+        """Start what the free slots allow; each is marked ``sending`` (committed) first."""
+        batch: list[Job] = []
+        queue = self.queue
+        while queue.ready and len(in_flight) + len(batch) < concurrency and queue.rate_allows(now):
+            job = queue.ready.popleft()
+            job.attempts += 1
+            self.tally.sent_this_run += 1
+            self.updates.append(MessageUpdate(job.message.id, "sending", count_attempt=True))
+            batch.append(job)
+        if not batch:
+            return
+        self._flush(now, force=True)  # durable before any byte of these requests leaves
+        for job in batch:
+            in_flight[submit(job.message)] = job
+
     def _loop(self, concurrency: int, submit: Callable[[OutboxMessage], Future[Outcome]]) -> None:
-        in_flight: dict[Future[Outcome], _Job] = {}
+        in_flight: dict[Future[Outcome], Job] = {}
         was_paused = False
         while True:
             now = time.monotonic()
@@ -290,21 +273,12 @@ class CampaignSender:
                 was_paused = paused
                 self._report(now, force=True)
             if not halted and not paused:
-                self._release_due(now)
-                self._refill()
-                while self.ready and len(in_flight) < concurrency and self._rate_allows(now):
-                    job = self.ready.popleft()
-                    job.attempts += 1
-                    self.tally.sent_this_run += 1
-                    self.updates.append(
-                        MessageUpdate(job.message.id, "sending", count_attempt=True)
-                    )
-                    in_flight[submit(job.message)] = job
-            if not in_flight and (
-                halted or (not paused and not self.ready and not self.delayed and self.exhausted)
-            ):
+                self.queue.release_due(now)
+                self._refill(now)
+                self._dispatch(now, concurrency, in_flight, submit)
+            if not in_flight and (halted or (not paused and self.queue.empty)):
                 break
-            timeout = self._idle_timeout(now, paused)
+            timeout = self.queue.idle_timeout(now, paused)
             if in_flight:
                 done, _ = wait(in_flight, timeout=timeout, return_when=FIRST_COMPLETED)
                 finished_at = time.monotonic()
@@ -317,13 +291,21 @@ class CampaignSender:
             self._report(now)
         self._report(time.monotonic(), force=True)
 
-    def _idle_timeout(self, now: float, paused: bool) -> float:
-        timeout = 0.1
-        if not paused and self.delayed:
-            timeout = min(timeout, max(0.0, self.delayed[0][0] - now))
-        if not paused and self.options.rate and self.ready:
-            timeout = min(timeout, max(0.0, self.next_slot - now))
-        return max(timeout, 0.001)
+    def _reconcile(self) -> None:
+        if not self.outbox.counts(self.campaign_id).uncertain:
+            return
+        self._report(time.monotonic(), force=True, stage=STAGE_RECONCILING)
+        result = reconcile_with_patience(
+            self.db,
+            self.campaign_id,
+            self.connection,
+            options=self.options.reconcile,
+            cancel=self.cancel,
+        )
+        self.settled = len(result.settled)
+        self.tally.uncertain -= self.settled
+        self.tally.accepted += self.settled
+        self._report(time.monotonic(), force=True)
 
     def _finish(self) -> SendSummary:
         counts = self.outbox.counts(self.campaign_id)
@@ -333,6 +315,8 @@ class CampaignSender:
             state = "cancelled"
         elif self.cancel.cancelled:
             state = "paused"
+        elif counts.uncertain:
+            state = "done_with_uncertain"
         else:
             state = "done" if counts.failed == 0 and counts.remaining == 0 else "done_with_failures"
         error_text = self.stop_error.render() if self.stop_error else None
@@ -355,26 +339,19 @@ class CampaignSender:
             sent_this_run=self.tally.sent_this_run,
             elapsed_s=time.monotonic() - self.tally.started,
             state=state,
+            uncertain=counts.uncertain,
+            settled_by_responses=self.settled,
         )
 
 
 def _outcome_of(future: Future[Outcome]) -> Outcome:
-    """The attempt's outcome; an exception no mapping foresaw is retried, not fatal."""
+    """The attempt's outcome; an exception no mapping foresaw may have followed the POST,
+    so the message is uncertain, never re-sent blindly."""
     try:
         return future.result()
     except Exception as exc:
-        log.exception("Unexpected error while sending one message; it will be retried")
-        return Outcome("retry", category="Unavailable", text=f"{type(exc).__name__}: {exc}")
-
-
-def _seconds_until(iso: str | None, now: datetime) -> float:
-    """Seconds from ``now`` to a stored ``next_attempt_at`` (0 when unset or past)."""
-    if not iso:
-        return 0.0
-    try:
-        return (datetime.fromisoformat(iso) - now).total_seconds()
-    except ValueError:
-        return 0.0
+        log.exception("Unexpected error while sending one message; its outcome is unknown")
+        return Outcome("uncertain", category="Uncertain", text=f"{type(exc).__name__}: {exc}")
 
 
 def send_campaign(
@@ -387,22 +364,23 @@ def send_campaign(
     cancel: CancelToken | None = None,
     control: SendControl | None = None,
 ) -> SendSummary:
-    """Send every message of the campaign not yet accepted or failed.
+    """Send every message of the campaign that is queued or retrying; settle uncertain ones.
 
-    Raises :class:`CredentialsRejected` (or :class:`TlsVerificationError`) after saving
-    the state when the server refuses the campaign as a whole, and ``Cancelled`` when
-    stopped by ``cancel`` (state ``paused``, resumable) or ``control.cancel()``
-    (state ``cancelled``).
+    Raises :class:`CampaignBusy` (nothing sent) when another sender holds the campaign;
+    :class:`CredentialsRejected`, :class:`TlsVerificationError` or :class:`LeaseLost`
+    after saving the state when the campaign as a whole cannot go on; and ``Cancelled``
+    when stopped by ``cancel`` (state ``paused``, resumable) or ``control.cancel()``
+    (state ``cancelled``). Messages whose outcome is unknown are counted in
+    ``SendSummary.uncertain`` (state ``done_with_uncertain``); list them with
+    ``OutboxRepository.uncertain`` and re-send them only with :func:`resend_uncertain`.
     """
     sender = CampaignSender(
-        OutboxRepository(db),
-        CampaignRepository(db),
+        db,
         campaign_id,
         connection,
         options or SendOptions(),
         progress,
         cancel or CancelToken(),
         control or SendControl(),
-        SuppressionList(db),
     )
     return sender.run()

@@ -1,6 +1,6 @@
 """The analyses in the worker pattern's shape, ``fn(progress, cancel) -> result``.
 
-``ui/worker.py`` calls a task function with the progress callback and the cancel token
+``ui/tasks.py`` calls a task function with the progress callback and the cancel token
 as positional arguments; these factories bind everything else, so the composer's panel
 can write ``run_in_background(links_task(document, transport="rest", merge_row=row))``.
 """

@@ -67,13 +67,22 @@ class ColumnMapping:
 
     email: str
     name: str | None = None
-    # None keeps every other column as a merge field under its own name.
+    # The columns kept as merge fields; None keeps them all. The address and name
+    # columns are kept whatever this says (see :meth:`field_columns`).
     fields: tuple[str, ...] | None = None
 
     def field_columns(self, columns: Sequence[str]) -> list[str]:
-        if self.fields is not None:
-            return [c for c in self.fields if c in columns and c not in (self.email, self.name)]
-        return [c for c in columns if c not in (self.email, self.name)]
+        """The merge fields a list imported with this mapping has, in the file's order.
+
+        The one rule the wizard and the command line share: every original column stays
+        a merge field under its own name, also the ones mapped to the address and the
+        recipient's name; ``fields`` can only leave out other columns.
+        """
+        chosen = set(columns) if self.fields is None else set(self.fields)
+        chosen.add(self.email)
+        if self.name:
+            chosen.add(self.name)
+        return [c for c in columns if c in chosen]
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -107,12 +116,14 @@ def column_names(header: Sequence[str] | None, width: int) -> list[str]:
     """Unique, non-empty names for ``width`` columns (generated where the header has none)."""
     names: list[str] = []
     seen: set[str] = set()
+    next_suffix: dict[str, int] = {}  # per repeated name: linear even for 16,384 repeats
     for index in range(width):
         raw = header[index].strip() if header is not None and index < len(header) else ""
         name = raw or f"column {index + 1}"
-        candidate, n = name, 2
+        candidate, n = name, next_suffix.get(name.casefold(), 2)
         while candidate.casefold() in seen:
             candidate, n = f"{name} ({n})", n + 1
+        next_suffix[name.casefold()] = n
         seen.add(candidate.casefold())
         names.append(candidate)
     return names

@@ -1,43 +1,37 @@
-"""Recipient lists in the store: what the composer, the senders and the list viewer read."""
+"""Recipient lists in the store: what the composer, the senders and the list viewer read.
+
+Members are stored in blocks (``blocks.py``); this module reads them back by position,
+in order, or searched and sorted, and keeps the lists themselves (names, columns, state).
+Changing single members is ``members.py``; importing files is ``importer.py``.
+"""
 
 from __future__ import annotations
 
-import csv
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from datetime import timedelta
 from pathlib import Path
 
-from teenvio_desktop.core.clock import utc_now, utc_now_iso
+from teenvio_desktop.core.clock import utc_now_iso
 from teenvio_desktop.core.recipients import errors
-from teenvio_desktop.core.recipients.report import safe_cell
-from teenvio_desktop.core.recipients.validate import normalize_address
+from teenvio_desktop.core.recipients.blocks import (
+    Block,
+    Layout,
+    decode,
+    importer_id,
+    iter_blocks,
+    load_blocks,
+    read_layout,
+)
+from teenvio_desktop.core.recipients.export import write_members_csv
+from teenvio_desktop.core.recipients.models import Recipient, RecipientList
+from teenvio_desktop.core.recipients.packing import unpack_values
+from teenvio_desktop.core.recipients.search import ordered_positions
 from teenvio_desktop.core.store import Database
-from teenvio_desktop.core.tasks import CancelToken, Progress, ProgressCallback, no_progress
+from teenvio_desktop.core.tasks import CancelToken, ProgressCallback, no_progress
 
-BATCH_ROWS = 20_000
-SORT_COLUMNS = {"pos": "pos", "email": "email COLLATE NOCASE", "name": "name COLLATE NOCASE"}
-
-
-@dataclass(frozen=True)
-class Recipient:
-    email: str
-    name: str = ""
-    fields: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class RecipientList:
-    id: int
-    name: str
-    columns: tuple[str, ...]
-    count: int
-    source: str
-    created_at: str
-    updated_at: str
-    stats: dict[str, int] = field(default_factory=dict)
+# (position, email, name, cells in the list's column order)
+MemberRow = tuple[int, str, str, list[str]]
 
 
 def _list_from_row(row: sqlite3.Row) -> RecipientList:
@@ -50,6 +44,9 @@ def _list_from_row(row: sqlite3.Row) -> RecipientList:
         created_at=str(row["created_at"]),
         updated_at=str(row["updated_at"]),
         stats=dict(json.loads(row["stats"])),
+        email_column=str(row["email_column"]),
+        name_column=str(row["name_column"]),
+        revision=int(row["revision"]),
     )
 
 
@@ -57,13 +54,28 @@ def fields_json(values: Sequence[str]) -> str:
     return json.dumps(list(values), ensure_ascii=False)
 
 
+def _padded(cells: list[str], width: int) -> list[str]:
+    """Blocks appended before a list gained columns hold fewer cells."""
+    return cells if len(cells) >= width else cells + [""] * (width - len(cells))
+
+
 class RecipientListRepository:
     """Lists and their members. Every write is one transaction."""
 
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._layouts: dict[int, tuple[int, Layout]] = {}  # list id -> (revision, layout)
 
-    # -- reading --------------------------------------------------------------------------
+    def _layout(self, info: RecipientList) -> Layout:
+        """Where each position of the list is; kept while the list's revision holds."""
+        cached = self._layouts.get(info.id)
+        if cached is not None and cached[0] == info.revision:
+            return cached[1]
+        layout = read_layout(self._db.conn, info.id)
+        self._layouts[info.id] = (info.revision, layout)
+        return layout
+
+    # -- lists ----------------------------------------------------------------------------
     def lists(self) -> list[RecipientList]:
         rows = self._db.conn.execute(
             "SELECT * FROM recipient_lists WHERE state = 'ready' ORDER BY name COLLATE NOCASE"
@@ -78,91 +90,143 @@ class RecipientListRepository:
             raise errors.no_such_list(str(list_id))
         return _list_from_row(row)
 
-    def by_name(self, name: str) -> RecipientList:
+    def find(self, name: str) -> RecipientList | None:
+        """The finished list called ``name`` (any case), if there is one."""
         row = self._db.conn.execute(
             "SELECT * FROM recipient_lists WHERE name = ? AND state = 'ready'", (name.strip(),)
         ).fetchone()
-        if row is None:
+        return _list_from_row(row) if row is not None else None
+
+    def by_name(self, name: str) -> RecipientList:
+        found = self.find(name)
+        if found is None:
             raise errors.no_such_list(name)
-        return _list_from_row(row)
+        return found
 
     def columns(self, list_id: int) -> list[str]:
-        """The merge-field names of a list, in import order (besides email and name)."""
+        """The list's columns, in the file's order: each is a merge field under its name."""
         return list(self.get(list_id).columns)
+
+    def merge_fields(self, list_id: int) -> list[str]:
+        """Every merge-field name of the list, for the composer's picker."""
+        return self.get(list_id).merge_fields
 
     def count(self, list_id: int) -> int:
         return self.get(list_id).count
 
-    def iter_members(self, list_id: int, *, batch: int = 5_000) -> Iterator[Recipient]:
-        """Every member in list order, read in windows (constant memory)."""
-        columns = self.columns(list_id)
-        start = 0
-        while True:
-            rows = self._db.conn.execute(
-                "SELECT pos, email, name, fields FROM recipient_members "
-                "WHERE list_id = ? AND pos >= ? ORDER BY pos LIMIT ?",
-                (list_id, start, batch),
-            ).fetchall()
-            if not rows:
-                return
-            for row in rows:
-                yield Recipient(
-                    row[1], row[2].strip(), dict(zip(columns, json.loads(row[3]), strict=False))
-                )
-            start = int(rows[-1][0]) + 1
+    # -- members --------------------------------------------------------------------------
+    def iter_members(self, list_id: int, *, batch: int = 0) -> Iterator[Recipient]:
+        """Every member in list order, read block by block (constant memory).
 
-    def window(self, list_id: int, first: int, count: int) -> list[tuple[int, str, str, str]]:
-        """Rows ``pos`` in [first, first+count): (pos, email, name, fields JSON)."""
-        return [
-            (int(r[0]), r[1], r[2].strip(), r[3])
-            for r in self._db.conn.execute(
-                "SELECT pos, email, name, fields FROM recipient_members "
-                "WHERE list_id = ? AND pos >= ? AND pos < ? ORDER BY pos",
-                (list_id, first, first + count),
-            )
-        ]
+        ``batch`` is accepted for compatibility; blocks set the reading size."""
+        del batch
+        info = self.get(list_id)
+        columns, mapped = list(info.columns), info.mapped
+        width = len(columns)
+        for row in iter_blocks(self._db.conn, list_id):
+            block = decode(row, mapped)
+            rows = block.cells
+            if rows and len(rows[0]) < width:  # written before the list gained columns
+                rows = [_padded(cells, width) for cells in rows]
+            for email, name, cells in zip(block.emails, block.names, rows, strict=True):
+                yield Recipient(email, name, dict(zip(columns, cells, strict=True)))
 
-    def rows_at(self, list_id: int, positions: Sequence[int]) -> list[tuple[int, str, str, str]]:
+    def addresses(self, list_id: int) -> Iterator[str]:
+        """Every member's address in list order, without the rest (what an SMTP-API
+        send needs; a million in a fraction of a second)."""
+        for _seq, count, emails in iter_blocks(
+            self._db.conn, list_id, columns="seq, count, emails"
+        ):
+            yield from unpack_values(str(emails), int(str(count)))
+
+    def window(self, list_id: int, first: int, count: int) -> list[MemberRow]:
+        """Members at positions [first, first + count), in order."""
+        info = self.get(list_id)
+        layout = self._layout(info)
+        seqs = layout.blocks_for(first, count)
+        blocks = load_blocks(self._db.conn, list_id, seqs, info.mapped)
+        width = len(info.columns)
+        found: list[MemberRow] = []
+        for seq in seqs:
+            start = layout.first_of(seq)
+            block = blocks[seq]
+            for offset in range(max(first - start, 0), min(first + count - start, block.count)):
+                found.append(_member_row(block, start, offset, width))
+        return found
+
+    def rows_at(self, list_id: int, positions: Sequence[int]) -> list[MemberRow]:
         """The members at ``positions`` (any order), returned in that order."""
         if not positions:
             return []
-        marks = ",".join("?" * len(positions))
-        found = {
-            int(r[0]): (int(r[0]), r[1], r[2].strip(), r[3])
-            for r in self._db.conn.execute(
-                f"SELECT pos, email, name, fields FROM recipient_members "
-                f"WHERE list_id = ? AND pos IN ({marks})",
-                (list_id, *positions),
-            )
-        }
-        return [found[p] for p in positions if p in found]
+        info = self.get(list_id)
+        layout = self._layout(info)
+        wanted = [p for p in positions if 0 <= p < layout.total]
+        places = {p: layout.locate(p) for p in wanted}
+        seqs = sorted({layout.seqs[i] for i, _ in places.values()})
+        blocks = load_blocks(self._db.conn, list_id, seqs, info.mapped)
+        width = len(info.columns)
+        found: list[MemberRow] = []
+        for position in wanted:
+            index, offset = places[position]
+            block = blocks[layout.seqs[index]]
+            found.append(_member_row(block, position - offset, offset, width))
+        return found
 
     def ordered_positions(
         self, list_id: int, *, search: str = "", sort: str = "pos", descending: bool = False
     ) -> list[int]:
-        """Member positions matching ``search`` (email or name), sorted in SQL.
+        """Member positions matching ``search`` (in the address or the name, any case),
+        sorted: ``sort`` is "pos", "email", "name" or "field:N" (the N-th column); see
+        ``search.py``."""
+        return ordered_positions(
+            self._db.conn,
+            list_id,
+            self.get(list_id).mapped,
+            search=search,
+            sort=sort,
+            descending=descending,
+        )
 
-        ``sort`` is "pos", "email", "name" or "field:N" (the N-th merge field).
-        """
-        order = SORT_COLUMNS.get(sort, "pos")
-        if sort.startswith("field:") and sort[6:].isdigit():
-            order = f"json_extract(fields, '$[{int(sort[6:])}]') COLLATE NOCASE"
-        direction = "DESC" if descending else "ASC"
-        sql = "SELECT pos FROM recipient_members WHERE list_id = ?"
-        params: list[object] = [list_id]
-        if search.strip():
-            pattern = (
-                "%"
-                + search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                + "%"
-            )
-            sql += " AND (email LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')"
-            params += [pattern, pattern]
-        sql += f" ORDER BY {order} {direction}, pos {direction}"
-        return [int(r[0]) for r in self._db.conn.execute(sql, params)]
+    def smtputf8_count(self, list_id: int) -> int:
+        """How many members have an address the SMTP-API cannot take (non-ASCII local
+        part, which needs SMTPUTF8); TEA Lite can take them."""
+        rows = self._db.conn.execute(
+            "SELECT smtputf8 FROM recipient_blocks WHERE list_id = ? AND smtputf8 != ''",
+            (list_id,),
+        )
+        return sum(len(str(r[0]).split()) for r in rows)
 
-    # -- changing -------------------------------------------------------------------------
-    def _check_name(self, conn: sqlite3.Connection, name: str, *, exclude: int = 0) -> str:
+    def smtputf8_members(
+        self, list_id: int, offset: int = 0, limit: int = 100
+    ) -> list[tuple[int, str]]:
+        """A page of ``(position, address)`` of the members the SMTP-API cannot take."""
+        conn = self._db.conn
+        layout = self._layout(self.get(list_id))
+        found: list[tuple[int, str]] = []
+        skipped = 0
+        rows = conn.execute(
+            "SELECT seq, count, emails, smtputf8 FROM recipient_blocks "
+            "WHERE list_id = ? AND smtputf8 != '' AND count > 0 ORDER BY seq",
+            (list_id,),
+        )
+        for seq, count, emails, utf8 in rows:
+            offsets = [int(x) for x in str(utf8).split()]
+            if skipped + len(offsets) <= offset:
+                skipped += len(offsets)
+                continue
+            addresses = unpack_values(str(emails), int(count))
+            start = layout.first_of(int(seq))
+            for i in offsets:
+                if skipped < offset:
+                    skipped += 1
+                    continue
+                found.append((start + i, addresses[i]))
+                if len(found) >= limit:
+                    return found
+        return found
+
+    # -- list lifecycle -------------------------------------------------------------------
+    def check_name(self, conn: sqlite3.Connection, name: str, *, exclude: int = 0) -> str:
         name = name.strip()
         if not name:
             raise errors.empty_list_name()
@@ -174,52 +238,65 @@ class RecipientListRepository:
             raise errors.list_exists(name)
         return name
 
+    _check_name = check_name  # the name older callers use
+
     def unique_name(self, wanted: str) -> str:
         """``wanted``, or ``wanted (2)``, ``(3)``... whichever is free."""
         base = wanted.strip() or "list"
         name, n = base, 2
-        while self._db.conn.execute(
-            "SELECT 1 FROM recipient_lists WHERE name = ? AND state = 'ready'", (name,)
-        ).fetchone():
+        while self.find(name) is not None:
             name, n = f"{base} ({n})", n + 1
         return name
 
-    def begin_list(self, name: str, columns: Sequence[str], source: str) -> int:
+    def begin_list(
+        self,
+        name: str,
+        columns: Sequence[str],
+        source: str,
+        *,
+        email_column: str = "",
+        name_column: str = "",
+    ) -> int:
         """A provisional list for an import in progress (invisible until finished)."""
         now = utc_now_iso()
         with self._db.transaction() as conn:
             cursor = conn.execute(
                 "INSERT INTO recipient_lists (name, columns, source, state, created_at, "
-                "updated_at) VALUES (?, ?, ?, 'importing', ?, ?)",
-                (name.strip(), json.dumps(list(columns), ensure_ascii=False), source, now, now),
+                "updated_at, importer, heartbeat, email_column, name_column) "
+                "VALUES (?, ?, ?, 'importing', ?, ?, ?, ?, ?, ?)",
+                (
+                    name.strip(),
+                    fields_json(columns),
+                    source,
+                    now,
+                    now,
+                    importer_id(),
+                    now,
+                    email_column,
+                    name_column,
+                ),
             )
             return int(cursor.lastrowid or 0)
 
     def finish_list(self, list_id: int, name: str, stats: dict[str, int]) -> None:
+        """Make a provisional list visible, in one transaction with its final counts."""
         with self._db.transaction() as conn:
-            name = self._check_name(conn, name, exclude=list_id)
-            count = conn.execute(
-                "SELECT count(*) FROM recipient_members WHERE list_id = ?", (list_id,)
-            ).fetchone()[0]
+            name = self.check_name(conn, name, exclude=list_id)
             updated = conn.execute(
-                "UPDATE recipient_lists SET name = ?, state = 'ready', member_count = ?, "
-                "stats = ?, updated_at = ? WHERE id = ?",
-                (name, count, json.dumps(stats), utc_now_iso(), list_id),
+                "UPDATE recipient_lists SET name = ?, state = 'ready', member_count = "
+                "(SELECT coalesce(sum(count), 0) FROM recipient_blocks WHERE list_id = ?), "
+                "stats = ?, updated_at = ?, importer = '', revision = revision + 1 "
+                "WHERE id = ? AND state = 'importing'",
+                (name, list_id, json.dumps(stats), utc_now_iso(), list_id),
             ).rowcount
             if updated != 1:  # removed meanwhile: never report a list that is not there
                 raise errors.no_such_list(name)
 
-    def discard_incomplete(self, older_than_hours: float = 24) -> int:
-        """Remove lists left half-imported by a crash; returns how many.
+    def discard_incomplete(self) -> int:
+        """Remove lists whose import was interrupted (see ``cleanup.py``); returns how many."""
+        from teenvio_desktop.core.recipients.cleanup import discard_abandoned_imports
 
-        Only old ones: another process (the command line) may be importing right now.
-        """
-        cutoff = (utc_now() - timedelta(hours=older_than_hours)).isoformat()
-        with self._db.transaction() as conn:
-            return conn.execute(
-                "DELETE FROM recipient_lists WHERE state = 'importing' AND created_at < ?",
-                (cutoff,),
-            ).rowcount
+        return discard_abandoned_imports(self._db)
 
     def delete_list(self, list_id: int) -> None:
         with self._db.transaction() as conn:
@@ -227,7 +304,7 @@ class RecipientListRepository:
 
     def rename(self, list_id: int, new_name: str) -> None:
         with self._db.transaction() as conn:
-            name = self._check_name(conn, new_name, exclude=list_id)
+            name = self.check_name(conn, new_name, exclude=list_id)
             conn.execute(
                 "UPDATE recipient_lists SET name = ?, updated_at = ? WHERE id = ?",
                 (name, utc_now_iso(), list_id),
@@ -246,70 +323,15 @@ class RecipientListRepository:
         ``fields`` maps an address (any case) to its merge fields. Invalid addresses and
         repeats are skipped. Returns the new list's id.
         """
-        by_key = {k.lower(): v for k, v in (fields or {}).items()}
-        columns: list[str] = []
-        for values in by_key.values():
-            columns += [c for c in values if c not in columns]
-        seen: set[str] = set()
-        rows: list[tuple[str, str]] = []
-        for raw in emails:
-            email, _reason = normalize_address(raw)
-            if email is None or email.lower() in seen:
-                continue
-            seen.add(email.lower())
-            extra = by_key.get(raw.strip().lower(), {})
-            rows.append((email, fields_json([extra.get(c, "") for c in columns])))
-        list_id = self.begin_list(name, columns, source)
-        with self._db.transaction() as conn:
-            conn.executemany(
-                "INSERT INTO recipient_members (list_id, pos, email, fields) VALUES (?, ?, ?, ?)",
-                ((list_id, pos, e, f) for pos, (e, f) in enumerate(rows)),
-            )
-        try:
-            self.finish_list(list_id, name, {"valid": len(rows)})
-        except errors.RecipientImportError:
-            self.delete_list(list_id)
-            raise
-        return list_id
+        from teenvio_desktop.core.recipients.assemble import list_from_addresses
+
+        return list_from_addresses(self, self._db, name, emails, fields or {}, source)
 
     def merge(self, list_ids: Sequence[int], name: str) -> int:
         """A new list with the members of ``list_ids`` in order, repeats removed."""
-        sources = [self.get(i) for i in list_ids]
-        columns: list[str] = []
-        for source in sources:
-            columns += [c for c in source.columns if c not in columns]
-        list_id = self.begin_list(name, columns, "merge")
-        try:
-            seen: set[str] = set()
-            pos = 0
-            with self._db.transaction() as conn:
-                for source in sources:
-                    batch: list[tuple[int, int, str, str, str]] = []
-                    for member in self.iter_members(source.id):
-                        key = member.email.lower()
-                        if key in seen:
-                            continue
-                        seen.add(key)
-                        values = [member.fields.get(c, "") for c in columns]
-                        batch.append((list_id, pos, member.email, member.name, fields_json(values)))
-                        pos += 1
-                        if len(batch) >= BATCH_ROWS:
-                            self._insert(conn, batch)
-                            batch = []
-                    self._insert(conn, batch)
-            self.finish_list(list_id, name, {"valid": pos})
-        except BaseException:
-            self.delete_list(list_id)
-            raise
-        return list_id
+        from teenvio_desktop.core.recipients.assemble import merge_lists
 
-    @staticmethod
-    def _insert(conn: sqlite3.Connection, batch: list[tuple[int, int, str, str, str]]) -> None:
-        conn.executemany(
-            "INSERT INTO recipient_members (list_id, pos, email, name, fields) "
-            "VALUES (?, ?, ?, ?, ?)",
-            batch,
-        )
+        return merge_lists(self, self._db, list_ids, name)
 
     # -- export ---------------------------------------------------------------------------
     def export_csv(
@@ -320,30 +342,20 @@ class RecipientListRepository:
         progress: ProgressCallback = no_progress,
         cancel: CancelToken | None = None,
     ) -> int:
-        """Write the list as UTF-8 CSV (email, name, merge fields); returns rows written.
+        """Write the list as UTF-8 CSV (email, name, its columns); returns rows written.
 
         Cells that a spreadsheet would run as a formula are neutralised.
         """
         info = self.get(list_id)
-        written = 0
-        tmp = path.with_name(path.name + ".part")
-        with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(["email", "name", *info.columns])
-            for member in self.iter_members(list_id):
-                writer.writerow(
-                    [
-                        safe_cell(member.email),
-                        safe_cell(member.name),
-                        *(safe_cell(member.fields.get(c, "")) for c in info.columns),
-                    ]
-                )
-                written += 1
-                if written % 10_000 == 0:
-                    if cancel is not None and cancel.cancelled:
-                        handle.close()
-                        tmp.unlink(missing_ok=True)
-                        cancel.raise_if_cancelled()
-                    progress(Progress("Exporting", written, info.count))
-        tmp.replace(path)
-        return written
+        return write_members_csv(
+            self.iter_members(list_id), info.columns, info.count, path, progress, cancel
+        )
+
+
+def _member_row(block: Block, start: int, offset: int, width: int) -> MemberRow:
+    return (
+        start + offset,
+        block.emails[offset],
+        block.names[offset],
+        _padded(block.cells[offset], width),
+    )

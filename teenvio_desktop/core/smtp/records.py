@@ -169,8 +169,9 @@ def send_and_record(
     if not campaign.recipients and campaign.recipient_list_id is not None:
         from teenvio_desktop.core.recipients import RecipientListRepository
 
-        members = RecipientListRepository(db).iter_members(campaign.recipient_list_id)
-        campaign = replace(campaign, recipients=[member.email for member in members])
+        # Addresses only: a million in a fraction of a second, against seconds for members.
+        addresses = RecipientListRepository(db).addresses(campaign.recipient_list_id)
+        campaign = replace(campaign, recipients=list(addresses))
     suppressed = SuppressionList(db).all_addresses()
     prepared = prepare_send(campaign, contacts_only=contacts_only, suppressed=suppressed)
     campaigns = CampaignRepository(db)

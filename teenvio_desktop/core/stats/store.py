@@ -180,6 +180,27 @@ class StatsStore:
             links.by_recipient[str(recipient).lower()] = int(row_id)
         return links
 
+    def settle_uncertain(self, campaign_id: int) -> int:
+        """Uncertain outbox messages with an entry in the campaign's /responses: accepted.
+
+        Any entry (delivered or bounced) proves the server received the message.
+        """
+        rows = self.db.conn.execute(
+            "SELECT lower(o.recipient), COALESCE((SELECT r.message_id FROM stats_responses r"
+            " WHERE r.campaign_id = o.campaign_id AND lower(r.recipient) = lower(o.recipient)"
+            " AND r.message_id != '' LIMIT 1), '') FROM outbox_messages o"
+            " WHERE o.campaign_id = ? AND o.state = 'uncertain' AND EXISTS (SELECT 1 FROM"
+            " stats_responses r WHERE r.campaign_id = o.campaign_id"
+            " AND lower(r.recipient) = lower(o.recipient))",
+            (campaign_id,),
+        ).fetchall()
+        if not rows:
+            return 0
+        from teenvio_desktop.core.outbox.repository import OutboxRepository
+
+        found = {str(recipient): str(message_id) for recipient, message_id in rows}
+        return len(OutboxRepository(self.db).settle_accepted(campaign_id, found))
+
     def link_bounces(self, campaign: StatsCampaign, source_system: str) -> int:
         """Attach unlinked bounces of the campaign's source system to it.
 

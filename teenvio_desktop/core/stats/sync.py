@@ -5,10 +5,18 @@ sync asks from there minus an overlap (events can reach the ESP's store late), u
 now. Overlapping windows are harmless: rows are deduplicated by their natural key.
 Feeds are read in an order that lets bounces (which /bounces only filters by source
 system) be linked to the campaign through the message ids /responses returned.
+
+Answers are untrusted (``tealite/stats_api.py`` bounds them and stops endless or repeated
+paging with an error naming the endpoint; that feed is then recorded as failed and the
+others are still read). Entries with wrong types or unparseable timestamps are skipped,
+counted per feed in :attr:`SyncReport.skipped` with sample reasons, and logged
+(``validate.py``). /responses also settles the campaign's *uncertain* outbox messages:
+an entry for the recipient proves the server received the message.
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -22,12 +30,21 @@ from teenvio_desktop.core.stats import events
 from teenvio_desktop.core.stats.events import KINDS, Kind
 from teenvio_desktop.core.stats.prefetch import prefetched
 from teenvio_desktop.core.stats.store import CAMPAIGN_FEED, StatsCampaign, StatsStore
+from teenvio_desktop.core.stats.validate import Rejects, valid_items
 from teenvio_desktop.core.store import Database
 from teenvio_desktop.core.suppression import SuppressionList
 from teenvio_desktop.core.tasks import CancelToken, Progress, ProgressCallback
 from teenvio_desktop.core.tealite.connection import TeaLiteConnection
 from teenvio_desktop.core.tealite.errors import CredentialsRejected, TeaLiteError
-from teenvio_desktop.core.tealite.stats_api import RETRY_DELAYS_S, Page, StatsApi, TimeWindow
+from teenvio_desktop.core.tealite.stats_api import (
+    MAX_PAGES,
+    RETRY_DELAYS_S,
+    Page,
+    StatsApi,
+    TimeWindow,
+)
+
+log = logging.getLogger(__name__)
 
 DEFAULT_OVERLAP = timedelta(minutes=15)
 # Before the first sync, read from a little before the campaign was created (clock skew).
@@ -66,10 +83,18 @@ class SyncReport:
     window_end: str = ""
     seconds: float = 0.0
     errors: list[TeaLiteError] = field(default_factory=list)
+    # Entries not stored (wrong types, bad timestamps, not objects), per feed.
+    skipped: dict[str, int] = field(default_factory=dict)
+    skip_reasons: dict[str, list[str]] = field(default_factory=dict)
+    settled_uncertain: int = 0  # uncertain outbox messages /responses proved received
 
     @property
     def total_added(self) -> int:
         return sum(self.added.values())
+
+    @property
+    def total_skipped(self) -> int:
+        return sum(self.skipped.values())
 
     def raise_first_error(self) -> None:
         if self.errors:
@@ -97,14 +122,17 @@ def sync_campaign(
     tz: str | None = None,
     now: datetime | None = None,
     retry_delays: tuple[float, ...] = RETRY_DELAYS_S,
+    max_pages: int = MAX_PAGES,
 ) -> SyncReport:
     """Fetch what is new for ``campaign``; store each event once; feed the suppression list.
 
     ``since``/``until`` give an explicit window (then the feeds' sync state is not moved);
     ``tz`` sends windows as local ``startTime``/``endTime``/``tz`` instead of UTC.
     Retriable answers and lost connections are retried after each of ``retry_delays``.
-    A 403 raises :class:`CredentialsRejected` at once; other API failures are recorded
-    per feed in ``SyncReport.errors`` and the remaining feeds are still read.
+    A 403 raises :class:`CredentialsRejected` at once; other API failures (including
+    :class:`UntrustedAnswer`: too big, malformed, repeated or more than ``max_pages``
+    pages in the window) are recorded per feed in ``SyncReport.errors`` and the remaining
+    feeds are still read.
     """
     store = StatsStore(db)
     target = store.campaign(campaign) if isinstance(campaign, int) else campaign
@@ -122,7 +150,7 @@ def sync_campaign(
     links = store.outbox_links(target.id)
 
     with connection.build_client() as client:
-        api = StatsApi(client, cancel=cancel, retry_delays=retry_delays)
+        api = StatsApi(client, cancel=cancel, retry_delays=retry_delays, max_pages=max_pages)
         order: tuple[Kind, ...] = ("responses", "opens", "clicks", "unsubscribes", "bounces")
         for kind in order:
             if kind not in wanted:
@@ -135,10 +163,14 @@ def sync_campaign(
             table = "interactions" if kind in ("opens", "clicks") else kind
             occurrences = events.Occurrences(table)
             window = TimeWindow(start.astimezone(UTC), end, tz)
+            rejects = Rejects()
             try:
                 pages = prefetched(_pages(api, kind, source_system, target.campaign_ref, window))
                 for page in pages:
                     cancel.raise_if_cancelled()
+                    for _ in range(page.dropped):
+                        rejects.add("an entry is not a JSON object")
+                    page = Page(page.number, valid_items(kind, page.items, rejects))
                     added = _store_page(
                         store, kind, page, target, source_system, links, occurrences, to_suppress
                     )
@@ -152,16 +184,20 @@ def sync_campaign(
                         )
                     )
             except CredentialsRejected as exc:
+                _note_rejects(report, kind, rejects)
                 store.mark_failed(scope, kind, feed.campaign_id, exc.render())
                 store.mark_failed(f"campaign:{target.id}", CAMPAIGN_FEED, target.id, exc.render())
                 raise
             except TeaLiteError as exc:
+                _note_rejects(report, kind, rejects)
+                log.warning("Statistics of campaign %s, %s: %s", target.id, kind, exc)
                 store.mark_failed(scope, kind, feed.campaign_id, exc.render())
                 store.mark_failed(f"campaign:{target.id}", CAMPAIGN_FEED, target.id, exc.render())
                 report.errors.append(exc)
                 continue
             except Cancelled:
                 raise
+            _note_rejects(report, kind, rejects)
             report.added.setdefault(kind, 0)
             report.fetched.setdefault(kind, 0)
             if since is None:
@@ -169,6 +205,8 @@ def sync_campaign(
         report.requests = api.requests
 
     report.linked_bounces = store.link_bounces(target, source_system)
+    if "responses" in wanted:
+        report.settled_uncertain = store.settle_uncertain(target.id)
     if not report.errors:
         store.mark_synced(f"campaign:{target.id}", CAMPAIGN_FEED, target.id, report.window_end)
     known = suppression.all_addresses()
@@ -182,6 +220,20 @@ def sync_campaign(
             report.suppressed += 1
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _note_rejects(report: SyncReport, kind: str, rejects: Rejects) -> None:
+    if not rejects.count:
+        return
+    report.skipped[kind] = report.skipped.get(kind, 0) + rejects.count
+    report.skip_reasons.setdefault(kind, []).extend(rejects.samples)
+    log.warning(
+        "Statistics of campaign %s: skipped %s %s entries the server sent malformed: %s",
+        report.campaign_id,
+        rejects.count,
+        kind,
+        "; ".join(rejects.samples),
+    )
 
 
 def _incremental_start(

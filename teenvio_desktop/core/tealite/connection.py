@@ -76,28 +76,37 @@ class TeaLiteConnection:
         }
 
 
-def _error_body(response: httpx.Response) -> dict[str, Any]:
+def _error_body(body: bytes) -> dict[str, Any]:
     try:
-        body = response.json()
-    except (json.JSONDecodeError, UnicodeDecodeError, ValueError):
+        value = json.loads(body)
+    except (json.JSONDecodeError, UnicodeDecodeError, ValueError, RecursionError):
         return {}
-    return body if isinstance(body, dict) else {}
+    return value if isinstance(value, dict) else {}
 
 
 def error_for_response(response: httpx.Response) -> TeaLiteError | None:
-    """None for a 2xx answer; otherwise the typed error the answer means."""
+    """None for a 2xx answer; otherwise the typed error the (already read) answer means."""
     if response.is_success:
         return None
-    body = _error_body(response)
-    category = str(body.get("errorCategory", ""))
-    text = str(body.get("errorText", "")) or None
+    return error_for_status(response, response.content)
+
+
+def error_for_status(response: httpx.Response, body: bytes | None) -> TeaLiteError | None:
+    """Like :func:`error_for_response` for a streamed answer whose ``body`` was read apart."""
+    if response.is_success:
+        return None
+    fields = _error_body(body or b"")
+    category = fields.get("errorCategory")
+    category = category if isinstance(category, str) else ""
+    raw_text = fields.get("errorText")
+    text = raw_text[:500] if isinstance(raw_text, str) and raw_text else None
     if response.status_code in (401, 403) or text == "CredentialsRejected":
         return CredentialsRejected(status=response.status_code, text=text or "CredentialsRejected")
     if category == "Retriable":
         return RetriableError(status=response.status_code, text=text)
     if category == "Permanent":
         return PermanentError(status=response.status_code, text=text)
-    if response.status_code == 429 or response.status_code >= 500:
+    if response.status_code in (408, 429) or response.status_code >= 500:
         return TeaLiteUnavailable(
             str(response.request.url), f"HTTP {response.status_code}", status=response.status_code
         )

@@ -3,10 +3,15 @@
 The API answers failures with ``{"errorCategory": "Retriable"|"Permanent", "errorText": ...}``
 (400 for Retriable, 500 for Permanent) and ``403 {"errorText": "CredentialsRejected"}`` when
 the token is refused. Anything else (timeouts, dropped connections, 5xx without a category)
-is a :class:`TeaLiteUnavailable`, which callers retry like a Retriable answer.
+is a :class:`TeaLiteUnavailable`: a read (GET) retries it like a Retriable answer, while a
+POST /send that may have reached the server is never repeated blindly (see
+``core/outbox/transport.py``). An answer that is too big, too slow, malformed or endless is
+an :class:`UntrustedAnswer` naming the endpoint; asking again would not help.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from teenvio_desktop.core.errors import TeenvioError
 from teenvio_desktop.core.i18n import QT_TRANSLATE_NOOP
@@ -103,4 +108,84 @@ class TlsVerificationError(TeaLiteError):
             ),
             url=url,
             detail=detail,
+        )
+
+
+class UntrustedAnswer(TeaLiteError):
+    """An answer that cannot be used as it is: too big, too slow, malformed, or endless.
+
+    Never retried: asking again would get the same answer. ``endpoint`` names the path.
+    """
+
+    def __init__(self, template: str, *, endpoint: str, **params: Any) -> None:
+        self.endpoint = endpoint
+        super().__init__(template, endpoint=endpoint, **params)
+
+
+class AnswerTooLarge(UntrustedAnswer):
+    def __init__(self, endpoint: str, limit: int) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The answer of TEA Lite's {endpoint} is larger than {limit} bytes, so it was "
+                "not read. Ask for a shorter time window, or ask the server's operator why "
+                "its pages are so large.",
+            ),
+            endpoint=endpoint,
+            limit=limit,
+        )
+
+
+class AnswerTooSlow(UntrustedAnswer):
+    def __init__(self, endpoint: str, seconds: float) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "TEA Lite's {endpoint} took more than {seconds} seconds to send its answer, so "
+                "it was abandoned. Check your connection and try again later.",
+            ),
+            endpoint=endpoint,
+            seconds=round(seconds),
+        )
+
+
+class MalformedAnswer(UntrustedAnswer):
+    def __init__(self, endpoint: str, detail: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "TEA Lite's {endpoint} answered something that is not what its documentation "
+                "describes ({detail}). Nothing from this answer was stored; check the API "
+                "address, or report it to the server's operator.",
+            ),
+            endpoint=endpoint,
+            detail=detail,
+        )
+
+
+class RepeatedPage(UntrustedAnswer):
+    def __init__(self, endpoint: str, page: int) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "TEA Lite's {endpoint} answered page {page} with the same entries as the page "
+                "before: the server does not honour the page parameter. Reading stopped; the "
+                "entries read so far were kept. Report it to the server's operator.",
+            ),
+            endpoint=endpoint,
+            page=page,
+        )
+
+
+class TooManyPages(UntrustedAnswer):
+    def __init__(self, endpoint: str, limit: int) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "TEA Lite's {endpoint} was still sending pages after {limit} pages for one "
+                "time window, so reading stopped; the entries read so far were kept. Ask for "
+                "a shorter time window, or report it to the server's operator.",
+            ),
+            endpoint=endpoint,
+            limit=limit,
         )

@@ -63,7 +63,8 @@ def available_accounts(context: AppContext) -> list[AccountChoice]:
 
 def recipient_lists(context: AppContext) -> list[ListChoice]:
     return [
-        ListChoice(r.id, r.name, r.count, tuple(r.columns))
+        # merge_fields starts with "email" and "name", which the composer adds itself
+        ListChoice(r.id, r.name, r.count, tuple(r.merge_fields[2:]))
         for r in RecipientListRepository(context.db).lists()
     ]
 

@@ -9,7 +9,6 @@ query over a million rows.
 
 from __future__ import annotations
 
-import json
 from collections import OrderedDict
 from typing import Any
 
@@ -44,6 +43,9 @@ class MembersModel(QAbstractTableModel):
         self._repo = RecipientListRepository(db)
         self._list_id: int | None = None
         self._fields: list[str] = []
+        # Index into a member's cells of each field column shown (the columns mapped to
+        # the address and the name are already the first two columns).
+        self._field_cells: list[int] = []
         self._count = 0
         self._order: list[int] | None = None  # None: import order, row == pos
         self._blocks: OrderedDict[int, list[Row]] = OrderedDict()
@@ -63,10 +65,13 @@ class MembersModel(QAbstractTableModel):
         self._sort = ("pos", False)
         self._ordering.cancel()
         if list_id is None:
-            self._fields, self._count = [], 0
+            self._fields, self._field_cells, self._count = [], [], 0
         else:
             info = self._repo.get(list_id)
-            self._fields, self._count = list(info.columns), info.count
+            mapped = (info.email_column, info.name_column)
+            self._field_cells = [i for i, c in enumerate(info.columns) if c not in mapped]
+            self._fields = [info.columns[i] for i in self._field_cells]
+            self._count = info.count
         self.endResetModel()
 
     def list_id(self) -> int | None:
@@ -86,8 +91,8 @@ class MembersModel(QAbstractTableModel):
             key = "email"
         elif column == 1:
             key = "name"
-        elif column >= 2:
-            key = f"field:{column - 2}"
+        elif 2 <= column < 2 + len(self._field_cells):
+            key = f"field:{self._field_cells[column - 2]}"
         else:
             key = "pos"
         self._sort = (key, order == Qt.SortOrder.DescendingOrder)
@@ -155,7 +160,8 @@ class MembersModel(QAbstractTableModel):
         if column == 1:
             return row[2]
         values = row[3]
-        return values[column - 2] if column - 2 < len(values) else ""
+        cell = self._field_cells[column - 2] if column - 2 < len(self._field_cells) else -1
+        return values[cell] if 0 <= cell < len(values) else ""
 
     def row_at(self, row: int) -> Row | None:
         """The member shown at ``row``: (pos, email, name, field values)."""
@@ -174,7 +180,7 @@ class MembersModel(QAbstractTableModel):
             raw = self._repo.window(self._list_id, first, BLOCK)
         else:
             raw = self._repo.rows_at(self._list_id, self._order[first : first + BLOCK])
-        block = [(p, e, n, list(json.loads(f))) for p, e, n, f in raw]
+        block: list[Row] = list(raw)
         self._blocks[block_no] = block
         while len(self._blocks) > MAX_BLOCKS:
             self._blocks.popitem(last=False)

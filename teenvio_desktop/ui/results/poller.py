@@ -66,7 +66,9 @@ class StatsPoller(QObject):
 
     def watch(self, campaign_id: int | None) -> None:
         """Poll ``campaign_id`` from now on (at once), or nothing when None."""
-        if campaign_id == self._campaign_id and self._timer.isActive():
+        # The same campaign again (a list refresh re-selecting it) while a sync runs or waits
+        # keeps its schedule and backoff: only a new campaign starts afresh.
+        if campaign_id == self._campaign_id and (self._timer.isActive() or self._task is not None):
             return
         self._campaign_id = campaign_id
         self._timer.stop()

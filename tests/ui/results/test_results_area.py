@@ -260,3 +260,27 @@ def test_choosing_another_campaign_while_a_sync_runs_syncs_the_new_one(
     )
     assert area.current_campaign_id == second
     area.poller.stop()
+
+
+def test_reselecting_the_campaign_during_a_sync_keeps_its_backoff(
+    qtbot: QtBot, app_context: AppContext, sandbox_factory
+) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    sandbox = sandbox_factory(seed=3)
+    campaign_id = send_rest_campaign(app_context.db, sandbox, "603")
+    gate = threading.Event()
+
+    def held(context, campaign):  # type: ignore[no-untyped-def]
+        assert gate.wait(20)
+        return None  # no connection: the sync ends without touching the policy
+
+    poller = StatsPoller(app_context, find_connection=held)
+    poller.watch(campaign_id)
+    assert poller.is_busy()
+    poller.policy.failures = 3  # earlier transient failures, backing off
+    poller.watch(campaign_id)  # the list refreshed and selected the same campaign again
+    assert poller.policy.failures == 3
+    with qtbot.waitSignal(poller.failed, timeout=20_000):
+        gate.set()
+    assert poller.policy.failures == 3
