@@ -1,6 +1,6 @@
 """Render screenshots of the real main window, with realistic data.
 
-    .venv/bin/python packaging/screenshot.py [--output resources/screenshot.png]
+    .venv/bin/python packaging/screenshot.py [--output resources/screenshots/compose-en-light.png]
         [--lang en] [--scheme light] [--size 1280x800] [--area compose]
     .venv/bin/python packaging/screenshot.py --all DIR [--size 1280x800 --size 1024x700]
 
@@ -98,7 +98,9 @@ LANGUAGES = ("en", "es")
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
-    parser.add_argument("--output", type=Path, default=ROOT / "resources" / "screenshot.png")
+    parser.add_argument(
+        "--output", type=Path, default=ROOT / "resources" / "screenshots" / "compose-en-light.png"
+    )
     parser.add_argument("--all", type=Path, default=None, metavar="DIR",
                         help="every area, language and scheme into DIR")  # fmt: skip
     parser.add_argument("--lang", default="en", choices=LANGUAGES)
@@ -259,7 +261,7 @@ def render(args: argparse.Namespace) -> int:
                         suffix = "" if len(args.size) == 1 else f"-{size}"
                         output = args.output / f"{key}-{args.lang}-{args.scheme}{suffix}.png"
                     output.parent.mkdir(parents=True, exist_ok=True)
-                    if not image.save(str(output), "PNG"):
+                    if not image.save(str(output), "PNG", 0):  # 0: smallest file
                         raise SystemExit(f"could not write {output}")
                     print(f"wrote {output} ({image.width()}x{image.height()})")
         finally:

@@ -1661,19 +1661,19 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>of the messages sent</source>
+        <source>of those sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{total} opens in all</source>
+        <source>{total} opens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{total} clicks in all</source>
+        <source>{total} clicks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>of the delivered</source>
+        <source>of those delivered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

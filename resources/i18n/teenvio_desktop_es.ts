@@ -1665,19 +1665,19 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>{accepted} aceptados</translation>
     </message>
     <message>
-        <source>of the messages sent</source>
-        <translation>de los mensajes enviados</translation>
+        <source>of those sent</source>
+        <translation>de los enviados</translation>
     </message>
     <message>
-        <source>{total} opens in all</source>
-        <translation>{total} aperturas en total</translation>
+        <source>{total} opens</source>
+        <translation>{total} aperturas</translation>
     </message>
     <message>
-        <source>{total} clicks in all</source>
-        <translation>{total} clics en total</translation>
+        <source>{total} clicks</source>
+        <translation>{total} clics</translation>
     </message>
     <message>
-        <source>of the delivered</source>
+        <source>of those delivered</source>
         <translation>de los entregados</translation>
     </message>
     <message>

@@ -100,7 +100,7 @@ def demo_window(
     )
     screenshot.add_demo_account(context)
     previous_locale = QLocale()
-    translator = catalog(language) if language != "en" else None
+    translator = catalog(language)  # English too: its plural forms live there
     if translator is not None:
         QCoreApplication.installTranslator(translator)
     QLocale.setDefault(QLocale(language))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QLineEdit,
     QMenu,
-    QToolButton,
+    QPushButton,
     QWidget,
 )
 
@@ -60,10 +60,9 @@ class CampaignFieldsPanel(QWidget):
         self.subject.setObjectName("field_subject")
         # In a row with the merge-field button: no form label names it for screen readers.
         self.subject.setAccessibleName(self.tr("Subject"))
-        self.merge_button = QToolButton()
-        self.merge_button.setText(self.tr("Insert field"))
+        # A push button with a menu: Fusion lays its arrow out beside the text.
+        self.merge_button = QPushButton(self.tr("Insert field"))
         self.merge_button.setObjectName("merge_field_picker")
-        self.merge_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.merge_menu = QMenu(self.merge_button)
         self.merge_button.setMenu(self.merge_menu)
         self.recipient_list = QComboBox()

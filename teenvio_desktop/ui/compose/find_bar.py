@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from PySide6.QtCore import QRegularExpression, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QRegularExpression, QRegularExpressionMatch, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
@@ -34,6 +34,11 @@ from teenvio_desktop.ui.style.metrics import BUTTON_ICON
 MAX_MATCHES = 10_000  # counted and stepped through; more are not counted
 RECOUNT_DELAY_MS = 150
 _GROUP = re.compile(r"\\(\d)")
+
+
+def _expand(template: str, match: QRegularExpressionMatch) -> str:
+    """``template`` with ``\\1``..``\\9`` (``\\0``: the whole match) replaced by the groups."""
+    return _GROUP.sub(lambda group: match.captured(int(group.group(1))), template)
 
 
 def _icon_button(icon_key: str, tip: str, *, checkable: bool = False) -> QToolButton:
@@ -254,38 +259,44 @@ class FindReplaceBar(QFrame):
         return self._find(backward=True)
 
     # -- replacing -------------------------------------------------------------------------
-    def _replacement(self, text: str, start: int) -> str:
-        """The replacement for the match at ``start`` (groups expanded for expressions)."""
-        template = self.replace_edit.text()
+    def _replacements(self, only_at: int | None = None) -> list[tuple[int, int, str]]:
+        """(start, end, replacement) for every non-empty match (or the one at ``only_at``);
+        with regular expressions ``\\1``..``\\9`` take the groups' text."""
         expression = self._expression()
-        if not self.regex_box.isChecked() or expression is None:
-            return template
-        match = expression.match(
-            text,
-            start,
-            QRegularExpression.MatchType.NormalMatch,
-            QRegularExpression.MatchOption.AnchorAtOffsetMatchOption,
-        )
-        return _GROUP.sub(lambda m: match.captured(int(m.group(1))) or "", template)
+        if expression is None or self.editor is None:
+            return []
+        template = self.replace_edit.text()
+        groups = self.regex_box.isChecked()
+        found: list[tuple[int, int, str]] = []
+        iterator = expression.globalMatch(self.editor.toPlainText())
+        while iterator.hasNext() and len(found) < MAX_MATCHES:
+            match = iterator.next()
+            start, end = match.capturedStart(), match.capturedEnd()
+            if end == start or (only_at is not None and start != only_at):
+                continue
+            found.append((start, end, _expand(template, match) if groups else template))
+            if only_at is not None:
+                break
+        return found
 
     def replace_one(self) -> None:
         index = self._current_index() if self.find_edit.text() else None
         if self.editor is not None and index is not None:
             start, _end = self.matches()[index]
-            replacement = self._replacement(self.editor.toPlainText(), start)
-            self.editor.textCursor().insertText(replacement)
+            for _start, _end, replacement in self._replacements(only_at=start):
+                self.editor.textCursor().insertText(replacement)
         self.find_next()
 
     def replace_all(self) -> int:
         """Replace every match as one undo step; returns the number replaced."""
-        if self.editor is None or self._expression() is None:
+        if self.editor is None:
             return 0
-        text = self.editor.toPlainText()
-        matches = self.matches()
+        matches = self._replacements()
+        if not matches:
+            return 0
         cursor = QTextCursor(self.editor.document())
         cursor.beginEditBlock()
-        for start, end in reversed(matches):  # from the end: earlier positions stay valid
-            replacement = self._replacement(text, start)
+        for start, end, replacement in reversed(matches):  # earlier positions stay valid
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             cursor.insertText(replacement)

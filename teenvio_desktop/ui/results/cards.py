@@ -121,17 +121,17 @@ class SummaryCards(QWidget):
             n(s.sent), "", self.tr("{accepted} accepted").format(accepted=n(s.accepted))
         )
         cards["delivered"].show_numbers(
-            n(s.delivered), share(s.delivered, s.sent), self.tr("of the messages sent")
+            n(s.delivered), share(s.delivered, s.sent), self.tr("of those sent")
         )
         cards["opened"].show_numbers(
             n(s.unique_opens),
             share(s.unique_opens, s.delivered),
-            self.tr("{total} opens in all").format(total=n(s.opens)),
+            self.tr("{total} opens").format(total=n(s.opens)),
         )
         cards["clicked"].show_numbers(
             n(s.unique_clicks),
             share(s.unique_clicks, s.delivered),
-            self.tr("{total} clicks in all").format(total=n(s.clicks)),
+            self.tr("{total} clicks").format(total=n(s.clicks)),
         )
         cards["bounced"].show_numbers(
             n(bounces),
@@ -141,5 +141,5 @@ class SummaryCards(QWidget):
             ),
         )
         cards["unsubscribed"].show_numbers(
-            n(s.unsubscribes), share(s.unsubscribes, s.delivered), self.tr("of the delivered")
+            n(s.unsubscribes), share(s.unsubscribes, s.delivered), self.tr("of those delivered")
         )

@@ -25,6 +25,7 @@ from teenvio_desktop.ui.style.colors import (
     SchemeColors,
     build_palette,
 )
+from teenvio_desktop.ui.style.stylesheet import stylesheet
 
 Preference = Literal["system", "light", "dark"]
 PREFERENCES: tuple[Preference, ...] = ("system", "light", "dark")
@@ -45,9 +46,12 @@ def is_palette_change(event: QEvent) -> bool:
     return event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
 
 
-def system_scheme() -> Scheme:
-    hint = QGuiApplication.styleHints().colorScheme()
+def _scheme_of(hint: Qt.ColorScheme) -> Scheme:
     return Scheme.DARK if hint == Qt.ColorScheme.Dark else Scheme.LIGHT
+
+
+def system_scheme() -> Scheme:
+    return _scheme_of(QGuiApplication.styleHints().colorScheme())
 
 
 class Theme(QObject):
@@ -64,6 +68,7 @@ class Theme(QObject):
         # same on every desktop (and the only reliable dark scheme on Linux).
         self._own_style = sys.platform != "darwin"
         self._fusion_set = False
+        self._system = system_scheme()
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_changed)
 
     @property
@@ -79,15 +84,16 @@ class Theme(QObject):
             return Scheme.LIGHT
         if self._preference == "dark":
             return Scheme.DARK
-        return system_scheme()
+        return self._system
 
-    def set_preference(self, preference: Preference) -> None:
+    def set_preference(self, preference: Preference, *, force: bool = False) -> None:
         self._preference = preference
-        self.apply()
+        self.apply(force=force)
 
-    def apply(self) -> None:
+    def apply(self, *, force: bool = False) -> None:
+        """Apply the wanted scheme (again with ``force``, e.g. after the palette was reset)."""
         scheme = self._wanted()
-        if scheme == self._applied:
+        if scheme == self._applied and not force:
             return
         self._applied = scheme
         chosen = SCHEMES[scheme]
@@ -96,12 +102,11 @@ class Theme(QObject):
                 self._app.setStyle("Fusion")
                 self._fusion_set = True
             self._app.setPalette(build_palette(chosen))
-        from teenvio_desktop.ui.style.stylesheet import stylesheet
-
         self._app.setStyleSheet(stylesheet(chosen))
         self.changed.emit(chosen)
 
-    def _on_system_changed(self, _scheme: Qt.ColorScheme) -> None:
+    def _on_system_changed(self, scheme: Qt.ColorScheme) -> None:
+        self._system = _scheme_of(scheme)
         if self._preference == "system":
             self.apply()
 
@@ -114,7 +119,7 @@ def install_theme(app: QApplication, preference: Preference = "system") -> Theme
     global _theme
     if _theme is None or not isValid(_theme) or _theme.parent() is not app:
         _theme = Theme(app, preference)
-    _theme.set_preference(preference)
+    _theme.set_preference(preference, force=True)
     return _theme
 
 
