@@ -37,6 +37,8 @@ from teenvio_desktop.ui.table_columns import ResponsiveColumns
 from teenvio_desktop.ui.tasks import run_task
 from teenvio_desktop.ui.translation import error_text
 
+MEMBER_COLUMN_MAX = 280
+
 
 class RecipientsArea(QWidget):
     def __init__(
@@ -124,6 +126,7 @@ class RecipientsArea(QWidget):
         )
         self.members_view.horizontalHeader().setDefaultSectionSize(220)
         self.members_view.horizontalHeader().setStretchLastSection(True)
+        self.members_view.horizontalHeader().setResizeContentsPrecision(100)  # first rows only
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("recipientSearch")
         self.search_edit.setPlaceholderText(self.tr("Search address or name"))
@@ -140,6 +143,7 @@ class RecipientsArea(QWidget):
         )
         self.search_edit.textChanged.connect(self._search_timer.start)
         self.members_model.modelReset.connect(self._update_count)
+        self.members_model.modelReset.connect(self._fit_member_columns)
         self.count_label = QLabel()
         set_role(self.count_label, "textRole", "muted")
         self.members_title = QElidingLabel()
@@ -219,6 +223,14 @@ class RecipientsArea(QWidget):
             self.count_label.setText(
                 self.tr("{shown} of %Ln recipient(s)", "", total).format(shown=format_count(shown))
             )
+
+    def _fit_member_columns(self) -> None:
+        """Columns as wide as their first rows need (at most MEMBER_COLUMN_MAX), so a list
+        of a few fields needs no sideways scrolling; the view samples, never reads all."""
+        view = self.members_view
+        for column in range(self.members_model.columnCount()):
+            view.resizeColumnToContents(column)
+            view.setColumnWidth(column, min(view.columnWidth(column), MEMBER_COLUMN_MAX))
 
     def _show_error(self, error: BaseException) -> None:
         self.prompter.warn(self, self.tr("Recipients"), error_text(error))
