@@ -455,12 +455,29 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{errors} error(s) block sending; {warnings} warning(s).</source>
+        <source>{errors}; {warnings}.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Ready to send, {warnings} warning(s).</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n error(s) block sending</source>
+        <translation>
+            <numerusform>%n error blocks sending</numerusform>
+            <numerusform>%n errors block sending</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Ready to send, with %n warning(s).</source>
+        <translation>
+            <numerusform>Ready to send, with %n warning.</numerusform>
+            <numerusform>Ready to send, with %n warnings.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Ready to send.</source>
@@ -482,7 +499,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Open HTML or .eml…</source>
+        <source>New from &amp;template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open HTML, MJML or .eml…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -565,7 +586,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teenvio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Teenvio options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -631,11 +664,31 @@
 <context>
     <name>ContentController</name>
     <message>
-        <source>Open HTML or email</source>
+        <source>Open HTML, MJML or email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>HTML and email files (*.html *.htm *.eml);;All files (*)</source>
+        <source>HTML, MJML and email files (*.html *.htm *.mjml *.eml);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write in MJML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The HTML part will be compiled from MJML from now on, replacing the HTML in the editor. Go on?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit as HTML instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The compiled HTML becomes the HTML part and the MJML source is dropped. Go on?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An MJML campaign gets its styles inline from MJML when it compiles.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -708,11 +761,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>HTML part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Plain-text part</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>HTML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MJML</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -810,6 +871,37 @@
     <name>KeyringBanner</name>
     <message>
         <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LinkCheckDialog</name>
+    <message>
+        <source>Checking links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visiting every link and image before sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link check progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip the check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Links and images were not checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Links and images: {summary}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… see the Quality tab for the rest.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -963,6 +1055,60 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
 </context>
 <context>
+    <name>MjmlPanel</name>
+    <message>
+        <source>MJML source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compiled HTML (read-only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MJML compile result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MJML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MJML commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the problem&apos;s line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit as HTML instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the compiled HTML as the HTML part and stop using MJML.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the HTML part in MJML, the markup most email developers use for responsive layouts. It is compiled on this computer as you type; the preview and every check use the compiled HTML.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write in MJML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more warning(s))</source>
+        <translation>
+            <numerusform>(and %n more warning)</numerusform>
+            <numerusform>(and %n more warnings)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Compiled without errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NavigationBar</name>
     <message>
         <source>Areas</source>
@@ -989,7 +1135,53 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
 </context>
 <context>
-    <name>PreviewPane</name>
+    <name>PreviewController</name>
+    <message>
+        <source>Dark: the message&apos;s own styles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark: the message has no dark styles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>light on the left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Images off: %n without alt text</source>
+        <translation>
+            <numerusform>Images off: %n without alt text</numerusform>
+            <numerusform>Images off: %n without alt text</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>As Teenvio will send it (approximate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teenvio adds nothing (header and social links off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge fields not filled in for {recipient}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The MJML does not compile: the last version that did</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The merge fields could not be filled in for {recipient}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The MJML does not compile ({where}): the preview shows the last version that did.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModeBar</name>
     <message>
         <source>Desktop</source>
         <translation type="unfinished"></translation>
@@ -1007,6 +1199,10 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Preview: {view}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Load images</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1015,20 +1211,90 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Load remote images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side by side with light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the header line and social links the SMTP-API adds, as set in Teenvio options (an approximation).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the SMTP-API adds a header and social links; TEA Lite sends the message as written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <source>Subject as the recipient sees it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the preview shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details of the preview&apos;s conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The preview appears here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Plain-text preview</source>
+        <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Headers to be sent</source>
+        <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{count} remote image(s) blocked</source>
+        <source>Plain-text part as sent</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message headers as sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview in light mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject for {recipient}: {subject}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject: {subject}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n remote image(s) blocked</source>
+        <translation>
+            <numerusform>%n remote image blocked</numerusform>
+            <numerusform>%n remote images blocked</numerusform>
+        </translation>
     </message>
     <message>
         <source>Open link</source>
@@ -1049,6 +1315,171 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>The campaign has unsaved changes. Save them as a draft first?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QualityController</name>
+    <message>
+        <source>no web links or images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n with problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n redirected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SpamAssassin is not installed (see the advice below)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{score} points (marked as spam from {threshold})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QualityPanel</name>
+    <message>
+        <source>Quality summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support by email client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check every link and image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spam score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spam score with SpamAssassin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not checked yet (links are visited only on request)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not scored yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email clients: nothing to score yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{client} {percent}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email clients: {overall} overall. {clients}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support of this message&apos;s features (caniemail {version}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n piece(s) of advice</source>
+        <translation>
+            <numerusform>%n piece of advice</numerusform>
+            <numerusform>%n pieces of advice</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Email-client compatibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accessibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Links and images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{group}: {counts}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}; {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{message} (line {line})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more place(s)</source>
+        <translation>
+            <numerusform>… and %n more place</numerusform>
+            <numerusform>… and %n more places</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Also at line {line}, column {column}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecipientPicker</name>
+    <message>
+        <source>Preview with the data of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient whose data the preview shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search by address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody (fields as written)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1596,6 +2027,37 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
 </context>
 <context>
+    <name>StarterDialog</name>
+    <message>
+        <source>New campaign from a template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsive templates written in MJML, with alt text, readable contrast in light and dark mode, and an unsubscribe link to point at your page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language of the template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StatsTableModel</name>
     <message>
         <source>Time</source>
@@ -1962,6 +2424,17 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>{opens} opens and {clicks} clicks from {start} to {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_OnDemandCheck</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel: {check}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -455,12 +455,29 @@
         <translation>Tamaño</translation>
     </message>
     <message>
-        <source>{errors} error(s) block sending; {warnings} warning(s).</source>
-        <translation>{errors} error(es) impiden el envío; {warnings} aviso(s).</translation>
+        <source>{errors}; {warnings}.</source>
+        <translation>{errors}; {warnings}.</translation>
     </message>
-    <message>
-        <source>Ready to send, {warnings} warning(s).</source>
-        <translation>Listo para enviar, {warnings} aviso(s).</translation>
+    <message numerus="yes">
+        <source>%n error(s) block sending</source>
+        <translation>
+            <numerusform>%n error impide el envío</numerusform>
+            <numerusform>%n errores impiden el envío</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n aviso</numerusform>
+            <numerusform>%n avisos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Ready to send, with %n warning(s).</source>
+        <translation>
+            <numerusform>Listo para enviar, con %n aviso.</numerusform>
+            <numerusform>Listo para enviar, con %n avisos.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Ready to send.</source>
@@ -482,8 +499,12 @@
         <translation>Nueva</translation>
     </message>
     <message>
-        <source>&amp;Open HTML or .eml…</source>
-        <translation>&amp;Abrir HTML o .eml…</translation>
+        <source>New from &amp;template…</source>
+        <translation>Nueva desde &amp;plantilla…</translation>
+    </message>
+    <message>
+        <source>&amp;Open HTML, MJML or .eml…</source>
+        <translation>&amp;Abrir HTML, MJML o .eml…</translation>
     </message>
     <message>
         <source>Open</source>
@@ -565,8 +586,20 @@
         <translation>Comprobaciones</translation>
     </message>
     <message>
+        <source>Quality</source>
+        <translation>Calidad</translation>
+    </message>
+    <message>
+        <source>Teenvio</source>
+        <translation>Teenvio</translation>
+    </message>
+    <message>
         <source>Teenvio options</source>
         <translation>Opciones de Teenvio</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Archivos</translation>
     </message>
     <message>
         <source>Images and files</source>
@@ -631,12 +664,32 @@
 <context>
     <name>ContentController</name>
     <message>
-        <source>Open HTML or email</source>
-        <translation>Abrir HTML o correo electrónico</translation>
+        <source>Open HTML, MJML or email</source>
+        <translation>Abrir HTML, MJML o correo</translation>
     </message>
     <message>
-        <source>HTML and email files (*.html *.htm *.eml);;All files (*)</source>
-        <translation>Archivos HTML y de correo electrónico (*.html *.htm *.eml);;Todos los archivos (*)</translation>
+        <source>HTML, MJML and email files (*.html *.htm *.mjml *.eml);;All files (*)</source>
+        <translation>Archivos HTML, MJML y de correo (*.html *.htm *.mjml *.eml);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Write in MJML</source>
+        <translation>Escribir en MJML</translation>
+    </message>
+    <message>
+        <source>The HTML part will be compiled from MJML from now on, replacing the HTML in the editor. Go on?</source>
+        <translation>A partir de ahora la parte HTML se compilará desde MJML y sustituirá al HTML del editor. ¿Continuar?</translation>
+    </message>
+    <message>
+        <source>Edit as HTML instead</source>
+        <translation>Editar como HTML</translation>
+    </message>
+    <message>
+        <source>The compiled HTML becomes the HTML part and the MJML source is dropped. Go on?</source>
+        <translation>El HTML compilado pasa a ser la parte HTML y se descarta el código MJML. ¿Continuar?</translation>
+    </message>
+    <message>
+        <source>An MJML campaign gets its styles inline from MJML when it compiles.</source>
+        <translation>En una campaña MJML, MJML pone los estilos en línea al compilar.</translation>
     </message>
     <message>
         <source>Insert image</source>
@@ -708,12 +761,20 @@
         <translation>Código HTML</translation>
     </message>
     <message>
+        <source>HTML part</source>
+        <translation>Parte HTML</translation>
+    </message>
+    <message>
         <source>Plain-text part</source>
         <translation>Parte de texto plano</translation>
     </message>
     <message>
         <source>HTML</source>
         <translation>HTML</translation>
+    </message>
+    <message>
+        <source>MJML</source>
+        <translation>MJML</translation>
     </message>
     <message>
         <source>Plain text</source>
@@ -811,6 +872,37 @@
     <message>
         <source>Try again</source>
         <translation>Reintentar</translation>
+    </message>
+</context>
+<context>
+    <name>LinkCheckDialog</name>
+    <message>
+        <source>Checking links</source>
+        <translation>Comprobando enlaces</translation>
+    </message>
+    <message>
+        <source>Visiting every link and image before sending…</source>
+        <translation>Visitando cada enlace e imagen antes de enviar…</translation>
+    </message>
+    <message>
+        <source>Link check progress</source>
+        <translation>Progreso de la comprobación de enlaces</translation>
+    </message>
+    <message>
+        <source>Skip the check</source>
+        <translation>Omitir la comprobación</translation>
+    </message>
+    <message>
+        <source>Links and images were not checked.</source>
+        <translation>No se han comprobado los enlaces ni las imágenes.</translation>
+    </message>
+    <message>
+        <source>Links and images: {summary}.</source>
+        <translation>Enlaces e imágenes: {summary}.</translation>
+    </message>
+    <message>
+        <source>… see the Quality tab for the rest.</source>
+        <translation>… el resto, en la pestaña Calidad.</translation>
     </message>
 </context>
 <context>
@@ -965,6 +1057,60 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     </message>
 </context>
 <context>
+    <name>MjmlPanel</name>
+    <message>
+        <source>MJML source</source>
+        <translation>Código MJML</translation>
+    </message>
+    <message>
+        <source>Compiled HTML (read-only)</source>
+        <translation>HTML compilado (solo lectura)</translation>
+    </message>
+    <message>
+        <source>MJML compile result</source>
+        <translation>Resultado de compilar el MJML</translation>
+    </message>
+    <message>
+        <source>MJML</source>
+        <translation>MJML</translation>
+    </message>
+    <message>
+        <source>MJML commands</source>
+        <translation>Órdenes de MJML</translation>
+    </message>
+    <message>
+        <source>Go to the problem&apos;s line</source>
+        <translation>Ir a la línea del problema</translation>
+    </message>
+    <message>
+        <source>Edit as HTML instead</source>
+        <translation>Editar como HTML</translation>
+    </message>
+    <message>
+        <source>Keep the compiled HTML as the HTML part and stop using MJML.</source>
+        <translation>Conservar el HTML compilado como parte HTML y dejar de usar MJML.</translation>
+    </message>
+    <message>
+        <source>Write the HTML part in MJML, the markup most email developers use for responsive layouts. It is compiled on this computer as you type; the preview and every check use the compiled HTML.</source>
+        <translation>Escribe la parte HTML en MJML, el lenguaje que usan la mayoría de los desarrolladores de correo para diseños adaptables. Se compila en este equipo mientras escribes; la vista previa y todas las comprobaciones usan el HTML compilado.</translation>
+    </message>
+    <message>
+        <source>Write in MJML</source>
+        <translation>Escribir en MJML</translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more warning(s))</source>
+        <translation>
+            <numerusform>(y %n aviso más)</numerusform>
+            <numerusform>(y %n avisos más)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Compiled without errors.</source>
+        <translation>Compilado sin errores.</translation>
+    </message>
+</context>
+<context>
     <name>NavigationBar</name>
     <message>
         <source>Areas</source>
@@ -991,7 +1137,53 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     </message>
 </context>
 <context>
-    <name>PreviewPane</name>
+    <name>PreviewController</name>
+    <message>
+        <source>Dark: the message&apos;s own styles</source>
+        <translation>Oscuro: los estilos del propio mensaje</translation>
+    </message>
+    <message>
+        <source>Dark: the message has no dark styles</source>
+        <translation>Oscuro: el mensaje no tiene estilos oscuros</translation>
+    </message>
+    <message>
+        <source>light on the left</source>
+        <translation>el claro a la izquierda</translation>
+    </message>
+    <message numerus="yes">
+        <source>Images off: %n without alt text</source>
+        <translation>
+            <numerusform>Sin imágenes: %n sin texto alternativo</numerusform>
+            <numerusform>Sin imágenes: %n sin texto alternativo</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>As Teenvio will send it (approximate)</source>
+        <translation>Como lo enviará Teenvio (aproximado)</translation>
+    </message>
+    <message>
+        <source>Teenvio adds nothing (header and social links off)</source>
+        <translation>Teenvio no añade nada (cabecera y enlaces sociales desactivados)</translation>
+    </message>
+    <message>
+        <source>Merge fields not filled in for {recipient}</source>
+        <translation>Campos combinados sin rellenar para {recipient}</translation>
+    </message>
+    <message>
+        <source>The MJML does not compile: the last version that did</source>
+        <translation>El MJML no compila: se muestra la última versión que compilaba</translation>
+    </message>
+    <message>
+        <source>The merge fields could not be filled in for {recipient}: {reason}</source>
+        <translation>No se han podido rellenar los campos combinados para {recipient}: {reason}</translation>
+    </message>
+    <message>
+        <source>The MJML does not compile ({where}): the preview shows the last version that did.</source>
+        <translation>El MJML no compila ({where}): la vista previa muestra la última versión que sí compilaba.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModeBar</name>
     <message>
         <source>Desktop</source>
         <translation>Escritorio</translation>
@@ -1009,28 +1201,102 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>Cabeceras</translation>
     </message>
     <message>
+        <source>Preview: {view}</source>
+        <translation>Vista previa: {view}</translation>
+    </message>
+    <message>
         <source>Load images</source>
         <translation>Cargar imágenes</translation>
     </message>
     <message>
         <source>Remote images are blocked (they tell the sender you looked). Load them for this message only.</source>
-        <translation>Las imágenes remotas están bloqueadas (avisan al remitente de que has abierto el mensaje). Cárgalas solo para este mensaje.</translation>
+        <translation>Las imágenes remotas están bloqueadas (avisan al remitente de que has mirado). Cárgalas solo para este mensaje.</translation>
+    </message>
+    <message>
+        <source>Load remote images</source>
+        <translation>Cargar imágenes remotas</translation>
+    </message>
+    <message>
+        <source>Dark mode</source>
+        <translation>Modo oscuro</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source>Side by side with light</source>
+        <translation>Junto al modo claro</translation>
+    </message>
+    <message>
+        <source>Show the header line and social links the SMTP-API adds, as set in Teenvio options (an approximation).</source>
+        <translation>Mostrar la línea de cabecera y los enlaces sociales que añade el SMTP-API, según las opciones de Teenvio (aproximación).</translation>
+    </message>
+    <message>
+        <source>Only the SMTP-API adds a header and social links; TEA Lite sends the message as written.</source>
+        <translation>Solo el SMTP-API añade cabecera y enlaces sociales; TEA Lite envía el mensaje tal cual.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <source>Subject as the recipient sees it</source>
+        <translation>Asunto tal como lo ve el destinatario</translation>
+    </message>
+    <message>
+        <source>What the preview shows</source>
+        <translation>Qué muestra la vista previa</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Details of the preview&apos;s conditions</source>
+        <translation>Detalles de las condiciones de la vista previa</translation>
     </message>
     <message>
         <source>The preview appears here.</source>
         <translation>La vista previa aparece aquí.</translation>
     </message>
     <message>
-        <source>Plain-text preview</source>
-        <translation>Vista previa en texto plano</translation>
+        <source>Light</source>
+        <translation>Claro</translation>
     </message>
     <message>
-        <source>Headers to be sent</source>
-        <translation>Cabeceras que se enviarán</translation>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
     </message>
     <message>
-        <source>{count} remote image(s) blocked</source>
-        <translation>{count} imagen(es) remota(s) bloqueada(s)</translation>
+        <source>Plain-text part as sent</source>
+        <translation>Parte de texto sin formato tal como se envía</translation>
+    </message>
+    <message>
+        <source>Message headers as sent</source>
+        <translation>Cabeceras del mensaje tal como se envían</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <source>Preview in light mode</source>
+        <translation>Vista previa en modo claro</translation>
+    </message>
+    <message>
+        <source>Subject for {recipient}: {subject}</source>
+        <translation>Asunto para {recipient}: {subject}</translation>
+    </message>
+    <message>
+        <source>Subject: {subject}</source>
+        <translation>Asunto: {subject}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n remote image(s) blocked</source>
+        <translation>
+            <numerusform>%n imagen remota bloqueada</numerusform>
+            <numerusform>%n imágenes remotas bloqueadas</numerusform>
+        </translation>
     </message>
     <message>
         <source>Open link</source>
@@ -1054,6 +1320,171 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     <message>
         <source>The campaign has unsaved changes. Save them as a draft first?</source>
         <translation>La campaña tiene cambios sin guardar. ¿Quieres guardarlos antes como borrador?</translation>
+    </message>
+</context>
+<context>
+    <name>QualityController</name>
+    <message>
+        <source>no web links or images</source>
+        <translation>no hay enlaces ni imágenes web</translation>
+    </message>
+    <message>
+        <source>%n checked</source>
+        <translation>%n comprobados</translation>
+    </message>
+    <message>
+        <source>%n with problems</source>
+        <translation>%n con problemas</translation>
+    </message>
+    <message>
+        <source>%n redirected</source>
+        <translation>%n redirigidos</translation>
+    </message>
+    <message>
+        <source>SpamAssassin is not installed (see the advice below)</source>
+        <translation>SpamAssassin no está instalado (mira el consejo de abajo)</translation>
+    </message>
+    <message>
+        <source>{score} points (marked as spam from {threshold})</source>
+        <translation>{score} puntos (se marca como spam a partir de {threshold})</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelado</translation>
+    </message>
+</context>
+<context>
+    <name>QualityPanel</name>
+    <message>
+        <source>Quality summary</source>
+        <translation>Resumen de calidad</translation>
+    </message>
+    <message>
+        <source>Support by email client</source>
+        <translation>Compatibilidad por cliente de correo</translation>
+    </message>
+    <message>
+        <source>Check links</source>
+        <translation>Comprobar enlaces</translation>
+    </message>
+    <message>
+        <source>Check every link and image</source>
+        <translation>Comprobar cada enlace e imagen</translation>
+    </message>
+    <message>
+        <source>Spam score</source>
+        <translation>Puntuación de spam</translation>
+    </message>
+    <message>
+        <source>Spam score with SpamAssassin</source>
+        <translation>Puntuación de spam con SpamAssassin</translation>
+    </message>
+    <message>
+        <source>Quality findings</source>
+        <translation>Hallazgos de calidad</translation>
+    </message>
+    <message>
+        <source>not checked yet (links are visited only on request)</source>
+        <translation>sin comprobar (los enlaces solo se visitan cuando lo pides)</translation>
+    </message>
+    <message>
+        <source>not scored yet</source>
+        <translation>sin puntuar todavía</translation>
+    </message>
+    <message>
+        <source>Email clients: nothing to score yet.</source>
+        <translation>Clientes de correo: aún no hay nada que puntuar.</translation>
+    </message>
+    <message>
+        <source>{client} {percent}</source>
+        <translation>{client} {percent}</translation>
+    </message>
+    <message>
+        <source>Email clients: {overall} overall. {clients}.</source>
+        <translation>Clientes de correo: {overall} en total. {clients}.</translation>
+    </message>
+    <message>
+        <source>Support of this message&apos;s features (caniemail {version}).</source>
+        <translation>Compatibilidad con las características de este mensaje (caniemail {version}).</translation>
+    </message>
+    <message>
+        <source>{value}%</source>
+        <translation>{value} %</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errores</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n aviso</numerusform>
+            <numerusform>%n avisos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n piece(s) of advice</source>
+        <translation>
+            <numerusform>%n consejo</numerusform>
+            <numerusform>%n consejos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Email-client compatibility</source>
+        <translation>Compatibilidad con clientes de correo</translation>
+    </message>
+    <message>
+        <source>Accessibility</source>
+        <translation>Accesibilidad</translation>
+    </message>
+    <message>
+        <source>Links and images</source>
+        <translation>Enlaces e imágenes</translation>
+    </message>
+    <message>
+        <source>{group}: {counts}</source>
+        <translation>{group}: {counts}</translation>
+    </message>
+    <message>
+        <source>{title}; {status}</source>
+        <translation>{title}; {status}</translation>
+    </message>
+    <message>
+        <source>{message} (line {line})</source>
+        <translation>{message} (línea {line})</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more place(s)</source>
+        <translation>
+            <numerusform>… y %n sitio más</numerusform>
+            <numerusform>… y %n sitios más</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Also at line {line}, column {column}</source>
+        <translation>También en la línea {line}, columna {column}</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientPicker</name>
+    <message>
+        <source>Preview with the data of</source>
+        <translation>Vista previa con los datos de</translation>
+    </message>
+    <message>
+        <source>Recipient whose data the preview shows</source>
+        <translation>Destinatario cuyos datos muestra la vista previa</translation>
+    </message>
+    <message>
+        <source>Search by address</source>
+        <translation>Buscar por dirección</translation>
+    </message>
+    <message>
+        <source>Nobody (fields as written)</source>
+        <translation>Nadie (campos tal cual)</translation>
     </message>
 </context>
 <context>
@@ -1600,6 +2031,37 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     </message>
 </context>
 <context>
+    <name>StarterDialog</name>
+    <message>
+        <source>New campaign from a template</source>
+        <translation>Nueva campaña desde una plantilla</translation>
+    </message>
+    <message>
+        <source>Responsive templates written in MJML, with alt text, readable contrast in light and dark mode, and an unsubscribe link to point at your page.</source>
+        <translation>Plantillas adaptables escritas en MJML, con texto alternativo, contraste legible en modo claro y oscuro, y un enlace de baja que debes apuntar a tu página.</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Plantillas</translation>
+    </message>
+    <message>
+        <source>Language of the template</source>
+        <translation>Idioma de la plantilla</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Crear</translation>
+    </message>
+</context>
+<context>
     <name>StatsTableModel</name>
     <message>
         <source>Time</source>
@@ -1967,6 +2429,17 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     <message>
         <source>{opens} opens and {clicks} clicks from {start} to {end}</source>
         <translation>{opens} aperturas y {clicks} clics del {start} al {end}</translation>
+    </message>
+</context>
+<context>
+    <name>_OnDemandCheck</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Cancel: {check}</source>
+        <translation>Cancelar: {check}</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,11 @@ from PySide6.QtWidgets import QApplication
 
 from teenvio_desktop import APP_ID, APP_NAME, __version__
 
+# Background work (the preview's sanitiser, the checks) runs Python for long stretches, and
+# each Qt-to-Python call of a keystroke waits for the GIL to be handed back: up to the
+# switch interval (5 ms by default) each time. A shorter interval keeps typing smooth.
+GIL_SWITCH_INTERVAL_S = 0.001
+
 
 def prepare_qt_environment() -> None:
     """Settings Qt reads before the application object exists."""
@@ -40,6 +45,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     from teenvio_desktop.ui.gc_guard import install_gui_thread_gc
 
     install_gui_thread_gc(app)
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     return app
 
 

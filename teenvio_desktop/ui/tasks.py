@@ -14,6 +14,7 @@ the pool. Workers never touch widgets.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
@@ -131,7 +132,17 @@ class Task(QObject):
         else:
             self.cancelled.emit()
         self.finished.emit()
+        self._release_owner()
         self.runner._forget(self)
+
+    def _release_owner(self) -> None:
+        # A finished task no longer listens for its owner's end: left connected, the
+        # owner's ``destroyed`` may reach this object after Python freed it (when both
+        # die in one garbage collection), which crashes the process.
+        owner, self.owner = self.owner, None
+        if owner is not None:
+            with contextlib.suppress(RuntimeError, TypeError):  # the owner is already gone
+                owner.destroyed.disconnect(self.cancel)
 
 
 class TaskRunner(QObject):

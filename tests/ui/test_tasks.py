@@ -165,3 +165,17 @@ def test_latest_request_cancel_drops_everything(qtbot: QtBot) -> None:
     assert not latest.is_busy()
     qtbot.waitUntil(lambda: not runner.active(), timeout=10_000)  # it ended (cancelled)
     assert shown == []
+
+
+def test_a_finished_task_stops_listening_for_its_owner(qtbot: QtBot) -> None:
+    """Left connected, an owner freed with the task in one garbage collection crashed."""
+    from PySide6.QtCore import SIGNAL
+
+    owner = QObject()
+    destroyed = SIGNAL("destroyed(QObject*)")
+    before = owner.receivers(destroyed)
+    task = tasks.run_task(lambda progress, cancel: 1, owner)
+    assert owner.receivers(destroyed) == before + 1
+    with qtbot.waitSignal(task.finished, timeout=10_000):
+        task.start()
+    assert owner.receivers(destroyed) == before

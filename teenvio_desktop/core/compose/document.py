@@ -47,6 +47,7 @@ def with_file_content(current: Campaign, opened: Campaign, *, eml: bool) -> Camp
     """``current`` with the content of an opened file; an .eml brings its envelope too."""
     result = dataclasses.replace(current)
     result.html, result.text = opened.html, opened.text
+    result.mjml_source = opened.mjml_source  # an .mjml file is an MJML campaign
     result.images, result.attachments = opened.images, opened.attachments
     result.subject = opened.subject or current.subject
     if eml:

@@ -24,7 +24,8 @@ class ComposeActions(QObject):
         super().__init__(parent)
         self.new = self._action(self.tr("&New campaign"), "Ctrl+N", "new")
         self.new.setIconText(self.tr("New"))
-        self.open_file = self._action(self.tr("&Open HTML or .eml…"), "Ctrl+O", "open")
+        self.new_from_starter = self._action(self.tr("New from &template…"))
+        self.open_file = self._action(self.tr("&Open HTML, MJML or .eml…"), "Ctrl+O", "open")
         self.open_file.setIconText(self.tr("Open"))
         self.open_draft = self._action(self.tr("Open &draft…"))
         self.save = self._action(self.tr("&Save draft"), "Ctrl+S", "save")
@@ -43,8 +44,9 @@ class ComposeActions(QObject):
         self.send.setIcon(icon("send", IconRole.ON_ACCENT))
         # Ctrl+Enter on the keypad too.
         self.send.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
-        for action in (self.new, self.open_file, self.save, self.find, self.insert_image,
-                       self.generate_text, self.inline_css, self.test_send, self.send):  # fmt: skip
+        for action in (self.new, self.new_from_starter, self.open_file, self.save, self.find,
+                       self.insert_image, self.generate_text, self.inline_css, self.test_send,
+                       self.send):  # fmt: skip
             _explain(action)
 
     def _action(self, text: str, shortcut: str | None = None, icon_key: str = "") -> QAction:
@@ -92,6 +94,13 @@ class ComposeActions(QObject):
         more.setMenu(self.more_menu)
         toolbar.addWidget(more)
         self.more_button = more
+        # "New campaign" also offers the starter templates from its button's menu.
+        new_button = toolbar.widgetForAction(self.new)
+        if isinstance(new_button, QToolButton):
+            menu = QMenu(new_button)
+            menu.addAction(self.new_from_starter)
+            new_button.setMenu(menu)
+            new_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
 
     def primary_buttons(self, parent: QWidget | None = None) -> tuple[QToolButton, QToolButton]:
         """Test send and Send as buttons of their own (Send filled with the accent)."""
@@ -109,8 +118,9 @@ class ComposeActions(QObject):
 
     def install_menus(self, file_menu: QMenu, edit_menu: QMenu, before: QAction | None) -> None:
         """Put the commands in the window's File and Edit menus (before ``before``)."""
-        file_actions = [self.new, self.open_file, self.open_draft, self.save, self.save_as,
-                        None, self.test_send, self.send, None]  # fmt: skip
+        file_actions = [self.new, self.new_from_starter, self.open_file, self.open_draft,
+                        self.save, self.save_as, None, self.test_send, self.send,
+                        None]  # fmt: skip
         for action in file_actions:
             if action is None:
                 action = QAction(self)
@@ -125,7 +135,8 @@ class ComposeActions(QObject):
                 edit_menu.addSeparator()
             else:
                 edit_menu.addAction(action)
-        for action in [*self.toolbar_actions(), self.open_draft, self.save_as]:
+        for action in [*self.toolbar_actions(), self.new_from_starter, self.open_draft,
+                       self.save_as]:  # fmt: skip
             # Shortcuts work from any area; the command brings the composer forward.
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(self.triggered_anywhere)

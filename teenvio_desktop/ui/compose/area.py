@@ -4,7 +4,9 @@ Each part is its own widget (``fields_panel``, ``editors``, ``preview``, ``optio
 ``checks_panel``, ``attachments_panel``); behaviour lives in controllers:
 
 * ``document``  (``document_controller.py``): drafts, autosave, crash recovery, closing;
-* ``analysis``  (``analysis_controller.py``): preview, checks, size and headers while typing;
+* ``previewing`` (``preview_controller.py``): the preview, on every keystroke;
+* ``analysis``  (``analysis_controller.py``): checks, size and headers after a pause;
+* ``quality``   (``quality_controller.py``): compatibility, accessibility, links, spam;
 * ``content``   (``content_controller.py``): files, plain text, inline CSS, images;
 * ``sending``   (``send_controller.py``): checks, confirmation, the send, test sends.
 
@@ -13,6 +15,8 @@ emits ``status_message`` and ``results_requested`` and the window decides what t
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QShowEvent
@@ -41,15 +45,22 @@ from teenvio_desktop.ui.compose.content_controller import ContentController
 from teenvio_desktop.ui.compose.document_controller import DocumentController
 from teenvio_desktop.ui.compose.editors import EditorTabs
 from teenvio_desktop.ui.compose.feedback import Feedback
-from teenvio_desktop.ui.compose.fields_panel import CampaignFieldsPanel
+from teenvio_desktop.ui.compose.fields_panel import CampaignFieldsPanel, parse_addresses
 from teenvio_desktop.ui.compose.form import CampaignForm
 from teenvio_desktop.ui.compose.options_panel import TeenvioOptionsPanel
 from teenvio_desktop.ui.compose.preview import PreviewPane
+from teenvio_desktop.ui.compose.preview_controller import PreviewController
+from teenvio_desktop.ui.compose.quality_controller import QualityController
+from teenvio_desktop.ui.compose.quality_panel import QualityPanel
+from teenvio_desktop.ui.compose.recipient_picker import RecipientPicker
 from teenvio_desktop.ui.compose.recovery_banner import RecoveryBanner
 from teenvio_desktop.ui.compose.send_controller import SendController
 from teenvio_desktop.ui.compose.sources import available_accounts, recipient_lists
 from teenvio_desktop.ui.prompter import DialogPrompter, Prompter
 from teenvio_desktop.ui.style import MARGIN, SPACING, set_role
+
+if TYPE_CHECKING:
+    from teenvio_desktop.ui.compose.link_check_dialog import LinkCheckOutcome
 
 
 def _scrolling(widget: QWidget) -> QScrollArea:
@@ -77,9 +88,17 @@ class ComposeArea(QWidget):
         self.form = CampaignForm(self.fields, self.editors, self.options, self.attachments, self)
         feedback = Feedback(self, self.prompter)
         self.document = DocumentController(self.form, self.drafts, self.banner, feedback)
-        self.analysis = AnalysisController(self.form, self.preview, self.checks_panel, self)
+        self.previewing = PreviewController(self.form, self.preview, self.recipient_picker, self)
+        self.analysis = AnalysisController(
+            self.form, self.previewing, self.preview, self.checks_panel, self
+        )
+        self.quality = QualityController(
+            self.quality_panel, self.editors, self.previewing.merge_row, self
+        )
+        self.quality.set_campaign_source(self.form.campaign)
         self.content = ContentController(self.form, self.document, feedback)
         self.sending = SendController(context, self.form, self.document, feedback)
+        self.sending.check_links_first = self._check_links_before_sending
         self.commands = ComposeActions(self)
         self.commands.fill_toolbar(self.toolbar)
         self.test_send_button, self.send_button = self.commands.primary_buttons(self)
@@ -95,8 +114,11 @@ class ComposeArea(QWidget):
         self.fields = CampaignFieldsPanel()
         self.editors = EditorTabs()
         self.preview = PreviewPane(prompter=self.prompter)
+        self.recipient_picker = RecipientPicker(self.context)
+        self.preview.bar.set_recipient_picker(self.recipient_picker)
         self.options = TeenvioOptionsPanel()
         self.checks_panel = ChecksPanel()
+        self.quality_panel = QualityPanel()
         self.attachments = AttachmentsPanel()
         self.toolbar = QToolBar()
         # The draft's name is the user's text: it may be long, so it elides (full in the tooltip).
@@ -112,9 +134,15 @@ class ComposeArea(QWidget):
         left.setStretchFactor(1, 1)
         left.setSizes([260, 600])
         self.side_tabs = QTabWidget()
-        self.side_tabs.addTab(self.checks_panel, self.tr("Checks"))
-        self.side_tabs.addTab(_scrolling(self.options), self.tr("Teenvio options"))
-        self.side_tabs.addTab(_scrolling(self.attachments), self.tr("Images and files"))
+        # Short tab titles: four tabs fit a narrow window in both languages; the panels'
+        # own titles say the rest.
+        tabs = self.side_tabs
+        tabs.addTab(self.checks_panel, self.tr("Checks"))
+        tabs.addTab(self.quality_panel, self.tr("Quality"))
+        tabs.addTab(_scrolling(self.options), self.tr("Teenvio"))
+        tabs.setTabToolTip(2, self.tr("Teenvio options"))
+        tabs.addTab(_scrolling(self.attachments), self.tr("Files"))
+        tabs.setTabToolTip(3, self.tr("Images and files"))
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.preview)
         right.addWidget(self.side_tabs)
@@ -145,24 +173,33 @@ class ComposeArea(QWidget):
             self.content,
             self.sending,
         )
+        previewing = self.previewing
         feedback.status.connect(self.status_message)
         analysis.status.connect(self.status_message)
+        previewing.status.connect(self.status_message)
         sending.results_requested.connect(self.results_requested)
 
-        self.form.edited.connect(analysis.schedule)
+        for edited in (self.form.edited, self.form.options_edited):
+            edited.connect(previewing.request)
+            edited.connect(analysis.schedule)
         self.form.options_edited.connect(analysis.show_headers_now)
-        self.form.options_edited.connect(analysis.schedule)
         self.fields.account_changed.connect(analysis.schedule)
-        self.preview.allow_images_changed.connect(lambda _allowed: analysis.schedule())
+        self.fields.changed.connect(self._follow_recipients)
         analysis.started.connect(document.refresh_title)
+        analysis.due.connect(self.quality.analyse)
         analysis.sendable.connect(self.commands.send.setEnabled)
         document.loaded.connect(self.preview.reset_allow_images)
+        document.loaded.connect(self._follow_recipients)
+        document.loaded.connect(previewing.request)
         document.loaded.connect(analysis.schedule)
+        self.editors.mjml.start_requested.connect(content.start_mjml)
+        self.editors.mjml.leave_requested.connect(content.leave_mjml)
         document.title_changed.connect(self._show_title)
         sending.checks_blocked.connect(self._show_blocking_checks)
 
         a, bind = self.commands, ComposeActions.bind
         bind(a.new, document.new_campaign)
+        bind(a.new_from_starter, content.choose_starter)
         bind(a.open_file, content.choose_file)
         bind(a.open_draft, document.choose_draft)
         bind(a.save, document.save_draft)
@@ -179,6 +216,25 @@ class ComposeArea(QWidget):
     def _show_title(self, title: str) -> None:
         self.title_label.setText(title)
         self.title_label.setToolTip(title)
+
+    def _follow_recipients(self) -> None:
+        """Personalising and Teenvio's additions follow the transport and the recipients."""
+        transport = self.fields.transport.currentData() or "smtp"
+        self.preview.bar.set_transport(transport)
+        self.recipient_picker.setVisible(transport == "rest")
+        chosen = self.fields.current_list()
+        addresses = [] if chosen else parse_addresses(self.fields.addresses.text())
+        self.recipient_picker.set_source(chosen.id if chosen else None, addresses)
+
+    def _check_links_before_sending(self, campaign: Campaign) -> LinkCheckOutcome | None:
+        """The send confirmation's link check; its findings also reach the Quality tab."""
+        from teenvio_desktop.ui.compose.link_check_dialog import check_links_before_sending
+
+        merge_row = self.previewing.merge_row() if campaign.transport == "rest" else None
+        outcome, report = check_links_before_sending(campaign, merge_row, self.prompter, self)
+        if report is not None:
+            self.quality.show_links(report)
+        return outcome
 
     def _show_blocking_checks(self, checks: list[Check]) -> None:
         self.checks_panel.set_checks(checks)

@@ -58,14 +58,13 @@ class ChecksPanel(QGroupBox):
         warnings = sum(c.severity == "warning" for c in checks)
         if errors:
             self.summary.setText(
-                self.tr("{errors} error(s) block sending; {warnings} warning(s).").format(
-                    errors=errors, warnings=warnings
+                self.tr("{errors}; {warnings}.").format(
+                    errors=self.tr("%n error(s) block sending", "", errors),
+                    warnings=self.tr("%n warning(s)", "", warnings),
                 )
             )
         elif warnings:
-            self.summary.setText(
-                self.tr("Ready to send, {warnings} warning(s).").format(warnings=warnings)
-            )
+            self.summary.setText(self.tr("Ready to send, with %n warning(s).", "", warnings))
         else:
             self.summary.setText(self.tr("Ready to send."))
 

@@ -34,6 +34,7 @@ class CampaignForm(QObject):
         for signal in (
             editors.html_editor.textChanged,
             editors.text_editor.textChanged,
+            editors.mjml.edited,
             fields.changed,
             attachments.changed,
         ):
@@ -41,8 +42,11 @@ class CampaignForm(QObject):
         options.changed.connect(self._on_options_edit)
 
     def campaign(self) -> Campaign:
+        """The campaign as shown (written in MJML: its HTML part is the compiled MJML)."""
+        mjml = self.editors.mjml
         campaign = Campaign(
-            html=self.editors.html_editor.toPlainText(),
+            html=mjml.compiled_html() if mjml.is_active() else self.html(),
+            mjml_source=mjml.source(),
             text=self.editors.text_editor.toPlainText(),
             images=list(self.attachments.images),
             attachments=list(self.attachments.attachments),
@@ -57,10 +61,21 @@ class CampaignForm(QObject):
             self.fields.load(campaign)
             self.options.set_options(campaign.options)
             self.attachments.set_items(campaign.images, campaign.attachments)
-            self.editors.html_editor.setPlainText(campaign.html)
+            mjml = bool(campaign.mjml_source.strip())
+            if mjml:
+                self.editors.mjml.load(campaign.mjml_source, campaign.html)
+                self.editors.html_editor.clear()
+            else:
+                self.editors.mjml.deactivate()
+                self.editors.html_editor.setPlainText(campaign.html)
+            self.editors.set_mjml(mjml)
             self.editors.text_editor.setPlainText(campaign.text)
         finally:
             self._showing = False
+
+    def html(self) -> str:
+        """The HTML editor's text (an MJML campaign's HTML comes from its compiler)."""
+        return self.editors.html_editor.toPlainText()
 
     def _on_edit(self) -> None:
         if not self._showing:

@@ -1,24 +1,24 @@
-"""The live preview: a sandboxed QtWebEngine view, created lazily, plus text views.
+"""The live preview: sandboxed QtWebEngine views, created lazily, plus text views.
 
-Modes: desktop width, mobile width (375 px), the plain-text part, and the raw headers.
-The web view runs no JavaScript, follows no navigation (a clicked link is offered to the
-system browser after confirmation), loads nothing remote unless allowed for this message,
-and keeps its scroll position across updates. Documents come through the preview's URL
-scheme, so size is not limited by ``setHtml``'s 2 MB.
+Views: desktop width, mobile width (375 px), the plain-text part, and the raw headers;
+conditions, combinable: dark mode (the message's own styles, or forced as clients
+recolour it, optionally beside the light version), images off, and as Teenvio will send
+it. The web views run no JavaScript, follow no navigation (a clicked link is offered to
+the system browser after confirmation), load nothing remote unless allowed for this
+message, and keep their scroll position across updates. Documents come through the
+preview's URL scheme, so size is not limited by ``setHtml``'s 2 MB.
 """
 
 from __future__ import annotations
 
 import atexit
 import contextlib
-import functools
 import weakref
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPointF, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -29,7 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from teenvio_desktop.ui.compose.scheme import SCHEME, document_url
+from teenvio_desktop.core.preview_modes import PreviewModes
+from teenvio_desktop.ui.compose.preview_modes_bar import VIEWS, PreviewModeBar
+from teenvio_desktop.ui.compose.preview_web import PreviewWeb, web_classes
+from teenvio_desktop.ui.compose.scheme import SCHEME
 from teenvio_desktop.ui.prompter import DialogPrompter, Prompter
 
 if TYPE_CHECKING:  # imported on first use at run time (QtWebEngine is slow to load)
@@ -39,40 +42,8 @@ if TYPE_CHECKING:  # imported on first use at run time (QtWebEngine is slow to l
     from teenvio_desktop.ui.compose.scheme import PreviewSchemeHandler, RemoteContentBlocker
 
 MOBILE_WIDTH = 375
-MODES = ("desktop", "mobile", "text", "headers")
-
-
-def _web_classes() -> tuple[Any, Any, Any, Any, Any]:
-    # Imported on first use: loading QtWebEngine costs start-up time.
-    from PySide6.QtWebEngineCore import (
-        QWebEnginePage,
-        QWebEngineProfile,
-        QWebEngineScript,
-        QWebEngineSettings,
-    )
-    from PySide6.QtWebEngineWidgets import QWebEngineView
-
-    return QWebEnginePage, QWebEngineProfile, QWebEngineScript, QWebEngineSettings, QWebEngineView
-
-
-@functools.cache
-def _make_page_class():  # type: ignore[no-untyped-def]
-    QWebEnginePage = _web_classes()[0]
-
-    class PreviewPage(QWebEnginePage):  # type: ignore[misc, valid-type]
-        """Allows only the preview's own documents; reports clicked links instead."""
-
-        link_clicked = Signal(QUrl)
-
-        def acceptNavigationRequest(self, url: QUrl, nav_type, is_main_frame: bool) -> bool:  # type: ignore[no-untyped-def]
-            if url.scheme() == SCHEME and url.host() == "doc":
-                return True
-            if nav_type == QWebEnginePage.NavigationType.NavigationTypeLinkClicked:
-                self.link_clicked.emit(url)
-            return False
-
-    return PreviewPage
-
+MODES = VIEWS  # the views' names, as the tests and the self-test know them
+LIGHT_VARIANT = "light"
 
 _live_panes: weakref.WeakSet[PreviewPane] = weakref.WeakSet()
 
@@ -86,65 +57,75 @@ def _release_all() -> None:
             pane.release()
 
 
-def _ignore_result(_result: object) -> None:
-    return None
+def _column(caption: QLabel) -> tuple[QWidget, QVBoxLayout]:
+    column = QWidget()
+    layout = QVBoxLayout(column)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    caption.hide()
+    layout.addWidget(caption)
+    return column, layout
 
 
 class PreviewPane(QWidget):
     """Shows what will be sent; ``rendered`` fires after each document finished loading."""
 
-    rendered = Signal(int)  # generation
+    rendered = Signal(int)  # generation (the main view)
     allow_images_changed = Signal(bool)
+    modes_changed = Signal()  # dark mode, images off, as Teenvio, side by side
     view_created = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, prompter: Prompter | None = None) -> None:
         super().__init__(parent)
         self.prompter: Prompter = prompter or DialogPrompter()
-        self.view: QWebEngineView | None = None  # created by ensure_view()
-        self.page: Any = None  # the preview's QWebEnginePage subclass
+        self.web: PreviewWeb | None = None  # created by ensure_view()
+        self.light_web: PreviewWeb | None = None  # beside dark mode, on request
         self._handler: PreviewSchemeHandler | None = None
         self._blocker: RemoteContentBlocker | None = None
         self._profile: QWebEngineProfile | None = None
-        self._pending: tuple[int, str] | None = None
-        self._scroll = QPointF(0, 0)
-        self._loading_generation = -1
-        self.rendered_generation = -1
+        self._pending: tuple[int, str, str | None] | None = None
+        self._image_data: dict[str, tuple[str, bytes]] = {}
 
-        self.mode_group = QButtonGroup(self)
-        self.mode_buttons: dict[str, QToolButton] = {}
-        toolbar = QHBoxLayout()
-        labels = {
-            "desktop": self.tr("Desktop"),
-            "mobile": self.tr("Mobile"),
-            "text": self.tr("Plain text"),
-            "headers": self.tr("Headers"),
-        }
-        for index, mode in enumerate(MODES):
-            button = QToolButton()
-            button.setText(labels[mode])
-            button.setCheckable(True)
-            button.setObjectName(f"preview_mode_{mode}")
-            self.mode_group.addButton(button, index)
-            self.mode_buttons[mode] = button
-            toolbar.addWidget(button)
-        self.mode_buttons["desktop"].setChecked(True)
-        toolbar.addStretch(1)
-        self.images_button = QToolButton()
-        self.images_button.setText(self.tr("Load images"))
-        self.images_button.setToolTip(
-            self.tr(
-                "Remote images are blocked (they tell the sender you looked). Load them "
-                "for this message only."
-            )
-        )
-        self.images_button.setCheckable(True)
-        self.images_button.setObjectName("allow_images")
-        self.images_button.toggled.connect(self._on_allow_images)
-        self.blocked_label = QLabel()
-        self.blocked_label.setMinimumWidth(0)
-        self.blocked_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        toolbar.addWidget(self.blocked_label)
-        toolbar.addWidget(self.images_button)
+        self.bar = PreviewModeBar()
+        self.mode_buttons = self.bar.view_buttons
+        self.images_button = self.bar.images_button
+        self.blocked_label = self.bar.blocked_label
+        self.bar.view_changed.connect(self.set_mode)
+        self.bar.modes_changed.connect(self._on_modes_changed)
+        self.bar.allow_images_toggled.connect(self._on_allow_images)
+
+        self.subject_label = QLabel()
+        self.subject_label.setObjectName("preview_subject")
+        self.subject_label.setAccessibleName(self.tr("Subject as the recipient sees it"))
+        self.subject_label.setWordWrap(True)
+        self.subject_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.subject_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # What the chosen conditions show, in a line; what they approximate, on request.
+        self.notes_label = QLabel()
+        self.notes_label.setObjectName("preview_notes")
+        self.notes_label.setAccessibleName(self.tr("What the preview shows"))
+        self.notes_label.setWordWrap(True)
+        self.notes_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.notes_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.details_button = QToolButton()
+        self.details_button.setObjectName("preview_notes_details")
+        self.details_button.setText(self.tr("Details"))
+        self.details_button.setAccessibleName(self.tr("Details of the preview's conditions"))
+        self.details_button.setCheckable(True)
+        self.details_label = QLabel()
+        self.details_label.setObjectName("preview_notes_text")
+        self.details_label.setWordWrap(True)
+        self.details_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.details_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.details_label.hide()
+        self.details_button.toggled.connect(self.details_label.setVisible)
+        self.notes_row = QWidget()
+        notes_layout = QHBoxLayout(self.notes_row)
+        notes_layout.setContentsMargins(0, 0, 0, 0)
+        notes_layout.addWidget(self.notes_label, 1)
+        notes_layout.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.notes_row.hide()
 
         self.web_holder = QWidget()
         self._web_layout = QHBoxLayout(self.web_holder)
@@ -152,14 +133,19 @@ class PreviewPane(QWidget):
         self._placeholder = QLabel(self.tr("The preview appears here."))
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._web_layout.addWidget(self._placeholder)
+        self.light_caption = QLabel(self.tr("Light"))
+        self.dark_caption = QLabel(self.tr("Dark"))
+        self._light_column, self._light_layout = _column(self.light_caption)
+        self._main_column, self._main_layout = _column(self.dark_caption)
+        self._light_column.hide()
         self.text_view = QPlainTextEdit()
         self.text_view.setReadOnly(True)
         self.text_view.setObjectName("preview_text")
-        self.text_view.setAccessibleName(self.tr("Plain-text preview"))
+        self.text_view.setAccessibleName(self.tr("Plain-text part as sent"))
         self.headers_view = QPlainTextEdit()
         self.headers_view.setReadOnly(True)
         self.headers_view.setObjectName("preview_headers")
-        self.headers_view.setAccessibleName(self.tr("Headers to be sent"))
+        self.headers_view.setAccessibleName(self.tr("Message headers as sent"))
         self.headers_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.stack = QStackedWidget()
         for widget in (self.web_holder, self.text_view, self.headers_view):
@@ -167,89 +153,129 @@ class PreviewPane(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(toolbar)
+        layout.setSpacing(2)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.notes_row)
+        layout.addWidget(self.details_label)
+        layout.addWidget(self.subject_label)
         layout.addWidget(self.stack, 1)
-        self.mode_group.idClicked.connect(lambda i: self.set_mode(MODES[i]))
 
-    # -- modes -----------------------------------------------------------------------------
+    # -- views and conditions ----------------------------------------------------------
     def mode(self) -> str:
-        return MODES[max(0, self.mode_group.checkedId())]
+        return self.bar.view()
 
     def set_mode(self, mode: str) -> None:
         self.mode_buttons[mode].setChecked(True)
         if mode in ("desktop", "mobile"):
             self.stack.setCurrentWidget(self.web_holder)
-            if self.view is not None:
-                self.view.setMaximumWidth(MOBILE_WIDTH if mode == "mobile" else 16_777_215)
-                if mode == "mobile":
-                    self.view.setMinimumWidth(MOBILE_WIDTH)
-                else:
-                    self.view.setMinimumWidth(0)
+            self._apply_width()
         elif mode == "text":
             self.stack.setCurrentWidget(self.text_view)
         else:
             self.stack.setCurrentWidget(self.headers_view)
 
-    # -- the web view, created on demand -------------------------------------------------
+    def _apply_width(self) -> None:
+        mobile = self.mode() == "mobile"
+        for web in (self.web, self.light_web):
+            if web is not None:
+                web.view.setMaximumWidth(MOBILE_WIDTH if mobile else 16_777_215)
+                web.view.setMinimumWidth(MOBILE_WIDTH if mobile else 0)
+
+    def preview_modes(self) -> PreviewModes:
+        return self.bar.modes()
+
+    def side_by_side(self) -> bool:
+        return self.bar.side_by_side()
+
+    def _on_modes_changed(self) -> None:
+        beside = self.side_by_side()
+        self._light_column.setVisible(beside)
+        self.light_caption.setVisible(beside)
+        self.dark_caption.setVisible(beside)
+        if beside and self.web is not None:
+            self._ensure_light()
+        self.modes_changed.emit()
+
+    # -- the web views, created on demand ------------------------------------------------
+    @property
+    def view(self) -> QWebEngineView | None:
+        return self.web.view if self.web is not None else None
+
+    @property
+    def page(self) -> Any:
+        return self.web.page if self.web is not None else None
+
+    @property
+    def rendered_generation(self) -> int:
+        return self.web.rendered_generation if self.web is not None else -1
+
     def has_view(self) -> bool:
-        return self.view is not None
+        return self.web is not None
 
     def ensure_view(self) -> None:
-        if self.view is not None:
+        if self.web is not None:
             return
         from teenvio_desktop.ui.compose.scheme import PreviewSchemeHandler, RemoteContentBlocker
 
-        _page, QWebEngineProfile, _script, QWebEngineSettings, QWebEngineView = _web_classes()
+        QWebEngineProfile = web_classes()[1]
         # A private, off-the-record profile: nothing is cached or stored on disk, and our
         # scheme handler and blocker do not leak into other web views.
         # No Qt parent: Qt would delete it with this pane's other children, possibly before
-        # the page (a crash). Python keeps it until the page is gone (see release()).
+        # the page (a crash). Python keeps it until the pages are gone (see release()).
         self._profile = QWebEngineProfile()
         self._handler = PreviewSchemeHandler(self._profile)
+        self._handler.set_images(self._image_data)
         self._profile.installUrlSchemeHandler(SCHEME.encode("ascii"), self._handler)
         self._blocker = RemoteContentBlocker(self._profile)
         self._blocker.allow_remote = self.images_button.isChecked()
         self._profile.setUrlRequestInterceptor(self._blocker)
-        view = QWebEngineView(self.web_holder)
-        # The page belongs to the view, which Qt deletes before the profile it uses.
-        page = _make_page_class()(self._profile, view)
+        web = PreviewWeb(
+            self._profile, self._handler, self._main_column, accessible_name=self.tr("Preview")
+        )
+        web.rendered.connect(self.rendered)
+        web.link_clicked.connect(self._on_link_clicked)
         _live_panes.add(self)
-        settings = page.settings()
-        attr = QWebEngineSettings.WebAttribute
-        settings.setAttribute(attr.JavascriptEnabled, False)
-        settings.setAttribute(attr.JavascriptCanOpenWindows, False)
-        # Our scheme is "local"; remote loads are gated by RemoteContentBlocker instead.
-        settings.setAttribute(attr.LocalContentCanAccessRemoteUrls, True)
-        settings.setAttribute(attr.PluginsEnabled, False)
-        settings.setAttribute(attr.AutoLoadImages, True)
-        settings.setAttribute(attr.NavigateOnDropEnabled, False)
-        page.link_clicked.connect(self._on_link_clicked)
-        page.loadFinished.connect(self._on_load_finished)
-        view.setObjectName("preview_web")
-        view.setPage(page)
-        view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        view.setAcceptDrops(False)
+        self._main_layout.addWidget(web.view, 1)
         self._web_layout.removeWidget(self._placeholder)
         self._placeholder.hide()
         self._web_layout.addStretch(0)
-        self._web_layout.addWidget(view, 1)
+        self._web_layout.addWidget(self._light_column, 1)
+        self._web_layout.addWidget(self._main_column, 1)
         self._web_layout.addStretch(0)
-        self.view, self.page = view, page
+        self.web = web
+        if self.side_by_side():
+            self._ensure_light()
         self.set_mode(self.mode())
         self.view_created.emit()
         if self._pending is not None:
-            generation, html = self._pending
-            self._pending = None
-            self.show_document(generation, html)
+            pending, self._pending = self._pending, None
+            self.show_document(*pending)
+
+    def _ensure_light(self) -> None:
+        if self.light_web is not None or self._profile is None or self._handler is None:
+            return
+        light = PreviewWeb(
+            self._profile,
+            self._handler,
+            self._light_column,
+            variant=LIGHT_VARIANT,
+            accessible_name=self.tr("Preview in light mode"),
+        )
+        light.link_clicked.connect(self._on_link_clicked)
+        self._light_layout.addWidget(light.view, 1)
+        self.light_web = light
+        self._apply_width()
 
     def release(self) -> None:
-        """Delete the browser in the order QtWebEngine requires: page first, then profile."""
+        """Delete the browsers in the order QtWebEngine requires: pages first, then profile."""
         import shiboken6
 
-        view, profile = self.view, self._profile
-        self.view = self.page = self._handler = self._blocker = self._profile = None
-        if view is not None and shiboken6.isValid(view):
-            shiboken6.delete(view)  # and the page, its child
+        webs, profile = (self.web, self.light_web), self._profile
+        self.web = self.light_web = None
+        self._handler = self._blocker = self._profile = None
+        for web in webs:
+            if web is not None and shiboken6.isValid(web.view):
+                shiboken6.delete(web.view)  # and its page, a child
         if profile is not None and shiboken6.isValid(profile):
             shiboken6.delete(profile)
         _live_panes.discard(self)
@@ -260,32 +286,16 @@ class PreviewPane(QWidget):
         if self._handler is not None:
             self._handler.set_images(images)
 
-    def show_document(self, generation: int, html: str) -> None:
-        """Load a sanitised document; ``rendered(generation)`` fires when it is shown."""
-        if self.view is None or self.page is None or self._handler is None:
-            self._pending = (generation, html)
+    def show_document(self, generation: int, html: str, light_html: str | None = None) -> None:
+        """Load a sanitised document (and its light version beside it, when shown)."""
+        if self.web is None:
+            self._pending = (generation, html, light_html)
             return
-        self._handler.set_images(getattr(self, "_image_data", {}))
-        if self.rendered_generation >= 0 and self.rendered_generation == self._loading_generation:
-            # Only a finished page knows where the reader was.
-            self._scroll = self.page.scrollPosition()
-        self._handler.set_document(html)
-        self._loading_generation = generation
-        self.page.setUrl(document_url(generation))
-
-    def _on_load_finished(self, ok: bool) -> None:
-        if self.page is None or not ok:  # not ok: replaced by a newer document meanwhile
-            return
-        if self._scroll.x() or self._scroll.y():
-            QWebEngineScript = _web_classes()[2]
-            # Page scripts are off; this runs in the isolated application world.
-            self.page.runJavaScript(
-                f"window.scrollTo({self._scroll.x():.0f}, {self._scroll.y():.0f}); 0",
-                QWebEngineScript.ScriptWorldId.ApplicationWorld,
-                _ignore_result,  # PySide 6.12 crashes on runJavaScript without a callback
-            )
-        self.rendered_generation = self._loading_generation
-        self.rendered.emit(self._loading_generation)
+        self.web.show_document(generation, html)
+        if light_html is not None:
+            self._ensure_light()
+            assert self.light_web is not None
+            self.light_web.show_document(generation, light_html)
 
     def set_plain_text(self, text: str) -> None:
         if self.text_view.toPlainText() != text:
@@ -295,20 +305,41 @@ class PreviewPane(QWidget):
         if self.headers_view.toPlainText() != headers:
             self.headers_view.setPlainText(headers)
 
+    def set_subject(self, subject: str, *, personalised_for: str = "") -> None:
+        if personalised_for:
+            text = self.tr("Subject for {recipient}: {subject}").format(
+                recipient=personalised_for, subject=subject
+            )
+        else:
+            text = self.tr("Subject: {subject}").format(subject=subject)
+        self.subject_label.setText(text)
+
+    def set_notes(self, summary: list[str], details: list[str]) -> None:
+        """What the conditions show (a line above the preview) and what they approximate."""
+        self.notes_label.setText(" · ".join(summary))
+        self.details_label.setText("\n".join(details))
+        self.notes_row.setVisible(bool(summary))
+        self.details_button.setVisible(bool(details))
+        self.details_label.setVisible(bool(details) and self.details_button.isChecked())
+
+    def notes(self) -> list[str]:
+        """The explanations behind the line above the preview."""
+        text = self.details_label.text()
+        return text.split("\n") if text else []
+
     def set_blocked_count(self, count: int) -> None:
         if count and not self.images_button.isChecked():
-            self.blocked_label.setText(
-                self.tr("{count} remote image(s) blocked").format(count=count)
-            )
+            self.blocked_label.setText(self.tr("%n remote image(s) blocked", "", count))
         else:
             self.blocked_label.clear()
 
     def is_idle(self) -> bool:
-        """The latest document has finished loading (its images were asked for or not)."""
+        """The latest documents have finished loading (their images were asked for or not)."""
         return (
-            self.page is not None
+            self.web is not None
             and self._pending is None
-            and self.rendered_generation == self._loading_generation
+            and self.web.is_idle()
+            and (self.light_web is None or self.light_web.is_idle())
         )
 
     def allow_images(self) -> bool:

@@ -42,8 +42,10 @@ def register_preview_scheme() -> None:
     _registered = True
 
 
-def document_url(generation: int) -> QUrl:
-    return QUrl(f"{SCHEME}://doc/{generation}")
+def document_url(generation: int, variant: str = "") -> QUrl:
+    """Where a preview document is served (``variant``: "" for the main view, or another)."""
+    suffix = f"-{variant}" if variant else ""
+    return QUrl(f"{SCHEME}://doc/{generation}{suffix}")
 
 
 def cid_url(cid: str) -> str:
@@ -51,15 +53,18 @@ def cid_url(cid: str) -> str:
 
 
 class PreviewSchemeHandler(QWebEngineUrlSchemeHandler):
-    """Serves the current document and the message's inline images from memory."""
+    """Serves the current documents and the message's inline images from memory.
+
+    One document per variant (the main view's, and the light one shown beside dark mode).
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._document = b""
+        self._documents: dict[str, bytes] = {}
         self._images: dict[str, tuple[str, bytes]] = {}
 
-    def set_document(self, html: str) -> None:
-        self._document = html.encode("utf-8")
+    def set_document(self, html: str, variant: str = "") -> None:
+        self._documents[variant] = html.encode("utf-8")
 
     def set_images(self, images: dict[str, tuple[str, bytes]]) -> None:
         """``{cid: (content_type, data)}``."""
@@ -69,7 +74,8 @@ class PreviewSchemeHandler(QWebEngineUrlSchemeHandler):
         url = job.requestUrl()
         host = url.host()
         if host == "doc":
-            self._reply(job, "text/html;charset=utf-8", self._document)
+            _generation, _dash, variant = url.path().lstrip("/").partition("-")
+            self._reply(job, "text/html;charset=utf-8", self._documents.get(variant, b""))
         elif host == "cid":
             image = self._images.get(unquote(url.path().lstrip("/")))
             if image is None:

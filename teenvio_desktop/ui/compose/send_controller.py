@@ -9,6 +9,7 @@ when a real (not test) send ends.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -25,7 +26,11 @@ from teenvio_desktop.ui.compose.test_send_dialog import TestSendDialog
 
 if TYPE_CHECKING:  # imported when the first send starts: the transports are slow to load
     from teenvio_desktop.core.sending import SendOutcome
+    from teenvio_desktop.ui.compose.link_check_dialog import LinkCheckOutcome
     from teenvio_desktop.ui.sending import SendDialog
+
+# Run before the confirmation (the links of the message): what to add to it, or None.
+LinkCheck = Callable[[Campaign], "LinkCheckOutcome | None"]
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +53,7 @@ class SendController(QObject):
         self.prompter = feedback.prompter
         self._dialog: SendDialog | None = None
         self._test = False
+        self.check_links_first: LinkCheck | None = None
 
     def is_sending(self) -> bool:
         return self._dialog is not None
@@ -62,8 +68,15 @@ class SendController(QObject):
         env = self.form.check_environment()
         if self._blocked(run_checks(campaign, env), self.tr("Cannot send yet")):
             return False
+        summary = confirmation_summary(env, campaign)
+        links = self.check_links_first(campaign) if self.check_links_first else None
+        if links is not None:
+            summary += "\n\n" + links.text
         if not self.prompter.confirm(
-            self.feedback.view, self.tr("Send campaign"), confirmation_summary(env, campaign)
+            self.feedback.view,
+            self.tr("Send campaign"),
+            summary,
+            default_yes=links is None or not links.problems,
         ):
             return False
         self.document.autosave_now(force=True)  # every send leaves its content in the database

@@ -6,6 +6,7 @@ includes the sandbox account while the embedded sandbox runs). Qt-free.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 from teenvio_desktop.core.accounts.repository import AccountRepository
@@ -76,4 +77,20 @@ def sample_recipients(context: AppContext, list_id: int, limit: int = 50) -> lis
         rows.append({"email": member.email, "name": member.name, **member.fields})
         if len(rows) >= limit:
             break
+    return rows
+
+
+def find_recipients(
+    context: AppContext, list_id: int, search: str = "", limit: int = 50
+) -> list[dict[str, str]]:
+    """Members whose address or name contains ``search`` (the first ones when empty)."""
+    if not search.strip():
+        return sample_recipients(context, list_id, limit)
+    repository = RecipientListRepository(context.db)
+    columns = repository.columns(list_id)
+    positions = repository.ordered_positions(list_id, search=search)[:limit]
+    rows: list[dict[str, str]] = []
+    for _position, email, name, cells in repository.rows_at(list_id, positions):
+        values = json.loads(cells) if isinstance(cells, str) else list(cells)
+        rows.append({"email": email, "name": name, **dict(zip(columns, values, strict=False))})
     return rows
