@@ -92,6 +92,8 @@ See the autumn selection: https://example.com/autumn
 
 
 AREAS = ("compose", "recipients", "results", "accounts")
+# The composer's side panels and preview conditions, shot after the plain areas.
+COMPOSE_VIEWS = ("compose-quality", "compose-modes")
 SCHEMES = ("light", "dark")
 LANGUAGES = ("en", "es")
 
@@ -108,7 +110,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--size", action="append", default=None, help="WIDTHxHEIGHT, repeatable (1280x800)"
     )
     parser.add_argument(
-        "--area", default="compose", choices=(*AREAS, "all"), help="all: --output is a folder"
+        "--area",
+        default="compose",
+        choices=(*AREAS, *COMPOSE_VIEWS, "all"),
+        help="all: --output is a folder",
     )
     parser.add_argument("--scheme", default="light", choices=SCHEMES)
     parser.add_argument("--settle", type=float, default=2.0, help="seconds to let it render")
@@ -164,8 +169,31 @@ def load_sample_campaign(window: Any, context: Any, language: str) -> bool:
     return serve_events(30, lambda: bool(rendered))
 
 
+def prepare_compose_view(composer: Any, view: str) -> None:
+    """The Quality tab with its findings, or the preview in forced dark mode beside light
+    with images off."""
+    if view == "compose-quality":
+        composer.side_tabs.setCurrentWidget(composer.quality_panel)
+        serve_events(20, lambda: bool(composer.quality_panel.findings()))
+        return
+    from teenvio_desktop.core.preview_modes import DarkMode
+
+    rendered: list[int] = []
+    composer.preview.rendered.connect(rendered.append)
+    bar = composer.preview.bar
+    bar.images_off_button.setChecked(True)
+    bar.side_by_side_action.setChecked(True)
+    bar.set_dark(DarkMode.FORCED)
+    serve_events(30, lambda: bool(rendered))
+    serve_events(1.0)  # the light copy beside it
+
+
 def prepare_area(window: Any, key: str, demo: Any) -> None:
     """Show ``key`` with something chosen in it, and wait until it has drawn its data."""
+    if key in COMPOSE_VIEWS:
+        window.show_area("compose")
+        prepare_compose_view(window.area("compose"), key)
+        return
     window.show_area(key)
     area = window.area(key)
     if key == "results" and demo is not None:
@@ -227,7 +255,7 @@ def render(args: argparse.Namespace) -> int:
     app = create_application()
     install_translators(app, args.lang)
     install_theme(app, args.scheme)
-    areas = AREAS if args.area == "all" else (args.area,)
+    areas = (*AREAS, *COMPOSE_VIEWS) if args.area == "all" else (args.area,)
     with tempfile.TemporaryDirectory(prefix="teenvio-screenshot-") as tmp:
         context = AppContext.open(DataDir(Path(tmp)).ensure(), language=args.lang)
         window = None

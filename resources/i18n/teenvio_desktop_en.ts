@@ -2461,15 +2461,15 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The HTML contains {count} &lt;{tag}&gt; element(s); email clients remove them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The link &quot;{href}&quot; is not a valid web, mailto or tel address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{count} link(s) in the HTML.</source>
+        <source>The HTML contains &lt;{tag}&gt; elements ({count}); email clients remove them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Links in the HTML: {count}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

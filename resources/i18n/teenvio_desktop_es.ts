@@ -2465,16 +2465,16 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>La imagen incrustada {cid} no se referencia en ningún lugar del HTML; Teenvio la convertirá en un enlace.</translation>
     </message>
     <message>
-        <source>The HTML contains {count} &lt;{tag}&gt; element(s); email clients remove them.</source>
-        <translation>El HTML contiene {count} elemento(s) &lt;{tag}&gt;; los clientes de correo los eliminan.</translation>
-    </message>
-    <message>
         <source>The link &quot;{href}&quot; is not a valid web, mailto or tel address.</source>
         <translation>El enlace &quot;{href}&quot; no es una dirección web, mailto o tel válida.</translation>
     </message>
     <message>
-        <source>{count} link(s) in the HTML.</source>
-        <translation>{count} enlace(s) en el HTML.</translation>
+        <source>The HTML contains &lt;{tag}&gt; elements ({count}); email clients remove them.</source>
+        <translation>El HTML contiene elementos &lt;{tag}&gt; ({count}); los clientes de correo los eliminan.</translation>
+    </message>
+    <message>
+        <source>Links in the HTML: {count}.</source>
+        <translation>Enlaces en el HTML: {count}.</translation>
     </message>
     <message>
         <source>The subject is empty.</source>

@@ -8,13 +8,35 @@ Text from a server that is not a valid moment is shown as it came.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from datetime import UTC, datetime
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTimeZone
 
 
 def format_count(value: int) -> str:
     return QLocale().toString(int(value))
+
+
+def format_decimal(value: float, decimals: int = 1) -> str:
+    """``2.5`` as ``2.5`` (English) or ``2,5`` (Spanish)."""
+    return QLocale().toString(float(value), "f", decimals)
+
+
+_DECIMAL = re.compile(r"-?\d+\.(\d+)")
+
+
+def localise_decimals(params: Mapping[str, Any]) -> dict[str, Any]:
+    """Parameters of a Qt-free message with their decimals (``"3.06"``) in the locale's form."""
+    localised = dict(params)
+    for key, value in params.items():
+        text = str(value) if isinstance(value, (str, float)) else ""
+        match = _DECIMAL.fullmatch(text)
+        if match is not None:
+            localised[key] = format_decimal(float(text), len(match.group(1)))
+    return localised
 
 
 def format_percent(fraction: float, decimals: int = 1) -> str:

@@ -14,7 +14,12 @@ from pytestqt.qtbot import QtBot
 from teenvio_desktop.core.context import AppContext
 from teenvio_desktop.core.stats.timeline import HOUR, Timeline, TimelineBin
 from teenvio_desktop.ui.app import scheme_preference
-from teenvio_desktop.ui.formatting import format_count, format_percent, format_teenvio_time
+from teenvio_desktop.ui.formatting import (
+    format_count,
+    format_percent,
+    format_teenvio_time,
+    localise_decimals,
+)
 from teenvio_desktop.ui.style import DARK, LIGHT, colors, icon, install_theme
 from teenvio_desktop.ui.style.icons import ICONS, glyph_exists, sample_color
 from teenvio_desktop.ui.style.scheme import SETTING_KEY
@@ -100,6 +105,14 @@ def test_numbers_and_percentages_follow_the_language(
         assert (format_count(12345), format_percent(1 / 3)) == ("12.345", "33,3\u00a0%")
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_decimals_in_messages_follow_the_locale(restored_look: None) -> None:
+    params = {"ratio": "3.06", "required": "4.5", "colour": "#f6f8fa", "line": 20}
+    QLocale.setDefault(QLocale("es"))
+    assert localise_decimals(params) == {**params, "ratio": "3,06", "required": "4,5"}
+    QLocale.setDefault(QLocale("en"))
+    assert localise_decimals(params) == params
 
 
 def test_server_timestamps_become_local_date_times(restored_look: None) -> None:

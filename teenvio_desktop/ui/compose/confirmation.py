@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication
 from teenvio_desktop.core.campaign import Campaign
 from teenvio_desktop.core.checks import CheckEnvironment, message_size
 from teenvio_desktop.ui.compose.options_panel import language_names
+from teenvio_desktop.ui.formatting import format_decimal
 
 
 def yes_no(value: bool) -> str:
@@ -42,7 +43,7 @@ def confirmation_summary(env: CheckEnvironment, campaign: Campaign) -> str:
         ),
         QCoreApplication.translate("ComposeSending", "Recipients: {count}").format(count=count),
         QCoreApplication.translate("ComposeSending", "Size: {size} KB of {limit} KB").format(
-            size=f"{size / 1024:.1f}", limit=f"{limit / 1024:.0f}"
+            size=format_decimal(size / 1024), limit=format_decimal(limit / 1024, 0)
         ),
         QCoreApplication.translate(
             "ComposeSending", "Header: {cab}; social links: {social}; language: {language}"

@@ -282,6 +282,9 @@ class CampaignFieldsPanel(QWidget):
             self.campaign_ref.setText(campaign.campaign_ref)
             self.source_system.setText(campaign.source_system)
             self.list_unsubscribe.setText(campaign.list_unsubscribe)
+            # Long texts show their beginning, not the end setText leaves the cursor at.
+            for line in (self.sender_name, self.reply_to_name, self.subject, self.addresses):
+                line.setCursorPosition(0)
             self.schedule.setChecked(bool(campaign.send_at))
             self.send_at.setEnabled(bool(campaign.send_at))
             if campaign.send_at:

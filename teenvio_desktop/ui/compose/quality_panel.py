@@ -9,6 +9,7 @@ HTML; each further occurrence is a child row of its own.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -40,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from teenvio_desktop.core.quality import Finding, Location, count_by_severity, sort_findings
 from teenvio_desktop.core.quality.compatibility import CompatibilitySummary
+from teenvio_desktop.ui.formatting import localise_decimals
 
 CATEGORIES = ("compatibility", "accessibility", "links", "spam")
 LOCATION_ROLE = Qt.ItemDataRole.UserRole
@@ -292,7 +294,7 @@ class QualityPanel(QWidget):
             "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
             "advice": QStyle.StandardPixmap.SP_MessageBoxInformation,
         }[finding.severity]
-        text = finding.render(translate_quality)
+        text = replace(finding, params=localise_decimals(finding.params)).render(translate_quality)
         if finding.location is not None:
             text = self.tr("{message} (line {line})").format(
                 message=text, line=finding.location.line
