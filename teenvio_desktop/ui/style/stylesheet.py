@@ -15,6 +15,8 @@ from teenvio_desktop.ui.style.metrics import RADIUS
 def stylesheet(c: SchemeColors) -> str:
     pressed = c.accent_hover
     disabled_fill = c.border if not c.is_dark else "#3a3f46"
+    # A toggled tool button (a preview view, a condition) reads as "on" in both schemes.
+    checked_fill = "#d5e5f5" if not c.is_dark else "#27486a"
     return f"""
 QToolButton[buttonRole="primary"], QPushButton[buttonRole="primary"] {{
     background: {c.accent}; color: {c.on_accent}; border: 1px solid {c.accent_hover};
@@ -31,6 +33,10 @@ QToolButton[buttonRole="primary"]:focus, QPushButton[buttonRole="primary"]:focus
 }}
 QToolButton[buttonRole="primary"]:disabled, QPushButton[buttonRole="primary"]:disabled {{
     background: {disabled_fill}; color: {c.disabled_text}; border-color: {disabled_fill};
+}}
+QToolButton:checked {{
+    background: {checked_fill}; border: 1px solid {c.accent}; border-radius: {RADIUS}px;
+    padding: 2px 5px;
 }}
 QFrame[frameRole="card"] {{
     background: {c.card}; border: 1px solid {c.border}; border-radius: {RADIUS}px;
