@@ -93,7 +93,7 @@ See the autumn selection: https://example.com/autumn
 
 AREAS = ("compose", "recipients", "results", "accounts")
 # The composer's side panels and preview conditions, shot after the plain areas.
-COMPOSE_VIEWS = ("compose-quality", "compose-modes")
+COMPOSE_VIEWS = ("compose-quality", "compose-mjml", "compose-personalised", "compose-modes")
 SCHEMES = ("light", "dark")
 LANGUAGES = ("en", "es")
 
@@ -169,17 +169,29 @@ def load_sample_campaign(window: Any, context: Any, language: str) -> bool:
     return serve_events(30, lambda: bool(rendered))
 
 
-def prepare_compose_view(composer: Any, view: str) -> None:
-    """The Quality tab with its findings, or the preview in forced dark mode beside light
-    with images off."""
+def prepare_compose_view(composer: Any, view: str, demo: Any) -> None:
+    """The Quality tab with its findings, the MJML tab, the preview with a recipient's data
+    (TEA Lite) or in forced dark mode beside light with images off."""
+    rendered: list[int] = []
+    composer.preview.rendered.connect(rendered.append)
     if view == "compose-quality":
         composer.side_tabs.setCurrentWidget(composer.quality_panel)
         serve_events(20, lambda: bool(composer.quality_panel.findings()))
         return
+    if view == "compose-mjml":
+        composer.editors.tabs.setCurrentWidget(composer.editors.mjml)
+        return
+    if view == "compose-personalised":
+        composer.editors.tabs.setCurrentIndex(0)
+        fields = composer.fields
+        fields.transport.setCurrentIndex(fields.transport.findData("rest"))
+        if demo is not None:
+            fields.recipient_list.setCurrentIndex(fields.recipient_list.findData(demo.main_list_id))
+        serve_events(30, lambda: bool(rendered))
+        serve_events(1.0)
+        return
     from teenvio_desktop.core.preview_modes import DarkMode
 
-    rendered: list[int] = []
-    composer.preview.rendered.connect(rendered.append)
     bar = composer.preview.bar
     bar.images_off_button.setChecked(True)
     bar.side_by_side_action.setChecked(True)
@@ -192,7 +204,7 @@ def prepare_area(window: Any, key: str, demo: Any) -> None:
     """Show ``key`` with something chosen in it, and wait until it has drawn its data."""
     if key in COMPOSE_VIEWS:
         window.show_area("compose")
-        prepare_compose_view(window.area("compose"), key)
+        prepare_compose_view(window.area("compose"), key, demo)
         return
     window.show_area(key)
     area = window.area(key)

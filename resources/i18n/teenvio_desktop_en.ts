@@ -296,6 +296,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Schedule the sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Send at</source>
         <translation type="unfinished"></translation>
     </message>

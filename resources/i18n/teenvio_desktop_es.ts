@@ -296,6 +296,10 @@
         <translation>ana@example.com, luis@example.com</translation>
     </message>
     <message>
+        <source>Schedule the sending</source>
+        <translation>Programar el envío</translation>
+    </message>
+    <message>
         <source>Send at</source>
         <translation>Fecha de envío</translation>
     </message>

@@ -168,6 +168,39 @@ def test_every_area_fits_at_both_sizes(
         assert not problems, "\n".join(problems)
 
 
+@pytest.mark.timeout(240)
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_composers_panels_fit_with_tea_lite_and_every_condition(
+    qtbot: QtBot, app_context: AppContext, language: str
+) -> None:
+    """TEA Lite's extra fields and the recipient picker, the Quality and MJML tabs and
+    the preview's conditions all fit at both sizes (the form never scrolls sideways)."""
+    from teenvio_desktop.core.preview_modes import DarkMode
+
+    with demo_window(qtbot, app_context, language) as shown:
+        compose = shown.show_area(qtbot, "compose")
+        fields = compose.fields  # type: ignore[attr-defined]
+        fields.transport.setCurrentIndex(fields.transport.findData("rest"))
+        fields.recipient_list.setCurrentIndex(
+            fields.recipient_list.findData(shown.demo.main_list_id)
+        )
+        bar = compose.preview.bar  # type: ignore[attr-defined]
+        bar.images_off_button.setChecked(True)
+        bar.side_by_side_action.setChecked(True)
+        bar.set_dark(DarkMode.FORCED)
+        compose.side_tabs.setCurrentWidget(compose.quality_panel)  # type: ignore[attr-defined]
+        editors = compose.editors  # type: ignore[attr-defined]
+        problems: list[str] = []
+        for page in (editors.mjml, editors.html_editor):
+            editors.tabs.setCurrentWidget(page)
+            for size in SIZES:
+                shown.resize(qtbot, size)
+                where = f"compose {size.width()}x{size.height()} {language}"
+                problems += [f"{where}: {p}" for p in layout_problems(compose, shown.window)]
+        assert compose.recipient_picker.isVisible()  # type: ignore[attr-defined]
+        assert not problems, "\n".join(problems)
+
+
 def test_primary_actions_are_buttons_outside_the_toolbar(
     qtbot: QtBot, app_context: AppContext
 ) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime, Qt, QTimeZone, Signal
+from PySide6.QtCore import QDateTime, QLocale, Qt, QTimeZone, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -75,13 +75,17 @@ class CampaignFieldsPanel(QWidget):
         self.campaign_ref.setObjectName("field_campaign_ref")
         self.source_system = QLineEdit()
         self.source_system.setObjectName("field_source_system")
-        self.schedule = QCheckBox(self.tr("Send at"))
+        # The row's label says "Schedule": the box needs no text of its own (a narrow
+        # window keeps the whole form in view, without a horizontal scrollbar).
+        self.schedule = QCheckBox()
         self.schedule.setObjectName("field_schedule")
+        self.schedule.setAccessibleName(self.tr("Schedule the sending"))
+        self.schedule.setToolTip(self.tr("Schedule the sending"))
         self.send_at = QDateTimeEdit()
         self.send_at.setObjectName("field_send_at")
         self.send_at.setAccessibleName(self.tr("Send at"))
         self.send_at.setCalendarPopup(True)
-        self.send_at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.send_at.setDisplayFormat(QLocale().dateTimeFormat(QLocale.FormatType.ShortFormat))
         self.send_at.setDateTime(QDateTime.currentDateTime().addSecs(3600))
         self.send_at.setEnabled(False)
         self.list_unsubscribe = QLineEdit()
