@@ -63,6 +63,10 @@ ICONS: dict[str, str] = {
     "warning": "mdi6.alert-outline",
     "error": "mdi6.alert-circle-outline",
     "info": "mdi6.information-outline",
+    # Starter templates, by key.
+    "starter_newsletter": "mdi6.newspaper-variant-outline",
+    "starter_announcement": "mdi6.bullhorn-outline",
+    "starter_letter": "mdi6.email-open-outline",
 }
 
 
