@@ -2438,6 +2438,10 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
 <context>
     <name>_OnDemandCheck</name>
     <message>
+        <source>{check} %p%</source>
+        <translation>{check} %p&#xa0;%</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>

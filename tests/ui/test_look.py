@@ -38,9 +38,10 @@ def restored_look(qapp: QApplication) -> Iterator[None]:
     QLocale.setDefault(previous)
 
 
-def _tag_color(area) -> str:  # type: ignore[no-untyped-def]
-    """The colour the HTML highlighter gives the first tag of the document."""
-    block = area.editors.html_editor.document().firstBlock()
+def _tag_color(area, editor: str = "html") -> str:  # type: ignore[no-untyped-def]
+    """The colour the HTML (or MJML) highlighter gives the first tag of the document."""
+    widget = area.editors.html_editor if editor == "html" else area.editors.mjml.editor
+    block = widget.document().firstBlock()
     formats = block.layout().formats()
     assert formats, "nothing highlighted"
     return formats[0].format.foreground().color().name()
@@ -62,19 +63,21 @@ def test_the_window_follows_the_system_scheme_and_then_the_chosen_one(
         shown.show_area(qtbot, "compose")
         hints = QGuiApplication.styleHints()
         send_icon = icon("send")
+        compose.editors.mjml.editor.setPlainText("<mjml></mjml>")  # type: ignore[attr-defined]
 
         hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)  # the desktop turns dark
         settle()
         assert colors() is DARK and theme.scheme.value == "dark"
         assert qapp.palette().color(QPalette.ColorRole.Window).name() == DARK.window
         assert sample_color(send_icon).name() == DARK.text  # icons follow on their own
-        assert _tag_color(compose) == DARK.syntax_tag
+        assert _tag_color(compose) == _tag_color(compose, "mjml") == DARK.syntax_tag
         chart = results.overview.chart  # type: ignore[attr-defined]
         assert chart.backgroundBrush().color().name() == DARK.base
 
         hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
         settle()
         assert colors() is LIGHT and _tag_color(compose) == LIGHT.syntax_tag
+        assert _tag_color(compose, "mjml") == LIGHT.syntax_tag
         assert sample_color(send_icon).name() == LIGHT.text
         assert chart.backgroundBrush().color().name() == LIGHT.base
 

@@ -68,7 +68,8 @@ class EditorTabs(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if is_palette_change(event):
-            self.highlighter.use_colors(colors())
+            for highlighter in (self.highlighter, self.mjml.highlighter):
+                highlighter.use_colors(colors())
 
     def current_editor(self) -> CodeEditor:
         widget = self.tabs.currentWidget()

@@ -63,6 +63,9 @@ ICONS: dict[str, str] = {
     "warning": "mdi6.alert-outline",
     "error": "mdi6.alert-circle-outline",
     "info": "mdi6.information-outline",
+    "check_links": "mdi6.link-variant",
+    "spam_score": "mdi6.email-alert-outline",
+    "mjml": "mdi6.code-tags",
     # Starter templates, by key.
     "starter_newsletter": "mdi6.newspaper-variant-outline",
     "starter_announcement": "mdi6.bullhorn-outline",
