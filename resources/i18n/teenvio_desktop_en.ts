@@ -163,6 +163,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Account not saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -212,6 +216,10 @@
     </message>
     <message>
         <source>TEA Lite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last test: {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -301,6 +309,10 @@
     </message>
     <message>
         <source>Send at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -437,6 +449,10 @@
         <source>(campaign {ref})</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Test: {subject}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>{subject}
 {date} through {via} to %Ln recipient(s)</source>
@@ -446,6 +462,33 @@
             <numerusform>{subject}
 {date} through {via} to %Ln recipients</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>CheckActions</name>
+    <message>
+        <source>Send through TEA Lite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the merge fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge fields and the SMTP-API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP-API sends the same message to every recipient, so {{ … }} fields would arrive as typed. TEA Lite sends one personalised message per recipient; removing the fields keeps their default text, if any.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending through TEA Lite: each recipient gets their own copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge fields removed (Ctrl+Z in each field brings them back).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -490,6 +533,32 @@
     <message>
         <source>{size} KB of {limit} KB</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClashBox</name>
+    <message>
+        <source>Replace its recipients with this file&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add this file&apos;s new addresses to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import it as a new list named</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A list with this name already exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>“{name}” already has %n recipient(s). What should this import do?</source>
+        <translation>
+            <numerusform>“{name}” already has %n recipient. What should this import do?</numerusform>
+            <numerusform>“{name}” already has %n recipients. What should this import do?</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -661,7 +730,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Scheduled for {when} (UTC)</source>
+        <source>Left out, as the SMTP-API cannot take them: {count} ({addresses})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign id: {campaign}; source system: {source}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List-Unsubscribe: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled for {when}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -689,6 +770,10 @@
     </message>
     <message>
         <source>The compiled HTML becomes the HTML part and the MJML source is dropped. Go on?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain text generated from the HTML. Undo (Ctrl+Z) brings back yours.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1039,11 +1124,61 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Pasted list</source>
+        <source>Always kept: {{{{ {column} }}}} works in the message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A list with this name already exists: choose another name, or go Back to replace that list or add to it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Using the saved mapping “{name}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <source>Edit recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MemberEditor</name>
+    <message>
+        <source>&amp;Add recipient…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit recipient…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient not changed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1604,6 +1739,21 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
 </context>
 <context>
+    <name>Resend</name>
+    <message>
+        <source>Send the message again to the recipients that may already have it ({count}: {addresses})? No answer from TEA Lite said whether they got it, so some may receive it twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send again anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RestSend</name>
     <message>
         <source>Queued</source>
@@ -1623,6 +1773,10 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May have been sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1885,16 +2039,58 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Fix these before sending:</source>
+        <source>Test not sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Test message sent.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Sent to %n recipient(s).</source>
+        <translation>
+            <numerusform>Sent to %n recipient.</numerusform>
+            <numerusform>Sent to %n recipients.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not everyone was sent to</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Sending cancelled.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SendNotesPanel</name>
+    <message>
+        <source>Send again anyway…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SendNotesText</name>
+    <message numerus="yes">
+        <source>%n recipient(s) left out: the SMTP-API cannot take addresses with characters other than plain letters and digits before the @ ({addresses}). Send them through TEA Lite, or correct the addresses in the list.</source>
+        <translation>
+            <numerusform>%n recipient left out: the SMTP-API cannot take addresses with characters other than plain letters and digits before the @ ({addresses}). Send it through TEA Lite, or correct the address in the list.</numerusform>
+            <numerusform>%n recipients left out: the SMTP-API cannot take addresses with characters other than plain letters and digits before the @ ({addresses}). Send them through TEA Lite, or correct the addresses in the list.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) refused by the server: {addresses}</source>
+        <translation>
+            <numerusform>%n recipient refused by the server: {addresses}</numerusform>
+            <numerusform>%n recipients refused by the server: {addresses}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) may have been sent: no answer from TEA Lite confirmed it ({addresses}). They are not sent again unless you choose “Send again anyway”; they may then receive the message twice.</source>
+        <translation>
+            <numerusform>%n recipient may have been sent: no answer from TEA Lite confirmed it ({addresses}). It is not sent again unless you choose “Send again anyway”; it may then receive the message twice.</numerusform>
+            <numerusform>%n recipients may have been sent: no answer from TEA Lite confirmed it ({addresses}). They are not sent again unless you choose “Send again anyway”; they may then receive the message twice.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1973,6 +2169,25 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
 </context>
 <context>
+    <name>SingleInstance</name>
+    <message>
+        <source>Teenvio Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>process {pid} on {host}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data directory {path} is in use by {who}, which did not answer. Close the other Teenvio Desktop window (or wait for it to finish), or start with --data-dir to use another directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SmtpSendDialog</name>
     <message>
         <source>Sending through the SMTP-API</source>
@@ -2027,6 +2242,10 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>Lists (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pasted list</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2176,6 +2395,10 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
 <context>
     <name>TeaLiteSendDialog</name>
     <message>
+        <source>Test send through TEA Lite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sending through TEA Lite</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2196,6 +2419,10 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>May have been sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Messages per second</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2213,6 +2440,10 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>Retry failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send again anyway…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2361,6 +2592,13 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>Render with the data of</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TestSendsToggle</name>
+    <message>
+        <source>Show test sends</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2529,7 +2767,7 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The SMTP-API sends one identical message to every recipient: merge fields ({fields}) will not be filled in. Use TEA Lite (REST) to personalise.</source>
+        <source>The SMTP-API sends one identical message to every recipient, so merge fields ({fields}) would arrive as typed, braces included. Send through TEA Lite to personalise, or remove the fields.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2546,6 +2784,10 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>The message is {size} bytes, close to the limit of {limit} bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipients the SMTP-API cannot take (characters other than plain letters and digits before the @): {count} ({addresses}). The send leaves them out; send through TEA Lite to reach them, or correct the addresses.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2597,10 +2839,6 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>TEA Lite&apos;s {endpoint} was still sending pages after {limit} pages for one time window, so reading stopped; the entries read so far were kept. Ask for a shorter time window, or report it to the server&apos;s operator.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unexpected error: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2905,6 +3143,10 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The SMTP-API cannot take any of these recipients: their addresses have characters other than plain letters and digits before the @ ({addresses}), which the SMTP-API does not support. Send through TEA Lite, or correct the addresses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Refusing to connect to {host} without encryption: the password would travel in clear text. Unencrypted connections are only allowed to this computer (localhost). Choose TLS (port 46500) or STARTTLS (port 58700).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3007,6 +3249,32 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     <message>
         <source>Sending campaign {campaign_id} stopped: this sender was paused so long that another sender took the campaign over. Nothing was sent twice; check the other sender.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix these before sending:
+
+{checks}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file {file} could not be used ({reason}). Check that it exists, that you may read it (and write to its folder), and that the disk is not full, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system refused an operation ({reason}). Check the network connection and free disk space, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There was not enough memory to finish. Close other programs or use a smaller file, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A merge field could not be filled in ({reason}). Check that the recipient list has that column, or remove the field from the subject and the message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operation could not be finished ({kind}: {reason}). Nothing you typed was lost. Try again; if it happens again, send the log file (the logs folder of the data directory) to support.</source>
+        <translation></translation>
     </message>
 </context>
 <context>
@@ -3771,6 +4039,10 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Left out {count} addresses the SMTP-API cannot take (characters other than plain letters and digits before the @; send them with --via rest): {addresses}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Left out {count} suppressed addresses.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3840,6 +4112,13 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>Unsubscribes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>runtime.runtime</name>
+    <message>
+        <source>Nothing was sent. Use --via rest to personalise, or remove the fields.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

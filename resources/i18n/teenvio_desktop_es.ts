@@ -163,6 +163,10 @@
         <translation>{name} — predeterminada</translation>
     </message>
     <message>
+        <source>Keyring</source>
+        <translation>Llavero</translation>
+    </message>
+    <message>
         <source>Account not saved</source>
         <translation>No se ha guardado la cuenta</translation>
     </message>
@@ -213,6 +217,10 @@
     <message>
         <source>TEA Lite</source>
         <translation>TEA Lite</translation>
+    </message>
+    <message>
+        <source>Last test: {time}</source>
+        <translation>Última prueba: {time}</translation>
     </message>
     <message>
         <source>✔ {transport}: connection and login work.</source>
@@ -302,6 +310,10 @@
     <message>
         <source>Send at</source>
         <translation>Fecha de envío</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Account</source>
@@ -437,6 +449,10 @@
         <source>(campaign {ref})</source>
         <translation>(campaña {ref})</translation>
     </message>
+    <message>
+        <source>Test: {subject}</source>
+        <translation>Prueba: {subject}</translation>
+    </message>
     <message numerus="yes">
         <source>{subject}
 {date} through {via} to %Ln recipient(s)</source>
@@ -446,6 +462,33 @@
             <numerusform>{subject}
 {date} por {via} a %Ln destinatarios</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>CheckActions</name>
+    <message>
+        <source>Send through TEA Lite</source>
+        <translation>Enviar mediante TEA Lite</translation>
+    </message>
+    <message>
+        <source>Remove the merge fields</source>
+        <translation>Quitar los campos de combinación</translation>
+    </message>
+    <message>
+        <source>Merge fields and the SMTP-API</source>
+        <translation>Campos de combinación y SMTP-API</translation>
+    </message>
+    <message>
+        <source>The SMTP-API sends the same message to every recipient, so {{ … }} fields would arrive as typed. TEA Lite sends one personalised message per recipient; removing the fields keeps their default text, if any.</source>
+        <translation>La SMTP-API envía el mismo mensaje a todos los destinatarios, así que los campos {{ … }} llegarían tal cual se escribieron. TEA Lite envía un mensaje personalizado a cada destinatario; si quitas los campos, se conserva su texto predeterminado, si lo tienen.</translation>
+    </message>
+    <message>
+        <source>Sending through TEA Lite: each recipient gets their own copy.</source>
+        <translation>Envío mediante TEA Lite: cada destinatario recibe su propia copia.</translation>
+    </message>
+    <message>
+        <source>Merge fields removed (Ctrl+Z in each field brings them back).</source>
+        <translation>Campos de combinación quitados (Ctrl+Z en cada campo los recupera).</translation>
     </message>
 </context>
 <context>
@@ -490,6 +533,32 @@
     <message>
         <source>{size} KB of {limit} KB</source>
         <translation>{size} KB de {limit} KB</translation>
+    </message>
+</context>
+<context>
+    <name>ClashBox</name>
+    <message>
+        <source>Replace its recipients with this file&apos;s</source>
+        <translation>Sustituir sus destinatarios por los de este archivo</translation>
+    </message>
+    <message>
+        <source>Add this file&apos;s new addresses to it</source>
+        <translation>Añadirle las direcciones nuevas de este archivo</translation>
+    </message>
+    <message>
+        <source>Import it as a new list named</source>
+        <translation>Importarlo como una lista nueva llamada</translation>
+    </message>
+    <message>
+        <source>A list with this name already exists</source>
+        <translation>Ya existe una lista con este nombre</translation>
+    </message>
+    <message numerus="yes">
+        <source>“{name}” already has %n recipient(s). What should this import do?</source>
+        <translation>
+            <numerusform>“{name}” ya tiene %n destinatario. ¿Qué debe hacer esta importación?</numerusform>
+            <numerusform>“{name}” ya tiene %n destinatarios. ¿Qué debe hacer esta importación?</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -661,8 +730,20 @@
         <translation>Seguimiento de aperturas: {opens}; seguimiento de clics: {clicks}</translation>
     </message>
     <message>
-        <source>Scheduled for {when} (UTC)</source>
-        <translation>Programado para {when} (UTC)</translation>
+        <source>Left out, as the SMTP-API cannot take them: {count} ({addresses})</source>
+        <translation>Se quedan fuera, porque la SMTP-API no los admite: {count} ({addresses})</translation>
+    </message>
+    <message>
+        <source>Campaign id: {campaign}; source system: {source}</source>
+        <translation>ID de campaña: {campaign}; sistema de origen: {source}</translation>
+    </message>
+    <message>
+        <source>List-Unsubscribe: {value}</source>
+        <translation>List-Unsubscribe: {value}</translation>
+    </message>
+    <message>
+        <source>Scheduled for {when}</source>
+        <translation>Programado para el {when}</translation>
     </message>
 </context>
 <context>
@@ -690,6 +771,10 @@
     <message>
         <source>The compiled HTML becomes the HTML part and the MJML source is dropped. Go on?</source>
         <translation>El HTML compilado pasa a ser la parte HTML y se descarta el código MJML. ¿Continuar?</translation>
+    </message>
+    <message>
+        <source>Plain text generated from the HTML. Undo (Ctrl+Z) brings back yours.</source>
+        <translation>Texto plano generado a partir del HTML. Deshacer (Ctrl+Z) recupera el tuyo.</translation>
     </message>
     <message>
         <source>An MJML campaign gets its styles inline from MJML when it compiles.</source>
@@ -1041,12 +1126,62 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>(ninguna)</translation>
     </message>
     <message>
-        <source>Pasted list</source>
-        <translation>Lista pegada</translation>
+        <source>Always kept: {{{{ {column} }}}} works in the message.</source>
+        <translation>Se conserva siempre: {{{{ {column} }}}} funciona en el mensaje.</translation>
+    </message>
+    <message>
+        <source>A list with this name already exists: choose another name, or go Back to replace that list or add to it.</source>
+        <translation>Ya existe una lista con este nombre: elige otro nombre o vuelve Atrás para sustituir esa lista o añadirle destinatarios.</translation>
     </message>
     <message>
         <source>Using the saved mapping “{name}”.</source>
         <translation>Usando la asignación guardada “{name}”.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <source>Edit recipient</source>
+        <translation>Editar destinatario</translation>
+    </message>
+    <message>
+        <source>Add recipient</source>
+        <translation>Añadir destinatario</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>Dirección de correo</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+</context>
+<context>
+    <name>MemberEditor</name>
+    <message>
+        <source>&amp;Add recipient…</source>
+        <translation>&amp;Añadir destinatario…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit recipient…</source>
+        <translation>&amp;Editar destinatario…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>Recipient not changed</source>
+        <translation>No se ha cambiado el destinatario</translation>
     </message>
 </context>
 <context>
@@ -1608,6 +1743,21 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     </message>
 </context>
 <context>
+    <name>Resend</name>
+    <message>
+        <source>Send the message again to the recipients that may already have it ({count}: {addresses})? No answer from TEA Lite said whether they got it, so some may receive it twice.</source>
+        <translation>¿Enviar de nuevo el mensaje a los destinatarios que quizá ya lo tengan ({count}: {addresses})? Ninguna respuesta de TEA Lite confirmó si les llegó, así que algunos podrían recibirlo dos veces.</translation>
+    </message>
+    <message>
+        <source>Send again anyway</source>
+        <translation>Enviar de nuevo de todos modos</translation>
+    </message>
+    <message>
+        <source>Not sent again</source>
+        <translation>No se ha vuelto a enviar</translation>
+    </message>
+</context>
+<context>
     <name>RestSend</name>
     <message>
         <source>Queued</source>
@@ -1628,6 +1778,10 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     <message>
         <source>Failed</source>
         <translation>Fallido</translation>
+    </message>
+    <message>
+        <source>May have been sent</source>
+        <translation>Quizá se envió</translation>
     </message>
     <message>
         <source>#</source>
@@ -1889,16 +2043,58 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>Enviar campaña</translation>
     </message>
     <message>
-        <source>Fix these before sending:</source>
-        <translation>Corrige esto antes de enviar:</translation>
+        <source>Test not sent</source>
+        <translation>No se ha enviado la prueba</translation>
     </message>
     <message>
         <source>Test message sent.</source>
         <translation>Mensaje de prueba enviado.</translation>
     </message>
+    <message numerus="yes">
+        <source>Sent to %n recipient(s).</source>
+        <translation>
+            <numerusform>Enviado a %n destinatario.</numerusform>
+            <numerusform>Enviado a %n destinatarios.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not everyone was sent to</source>
+        <translation>No se ha enviado a todos</translation>
+    </message>
     <message>
         <source>Sending cancelled.</source>
         <translation>Envío cancelado.</translation>
+    </message>
+</context>
+<context>
+    <name>SendNotesPanel</name>
+    <message>
+        <source>Send again anyway…</source>
+        <translation>Enviar de nuevo de todos modos…</translation>
+    </message>
+</context>
+<context>
+    <name>SendNotesText</name>
+    <message numerus="yes">
+        <source>%n recipient(s) left out: the SMTP-API cannot take addresses with characters other than plain letters and digits before the @ ({addresses}). Send them through TEA Lite, or correct the addresses in the list.</source>
+        <translation>
+            <numerusform>%n destinatario se ha quedado fuera: la SMTP-API no admite direcciones con caracteres que no sean letras sin tilde y dígitos antes de la @ ({addresses}). Envíaselo mediante TEA Lite o corrige la dirección en la lista.</numerusform>
+            <numerusform>%n destinatarios se han quedado fuera: la SMTP-API no admite direcciones con caracteres que no sean letras sin tilde y dígitos antes de la @ ({addresses}). Envíaselos mediante TEA Lite o corrige las direcciones en la lista.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) refused by the server: {addresses}</source>
+        <translation>
+            <numerusform>%n destinatario rechazado por el servidor: {addresses}</numerusform>
+            <numerusform>%n destinatarios rechazados por el servidor: {addresses}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) may have been sent: no answer from TEA Lite confirmed it ({addresses}). They are not sent again unless you choose “Send again anyway”; they may then receive the message twice.</source>
+        <translation>
+            <numerusform>%n destinatario quizá ya recibió el mensaje: ninguna respuesta de TEA Lite lo confirmó ({addresses}). No se le vuelve a enviar salvo que elijas “Enviar de nuevo de todos modos”; en ese caso podría recibir el mensaje dos veces.</numerusform>
+            <numerusform>%n destinatarios quizá ya recibieron el mensaje: ninguna respuesta de TEA Lite lo confirmó ({addresses}). No se les vuelve a enviar salvo que elijas “Enviar de nuevo de todos modos”; en ese caso podrían recibir el mensaje dos veces.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1977,6 +2173,25 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     </message>
 </context>
 <context>
+    <name>SingleInstance</name>
+    <message>
+        <source>Teenvio Desktop</source>
+        <translation>Teenvio Desktop</translation>
+    </message>
+    <message>
+        <source>process {pid} on {host}</source>
+        <translation>el proceso {pid} en {host}</translation>
+    </message>
+    <message>
+        <source>another process</source>
+        <translation>otro proceso</translation>
+    </message>
+    <message>
+        <source>The data directory {path} is in use by {who}, which did not answer. Close the other Teenvio Desktop window (or wait for it to finish), or start with --data-dir to use another directory.</source>
+        <translation>La carpeta de datos {path} la está usando {who}, que no ha respondido. Cierra la otra ventana de Teenvio Desktop (o espera a que termine), o arranca con --data-dir para usar otra carpeta.</translation>
+    </message>
+</context>
+<context>
     <name>SmtpSendDialog</name>
     <message>
         <source>Sending through the SMTP-API</source>
@@ -2032,6 +2247,10 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     <message>
         <source>Lists (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
         <translation>Listas (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Pasted list</source>
+        <translation>Lista pegada</translation>
     </message>
 </context>
 <context>
@@ -2180,6 +2399,10 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
 <context>
     <name>TeaLiteSendDialog</name>
     <message>
+        <source>Test send through TEA Lite</source>
+        <translation>Envío de prueba mediante TEA Lite</translation>
+    </message>
+    <message>
         <source>Sending through TEA Lite</source>
         <translation>Enviando mediante TEA Lite</translation>
     </message>
@@ -2200,6 +2423,10 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>Pendientes</translation>
     </message>
     <message>
+        <source>May have been sent</source>
+        <translation>Quizá se envió</translation>
+    </message>
+    <message>
         <source>Messages per second</source>
         <translation>Mensajes por segundo</translation>
     </message>
@@ -2218,6 +2445,10 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     <message>
         <source>Retry failed</source>
         <translation>Reintentar fallidos</translation>
+    </message>
+    <message>
+        <source>Send again anyway…</source>
+        <translation>Enviar de nuevo de todos modos…</translation>
     </message>
     <message>
         <source>Checking every recipient and filling the outbox…</source>
@@ -2366,6 +2597,13 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     <message>
         <source>Render with the data of</source>
         <translation>Mostrar con los datos de</translation>
+    </message>
+</context>
+<context>
+    <name>TestSendsToggle</name>
+    <message>
+        <source>Show test sends</source>
+        <translation>Mostrar envíos de prueba</translation>
     </message>
 </context>
 <context>
@@ -2533,8 +2771,8 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>La dirección de respuesta {reply_to} no es un remitente validado de esta cuenta; Teenvio la rechaza. Valídala en Teenvio o elige una dirección validada.</translation>
     </message>
     <message>
-        <source>The SMTP-API sends one identical message to every recipient: merge fields ({fields}) will not be filled in. Use TEA Lite (REST) to personalise.</source>
-        <translation>La SMTP-API envía un mensaje idéntico a todos los destinatarios: los campos de combinación ({fields}) no se rellenarán. Usa TEA Lite (REST) para personalizar.</translation>
+        <source>The SMTP-API sends one identical message to every recipient, so merge fields ({fields}) would arrive as typed, braces included. Send through TEA Lite to personalise, or remove the fields.</source>
+        <translation>La SMTP-API envía un mensaje idéntico a todos los destinatarios, así que los campos de combinación ({fields}) llegarían tal cual, con las llaves. Envía mediante TEA Lite para personalizar o quita los campos.</translation>
     </message>
     <message>
         <source>Merge fields ({fields}) are used but no recipient list is chosen.</source>
@@ -2551,6 +2789,10 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     <message>
         <source>The message is {size} bytes, close to the limit of {limit} bytes.</source>
         <translation>El mensaje ocupa {size} bytes, cerca del límite de {limit} bytes.</translation>
+    </message>
+    <message>
+        <source>Recipients the SMTP-API cannot take (characters other than plain letters and digits before the @): {count} ({addresses}). The send leaves them out; send through TEA Lite to reach them, or correct the addresses.</source>
+        <translation>Destinatarios que la SMTP-API no admite (caracteres que no son letras sin tilde ni dígitos antes de la @): {count} ({addresses}). El envío los deja fuera; envía mediante TEA Lite para llegar a ellos o corrige las direcciones.</translation>
     </message>
     <message>
         <source>Teenvio turns the attachment {filename} into a download link.</source>
@@ -2602,10 +2844,6 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     <message>
         <source>TEA Lite&apos;s {endpoint} was still sending pages after {limit} pages for one time window, so reading stopped; the entries read so far were kept. Ask for a shorter time window, or report it to the server&apos;s operator.</source>
         <translation>{endpoint} de TEA Lite seguía enviando páginas después de {limit} páginas para una misma ventana de tiempo, así que se ha dejado de leer; se conservan las entradas leídas hasta ahora. Pide una ventana de tiempo más corta o avisa al responsable del servidor.</translation>
-    </message>
-    <message>
-        <source>Unexpected error: {error}</source>
-        <translation>Error inesperado: {error}</translation>
     </message>
     <message>
         <source>There is no account named “{name}”. List them with “teenvio-desktop account list” or add it in the Accounts area.</source>
@@ -2910,6 +3148,10 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>No hay nadie a quien enviar: añade destinatarios. (Se han omitido {suppressed} dirección(es) porque están en la lista de exclusión).</translation>
     </message>
     <message>
+        <source>The SMTP-API cannot take any of these recipients: their addresses have characters other than plain letters and digits before the @ ({addresses}), which the SMTP-API does not support. Send through TEA Lite, or correct the addresses.</source>
+        <translation>La SMTP-API no admite ninguno de estos destinatarios: sus direcciones tienen caracteres que no son letras sin tilde ni dígitos antes de la @ ({addresses}), y la SMTP-API no los admite. Envía mediante TEA Lite o corrige las direcciones.</translation>
+    </message>
+    <message>
         <source>Refusing to connect to {host} without encryption: the password would travel in clear text. Unencrypted connections are only allowed to this computer (localhost). Choose TLS (port 46500) or STARTTLS (port 58700).</source>
         <translation>No se conectará con {host} sin cifrado: la contraseña viajaría sin cifrar. Las conexiones sin cifrar solo se permiten con este equipo (localhost). Elige TLS (puerto 46500) o STARTTLS (puerto 58700).</translation>
     </message>
@@ -3012,6 +3254,34 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     <message>
         <source>Sending campaign {campaign_id} stopped: this sender was paused so long that another sender took the campaign over. Nothing was sent twice; check the other sender.</source>
         <translation>Se ha detenido el envío de la campaña {campaign_id}: este envío estuvo en pausa tanto tiempo que otro envío se hizo cargo de la campaña. No se ha enviado nada dos veces; revisa el otro envío.</translation>
+    </message>
+    <message>
+        <source>Fix these before sending:
+
+{checks}</source>
+        <translation>Corrige esto antes de enviar:
+
+{checks}</translation>
+    </message>
+    <message>
+        <source>The file {file} could not be used ({reason}). Check that it exists, that you may read it (and write to its folder), and that the disk is not full, then try again.</source>
+        <translation>No se ha podido usar el archivo {file} ({reason}). Comprueba que existe, que puedes leerlo (y escribir en su carpeta) y que el disco no está lleno; después, vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The system refused an operation ({reason}). Check the network connection and free disk space, then try again.</source>
+        <translation>El sistema ha rechazado una operación ({reason}). Comprueba la conexión de red y el espacio libre en disco; después, vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>There was not enough memory to finish. Close other programs or use a smaller file, then try again.</source>
+        <translation>No había memoria suficiente para terminar. Cierra otros programas o usa un archivo más pequeño; después, vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>A merge field could not be filled in ({reason}). Check that the recipient list has that column, or remove the field from the subject and the message.</source>
+        <translation>No se ha podido rellenar un campo de combinación ({reason}). Comprueba que la lista de destinatarios tiene esa columna o quita el campo del asunto y del mensaje.</translation>
+    </message>
+    <message>
+        <source>The operation could not be finished ({kind}: {reason}). Nothing you typed was lost. Try again; if it happens again, send the log file (the logs folder of the data directory) to support.</source>
+        <translation>No se ha podido terminar la operación ({kind}: {reason}). No se ha perdido nada de lo que escribiste. Vuelve a intentarlo; si vuelve a ocurrir, envía el archivo de registro (la carpeta logs de la carpeta de datos) al soporte técnico.</translation>
     </message>
 </context>
 <context>
@@ -3784,6 +4054,10 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>Rechazado: {address}: {code} {text}</translation>
     </message>
     <message>
+        <source>Left out {count} addresses the SMTP-API cannot take (characters other than plain letters and digits before the @; send them with --via rest): {addresses}</source>
+        <translation>Se han dejado fuera {count} direcciones que la SMTP-API no admite (caracteres que no son letras sin tilde ni dígitos antes de la @; envíalas con --via rest): {addresses}</translation>
+    </message>
+    <message>
         <source>Left out {count} suppressed addresses.</source>
         <translation>Se han omitido {count} direcciones excluidas.</translation>
     </message>
@@ -3854,6 +4128,13 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     <message>
         <source>Unsubscribes</source>
         <translation>Bajas</translation>
+    </message>
+</context>
+<context>
+    <name>runtime.runtime</name>
+    <message>
+        <source>Nothing was sent. Use --via rest to personalise, or remove the fields.</source>
+        <translation>No se ha enviado nada. Usa --via rest para personalizar o quita los campos.</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,9 @@ The password comes from ``TEENVIO_PASSWORD``, else (with ``--account NAME``) the
 keyring entry, else a prompt when stdin is a terminal; never from an argument. Without
 ``--text`` the plain-text part is generated from the HTML, links kept. On success prints
 ``campaign id=<id> smtp-id=<hex>`` and exits 0; a refused send prints the server's reply
-and what to do on stderr and exits 1; wrong or missing arguments exit 2.
+and what to do on stderr and exits 1; wrong or missing arguments exit 2, and so do merge
+fields (``{{ … }}``), refused before connecting: the SMTP-API sends one identical message.
+Addresses it cannot take (non-ASCII before the @) are left out and named on stderr.
 """
 
 from __future__ import annotations
@@ -217,6 +219,18 @@ def _campaign(runtime: CliRuntime, account: str | None) -> Campaign:
     )
 
 
+def _refuse_merge_fields(runtime: CliRuntime, campaign: Campaign) -> None:
+    """The SMTP-API sends the text as it is: {{ fields }} would reach everyone literally."""
+    from teenvio_desktop.core.checks import smtp_merge_checks
+
+    for check in smtp_merge_checks(campaign):
+        raise SendUsage(
+            check.render(runtime.translate)
+            + "\n"
+            + runtime.tr("Nothing was sent. Use --via rest to personalise, or remove the fields.")
+        )
+
+
 class _ProgressLine:
     """Stages and recipients n/N on a terminal's stderr (silent when redirected)."""
 
@@ -248,6 +262,7 @@ def run(runtime: CliRuntime) -> int:
     line = _ProgressLine(runtime, sys.stderr)
     try:
         campaign = _campaign(runtime, runtime.args.account)
+        _refuse_merge_fields(runtime, campaign)
         settings, _ = _settings(runtime, context)
         for warning in message_warnings(campaign):
             text = runtime.translate("warnings", warning.template).format(**warning.params)
@@ -280,6 +295,14 @@ def run(runtime: CliRuntime) -> int:
             runtime.tr("Refused: {address}: {code} {text}").format(
                 address=address, code=code, text=text
             )
+            + "\n"
+        )
+    if result.unsupported:
+        sys.stderr.write(
+            runtime.tr(
+                "Left out {count} addresses the SMTP-API cannot take (characters other than "
+                "plain letters and digits before the @; send them with --via rest): {addresses}"
+            ).format(count=len(result.unsupported), addresses=", ".join(result.unsupported))
             + "\n"
         )
     if result.suppressed:

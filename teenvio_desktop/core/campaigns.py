@@ -59,6 +59,7 @@ class CampaignRecord:
     created_at: str
     updated_at: str
     sent_at: str | None
+    is_test: bool = False  # a test send (Results marks it, and may hide it)
 
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> CampaignRecord:
@@ -66,6 +67,8 @@ class CampaignRecord:
         values = {key: row[key] for key in row.keys() if key in fields}  # noqa: SIM118
         content = values.get("content")
         values["content"] = json.loads(content) if content else None
+        if "is_test" in values:
+            values["is_test"] = bool(values["is_test"])
         return cls(**values)
 
     def campaign(self) -> Campaign:
@@ -86,6 +89,7 @@ class CampaignRepository:
         state: str = "queued",
         recipients_count: int = 0,
         snapshot: bool = True,
+        is_test: bool = False,
     ) -> int:
         """Insert a campaign row; joins the caller's transaction when there is one."""
         now = utc_now_iso()
@@ -95,8 +99,8 @@ class CampaignRepository:
             cursor = conn.execute(
                 "INSERT INTO campaigns (transport, account_name, subject, sender, sender_name,"
                 " reply_to, reply_to_name, recipients_count, state, source_system,"
-                " campaign_ref, content, created_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " campaign_ref, content, created_at, updated_at, is_test)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     campaign.transport,
                     campaign.account_name,
@@ -112,6 +116,7 @@ class CampaignRepository:
                     content,
                     now,
                     now,
+                    int(is_test),
                 ),
             )
             return int(cursor.lastrowid or 0)

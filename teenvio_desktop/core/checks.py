@@ -28,6 +28,8 @@ REST_REQUEST_LIMIT = 2 * 1024 * 1024  # TEA Lite: 2 MB per request
 GMAIL_CLIP_BYTES = 102 * 1024  # Gmail clips messages whose HTML passes about 102 KB
 NEAR_LIMIT_RATIO = 0.9
 DROPPED_TAGS = ("script", "form", "iframe", "object", "embed")
+# The check the composer offers to fix (switch to TEA Lite, or remove the fields).
+MERGE_FIELDS_SMTP = "merge_fields_smtp"
 _CSS_CID = re.compile(r"url\(\s*['\"]?cid:([^'\")\s]+)", re.I)
 
 
@@ -65,6 +67,11 @@ class CheckEnvironment:
     smtp_size_limit: int = SMTP_SIZE_LIMIT
     # The exact encoded size of the SMTP message (core.mime.encoded_size) when known.
     encoded_size: int | None = None
+    # A saved list's members whose address needs SMTPUTF8 (the flag stored at import):
+    # how many, and the first few addresses. None when unknown (typed addresses are
+    # looked at directly).
+    smtputf8_count: int | None = None
+    smtputf8_sample: tuple[str, ...] = ()
 
 
 @dataclass
@@ -304,15 +311,28 @@ def _reply_to_checks(campaign: Campaign, env: CheckEnvironment) -> list[Check]:
         {"reply_to": campaign.reply_to})]  # fmt: skip
 
 
+def smtp_merge_checks(campaign: Campaign) -> list[Check]:
+    """Blocking: the SMTP-API sends the text as it is, braces included, to everyone."""
+    from teenvio_desktop.core.merge import has_merge_syntax
+
+    if campaign.transport != "smtp":
+        return []
+    if not any(has_merge_syntax(p) for p in (campaign.subject, campaign.html, campaign.text)):
+        return []
+    fields = ", ".join(merge_fields_used(campaign)) or "{{ … }}"
+    return [Check("error", MERGE_FIELDS_SMTP, QT_TRANSLATE_NOOP("checks",
+        "The SMTP-API sends one identical message to every recipient, so merge fields "
+        "({fields}) would arrive as typed, braces included. Send through TEA Lite to "
+        "personalise, or remove the fields."),
+        {"fields": fields})]  # fmt: skip
+
+
 def _merge_checks(campaign: Campaign, env: CheckEnvironment) -> list[Check]:
+    if campaign.transport == "smtp":
+        return smtp_merge_checks(campaign)
     used = merge_fields_used(campaign)
     if not used:
         return []
-    if campaign.transport == "smtp":
-        return [Check("warning", "merge_fields_smtp", QT_TRANSLATE_NOOP("checks",
-            "The SMTP-API sends one identical message to every recipient: merge fields "
-            "({fields}) will not be filled in. Use TEA Lite (REST) to personalise."),
-            {"fields": ", ".join(used)})]  # fmt: skip
     if env.columns is None:
         return [Check("warning", "merge_fields_no_list", QT_TRANSLATE_NOOP("checks",
             "Merge fields ({fields}) are used but no recipient list is chosen."),
@@ -355,6 +375,36 @@ def _size_limit_checks(campaign: Campaign, env: CheckEnvironment) -> list[Check]
     return []
 
 
+SMTPUTF8_RECIPIENTS = "smtputf8_recipients"
+MAX_NAMED_ADDRESSES = 5
+
+
+def _transport_address_checks(campaign: Campaign, env: CheckEnvironment) -> list[Check]:
+    """Recipients the SMTP-API cannot take (non-ASCII before the @: no SMTPUTF8 there).
+
+    A warning (the send leaves them out and says so), an error when nobody else is left.
+    """
+    if campaign.transport != "smtp":
+        return []
+    if campaign.recipient_list_id is None:
+        from teenvio_desktop.core.addresses import needs_smtputf8
+
+        unsupported = [a.strip() for a in campaign.recipients if needs_smtputf8(a.strip())]
+        count, named, total = len(unsupported), unsupported, len(campaign.recipients)
+    else:
+        count, named = env.smtputf8_count or 0, list(env.smtputf8_sample)
+        total = env.recipients_count or 0
+    if not count:
+        return []
+    shown = ", ".join(named[:MAX_NAMED_ADDRESSES]) + (" …" if count > MAX_NAMED_ADDRESSES else "")
+    severity: Severity = "error" if count >= total else "warning"
+    return [Check(severity, SMTPUTF8_RECIPIENTS, QT_TRANSLATE_NOOP("checks",
+        "Recipients the SMTP-API cannot take (characters other than plain letters and "
+        "digits before the @): {count} ({addresses}). The send leaves them out; send "
+        "through TEA Lite to reach them, or correct the addresses."),
+        {"count": count, "addresses": shown})]  # fmt: skip
+
+
 def run_checks(campaign: Campaign, env: CheckEnvironment | None = None) -> list[Check]:
     """Every check, errors first."""
     env = env or CheckEnvironment()
@@ -367,6 +417,7 @@ def run_checks(campaign: Campaign, env: CheckEnvironment | None = None) -> list[
                 "Teenvio turns the attachment {filename} into a download link."),
                 {"filename": attachment.filename}))  # fmt: skip
     checks += _envelope_checks(campaign, env)
+    checks += _transport_address_checks(campaign, env)
     checks += _merge_checks(campaign, env)
     order = {"error": 0, "warning": 1, "info": 2}
     return sorted(checks, key=lambda c: order[c.severity])
@@ -374,3 +425,13 @@ def run_checks(campaign: Campaign, env: CheckEnvironment | None = None) -> list[
 
 def has_errors(checks: Collection[Check]) -> bool:
     return any(c.severity == "error" for c in checks)
+
+
+class ChecksBlockSending(TeenvioError):
+    """The pre-send checks found errors; ``listed`` holds them, already translated."""
+
+    def __init__(self, listed: list[str]) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP("errors", "Fix these before sending:\n\n{checks}"),
+            checks="\n".join(f"• {line}" for line in listed),
+        )

@@ -208,6 +208,45 @@ def fields_used(campaign: Campaign) -> set[str]:
     return names
 
 
+_FIELD = re.compile(r"\{\{(.*?)\}\}", re.S)
+_TAG = re.compile(r"\{%.*?%\}|\{#.*?#\}", re.S)
+_DEFAULT = re.compile(r"""\|\s*(?:default|d)\s*\(\s*(['"])(.*?)\1""", re.S)
+_CLOSES = frozenset(",.;:!?)]»")
+
+
+def without_merge_fields(source: str) -> str:
+    """``source`` with every ``{{ field }}`` taken out (its ``default("…")`` kept when it has
+    one) and ``{% … %}``/``{# … #}`` tags dropped: what to send when nothing personalises.
+
+    A field that leaves nothing takes the space before it along when punctuation or a space
+    follows, so "Hola {{ nombre }}, ¿qué tal?" becomes "Hola, ¿qué tal?".
+    """
+    source = _TAG.sub("", source)
+    out: list[str] = []
+    position = 0
+    for match in _FIELD.finditer(source):
+        out.append(source[position : match.start()])
+        default = _DEFAULT.search(match.group(1))
+        replacement = default.group(2) if default else ""
+        following = source[match.end() : match.end() + 1]
+        if (
+            not replacement
+            and out
+            and out[-1].endswith(" ")
+            and (not following or following in _CLOSES or following.isspace())
+        ):
+            out[-1] = out[-1][:-1]
+        out.append(replacement)
+        position = match.end()
+    out.append(source[position:])
+    return "".join(out)
+
+
+def has_merge_syntax(text: str) -> bool:
+    """Whether ``text`` holds anything the template engine would act on."""
+    return "{{" in text or "{%" in text or "{#" in text
+
+
 def _row_issues(
     templates: MergeTemplates, row_number: int, row: Mapping[str, Any]
 ) -> list[MergeIssue]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -10,7 +11,8 @@ from teenvio_desktop.core.context import AppContext
 from teenvio_desktop.core.paths import DataDir
 from teenvio_desktop.core.recipients.cleanup import discard_abandoned_imports
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # Qt is imported once the GUI starts
+    from teenvio_desktop.ui.single_instance import Claim, InstanceGuard
     from teenvio_desktop.ui.style import Preference
 
 log = logging.getLogger(__name__)
@@ -55,12 +57,17 @@ def run_gui(options: GuiOptions) -> int:
     from teenvio_desktop.ui.application import create_application
     from teenvio_desktop.ui.areas import build_main_window
     from teenvio_desktop.ui.sending.resume import offer_resume_later
+    from teenvio_desktop.ui.single_instance import Claim, InstanceGuard, bring_to_front
     from teenvio_desktop.ui.style import install_theme
     from teenvio_desktop.ui.translation import install_translators
 
     app = create_application()
     language = resolve_language(options.language)
     install_translators(app, language)
+    guard = InstanceGuard(options.data_dir)
+    claim = guard.claim()
+    if claim is not Claim.FIRST:
+        return _second_start(options, guard, claim)
     context = AppContext.open(options.data_dir, language=language)
     install_theme(app, scheme_preference(context, options.scheme))
     discard_abandoned_imports(context.db)  # recipient lists a killed import left behind
@@ -68,6 +75,7 @@ def run_gui(options: GuiOptions) -> int:
         if options.sandbox:
             start_sandbox(context)
         window = build_main_window(context)
+        guard.activation_requested.connect(lambda: bring_to_front(window))
         window.show()
         offer_resume_later(window, context, window.prompter)
         return int(app.exec())
@@ -75,3 +83,23 @@ def run_gui(options: GuiOptions) -> int:
         if context.sandbox is not None:
             context.sandbox.stop()
         context.close()
+        guard.release()
+
+
+def _second_start(options: GuiOptions, guard: InstanceGuard, claim: Claim) -> int:
+    """Another window owns the data directory: it was asked to come forward (exit 0), or
+    it did not answer and the user is told who holds the directory (exit 1)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from teenvio_desktop.ui.prompter import DialogPrompter
+    from teenvio_desktop.ui.single_instance import Claim, in_use_message
+
+    if claim is Claim.ACTIVATED:
+        log.info("Already running on %s: that window was brought forward", options.data_dir.root)
+        return 0
+    message = in_use_message(options.data_dir, guard.holder)
+    log.warning("%s", message)
+    sys.stderr.write(message + "\n")
+    title = QCoreApplication.translate("SingleInstance", "Teenvio Desktop")
+    DialogPrompter().warn(None, title, message)
+    return 1

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from teenvio_desktop.core.context import AppContext
+from teenvio_desktop.ui.file_folders import FolderMemory
 from teenvio_desktop.ui.main_window import MainWindow
 from teenvio_desktop.ui.prompter import DialogPrompter, Prompter
 
@@ -20,15 +21,20 @@ STATUS_MS = 5000
 
 
 def build_main_window(context: AppContext, *, prompter: Prompter | None = None) -> MainWindow:
-    window = MainWindow(context, prompter or DialogPrompter())
+    if prompter is None:
+        prompter = DialogPrompter(FolderMemory(context.settings))
+    window = MainWindow(context, prompter)
     install_areas(window, context)
     return window
 
 
 def install_areas(window: MainWindow, context: AppContext) -> None:
     from teenvio_desktop.ui.compose.area import ComposeArea
+    from teenvio_desktop.ui.keyring_banner import KeyringBanner, install_keyring_banner
 
     prompter = window.prompter
+    keyring_banner = KeyringBanner()
+    window.add_banner(keyring_banner)
 
     def show_status(text: str) -> None:
         window.statusBar().showMessage(text, STATUS_MS)
@@ -49,7 +55,7 @@ def install_areas(window: MainWindow, context: AppContext) -> None:
     def accounts() -> QWidget:
         from teenvio_desktop.ui.accounts import AccountsArea
 
-        return AccountsArea(context, prompter=prompter)
+        return AccountsArea(context, prompter=prompter, banner=keyring_banner)
 
     def show_results(campaign_id: int) -> None:
         from teenvio_desktop.ui.results import ResultsArea
@@ -67,8 +73,20 @@ def install_areas(window: MainWindow, context: AppContext) -> None:
     compose.commands.triggered_anywhere.connect(lambda: window.show_area("compose"))
     compose.status_message.connect(show_status)
     compose.results_requested.connect(show_results)
+
+    def show_members(list_id: int, search: str) -> None:
+        from teenvio_desktop.ui.recipients import RecipientsArea
+
+        window.show_area("recipients")
+        area = window.area("recipients")
+        assert isinstance(area, RecipientsArea)
+        area.show_members(list_id, search)
+
+    compose.members_requested.connect(show_members)
     window.add_close_guard(compose)
     window.area_changed.connect(lambda key: compose.reload_sources() if key == "compose" else None)
     window.add_area("recipients", QCoreApplication.translate("Areas", "Recipients"), recipients)
     window.add_area("results", QCoreApplication.translate("Areas", "Results"), results)
     window.add_area("accounts", QCoreApplication.translate("Areas", "Accounts"), accounts)
+    # Not only once Accounts is opened: a missing keyring is said from the start.
+    install_keyring_banner(keyring_banner, context)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -28,7 +29,14 @@ from teenvio_desktop.core.context import AppContext
 from teenvio_desktop.ui import tasks
 from teenvio_desktop.ui.navigation import NavigationBar
 from teenvio_desktop.ui.prompter import Prompter
-from teenvio_desktop.ui.style import PREFERENCES, Preference, current_theme, install_theme
+from teenvio_desktop.ui.style import (
+    MARGIN,
+    PREFERENCES,
+    SPACING,
+    Preference,
+    current_theme,
+    install_theme,
+)
 from teenvio_desktop.ui.style.scheme import SETTING_KEY as SCHEME_KEY
 
 GEOMETRY_KEY = "ui.main_window.geometry"
@@ -66,12 +74,21 @@ class MainWindow(QMainWindow):
         self.navigation = NavigationBar()
         self.stack = QStackedWidget()
         self.stack.setObjectName("areas")
+        # Banners about the whole app (no keyring, ...) sit above every area, beside the
+        # sidebar; hidden, they take no room.
+        self.banners = QVBoxLayout()
+        self.banners.setContentsMargins(MARGIN, SPACING, MARGIN, 0)
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addLayout(self.banners)
+        column.addWidget(self.stack, 1)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.navigation)
-        layout.addWidget(self.stack, 1)
+        layout.addLayout(column, 1)
         self.setCentralWidget(central)
         self.navigation.currentRowChanged.connect(self._on_row_changed)
 
@@ -84,6 +101,10 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._restore_geometry()
+
+    def add_banner(self, banner: QWidget) -> None:
+        """A message about the whole app, shown above every area (it hides itself)."""
+        self.banners.addWidget(banner)
 
     # -- areas ---------------------------------------------------------------------------
     def add_area(

@@ -9,11 +9,14 @@ same code paths without anything modal (and still exercise the dialogs themselve
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+from teenvio_desktop.ui.file_folders import FolderMemory
 
 
 class UnsavedChoice(enum.Enum):
@@ -37,6 +40,12 @@ class Prompter(Protocol):
         """Something went wrong; the text says what to do."""
         ...
 
+    def choose(
+        self, parent: QWidget | None, title: str, text: str, choices: Sequence[str]
+    ) -> int | None:
+        """One of several ways on (the index of the choice), or None when cancelled."""
+        ...
+
     def ask_text(
         self,
         parent: QWidget | None,
@@ -55,17 +64,32 @@ class Prompter(Protocol):
         """Show one of the application's own dialogs modally; True when accepted."""
         ...
 
-    def open_file(self, parent: QWidget | None, caption: str, filters: str = "") -> Path | None: ...
+    # ``kind`` names the kind of file (``ui/file_folders.py``): each opens where the last
+    # one of its kind was chosen.
+    def open_file(
+        self, parent: QWidget | None, caption: str, filters: str = "", *, kind: str = ""
+    ) -> Path | None: ...
 
-    def open_files(self, parent: QWidget | None, caption: str, filters: str = "") -> list[Path]: ...
+    def open_files(
+        self, parent: QWidget | None, caption: str, filters: str = "", *, kind: str = ""
+    ) -> list[Path]: ...
 
     def save_file(
-        self, parent: QWidget | None, caption: str, suggested: str = "", filters: str = ""
+        self,
+        parent: QWidget | None,
+        caption: str,
+        suggested: str = "",
+        filters: str = "",
+        *,
+        kind: str = "",
     ) -> Path | None: ...
 
 
 class DialogPrompter:
-    """Asks with the platform's dialogs."""
+    """Asks with the platform's dialogs; file dialogs open where ``folders`` remembers."""
+
+    def __init__(self, folders: FolderMemory | None = None) -> None:
+        self.folders = folders
 
     def confirm(
         self, parent: QWidget | None, title: str, text: str, *, default_yes: bool = True
@@ -78,6 +102,19 @@ class DialogPrompter:
 
     def warn(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.warning(parent, title, text)
+
+    def choose(
+        self, parent: QWidget | None, title: str, text: str, choices: Sequence[str]
+    ) -> int | None:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+        box.setObjectName("choose")
+        buttons = [box.addButton(c, QMessageBox.ButtonRole.AcceptRole) for c in choices]
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        if buttons:
+            box.setDefaultButton(buttons[0])
+        box.exec()
+        clicked = box.clickedButton()
+        return next((i for i, b in enumerate(buttons) if b is clicked), None)
 
     def ask_text(
         self,
@@ -111,16 +148,42 @@ class DialogPrompter:
     def run(self, dialog: QDialog) -> bool:
         return dialog.exec() == QDialog.DialogCode.Accepted
 
-    def open_file(self, parent: QWidget | None, caption: str, filters: str = "") -> Path | None:
-        path, _filter = QFileDialog.getOpenFileName(parent, caption, "", filters)
-        return Path(path) if path else None
+    def _start(self, kind: str, suggested: str = "") -> str:
+        if self.folders is None:
+            return suggested
+        return self.folders.start_path(kind or "files", suggested)
 
-    def open_files(self, parent: QWidget | None, caption: str, filters: str = "") -> list[Path]:
-        paths, _filter = QFileDialog.getOpenFileNames(parent, caption, "", filters)
-        return [Path(p) for p in paths]
+    def _chosen(self, kind: str, paths: list[Path]) -> None:
+        if self.folders is not None and paths:
+            self.folders.remember(kind or "files", paths[0])
+
+    def open_file(
+        self, parent: QWidget | None, caption: str, filters: str = "", *, kind: str = ""
+    ) -> Path | None:
+        path, _filter = QFileDialog.getOpenFileName(parent, caption, self._start(kind), filters)
+        chosen = Path(path) if path else None
+        self._chosen(kind, [chosen] if chosen else [])
+        return chosen
+
+    def open_files(
+        self, parent: QWidget | None, caption: str, filters: str = "", *, kind: str = ""
+    ) -> list[Path]:
+        paths, _filter = QFileDialog.getOpenFileNames(parent, caption, self._start(kind), filters)
+        chosen = [Path(p) for p in paths]
+        self._chosen(kind, chosen)
+        return chosen
 
     def save_file(
-        self, parent: QWidget | None, caption: str, suggested: str = "", filters: str = ""
+        self,
+        parent: QWidget | None,
+        caption: str,
+        suggested: str = "",
+        filters: str = "",
+        *,
+        kind: str = "",
     ) -> Path | None:
-        path, _filter = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
-        return Path(path) if path else None
+        start = self._start(kind, suggested)
+        path, _filter = QFileDialog.getSaveFileName(parent, caption, start, filters)
+        chosen = Path(path) if path else None
+        self._chosen(kind, [chosen] if chosen else [])
+        return chosen

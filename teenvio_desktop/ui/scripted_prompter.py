@@ -3,14 +3,15 @@
 For the tests and ``--self-test``: nothing modal is shown, every question is recorded in
 :attr:`ScriptedPrompter.asked`, and the answer is the next one scripted for that kind of
 question, else the unattended default: yes to confirmations, the suggested text, keep
-unsaved work in the autosave slot, no file, and dialogs declined. A dialog passed to
-:meth:`run` is a real one: a scripted function fills it in and its own ``accept()`` runs.
+unsaved work in the autosave slot, no file, no choice (cancel), and dialogs declined. A
+dialog passed to :meth:`run` is a real one: a scripted function fills it in and its own
+``accept()`` runs.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ class Asked:
     kind: str  # "confirm", "warn", "ask_text", "unsaved_changes", "run", "open_file"...
     title: str
     text: str
+    file_kind: str = ""  # for file questions: the kind of file asked for
 
 
 class ScriptedPrompter:
@@ -65,6 +67,16 @@ class ScriptedPrompter:
     def warn(self, parent: QWidget | None, title: str, text: str) -> None:
         self.asked.append(Asked("warn", title, text))
 
+    def choose(
+        self, parent: QWidget | None, title: str, text: str, choices: Sequence[str]
+    ) -> int | None:
+        """The scripted answer is a choice's index or its text (None: cancelled)."""
+        self.asked.append(Asked("choose", title, text))
+        answer = self._next("choose", None)
+        if isinstance(answer, str):
+            return list(choices).index(answer)
+        return None if answer is None else int(answer)
+
     def ask_text(
         self,
         parent: QWidget | None,
@@ -95,19 +107,29 @@ class ScriptedPrompter:
         dialog.reject()
         return False
 
-    def open_file(self, parent: QWidget | None, caption: str, filters: str = "") -> Path | None:
-        self.asked.append(Asked("open_file", caption, filters))
+    def open_file(
+        self, parent: QWidget | None, caption: str, filters: str = "", *, kind: str = ""
+    ) -> Path | None:
+        self.asked.append(Asked("open_file", caption, filters, kind))
         answer: Path | None = self._next("open_file", None)
         return answer
 
-    def open_files(self, parent: QWidget | None, caption: str, filters: str = "") -> list[Path]:
-        self.asked.append(Asked("open_files", caption, filters))
+    def open_files(
+        self, parent: QWidget | None, caption: str, filters: str = "", *, kind: str = ""
+    ) -> list[Path]:
+        self.asked.append(Asked("open_files", caption, filters, kind))
         answer: list[Path] = self._next("open_files", [])
         return answer
 
     def save_file(
-        self, parent: QWidget | None, caption: str, suggested: str = "", filters: str = ""
+        self,
+        parent: QWidget | None,
+        caption: str,
+        suggested: str = "",
+        filters: str = "",
+        *,
+        kind: str = "",
     ) -> Path | None:
-        self.asked.append(Asked("save_file", caption, suggested))
+        self.asked.append(Asked("save_file", caption, suggested, kind))
         answer: Path | None = self._next("save_file", None)
         return answer

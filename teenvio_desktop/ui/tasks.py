@@ -181,6 +181,28 @@ class TaskRunner(QObject):
         self._active.discard(task)
 
 
+class _BoundCallback(QObject):
+    """Calls a function for as long as its owner lives (a child of it)."""
+
+    def __init__(self, owner: QObject, function: Callable[..., Any]) -> None:
+        super().__init__(owner)
+        self._function = function
+
+    @Slot()
+    @Slot(object)
+    def call(self, *args: Any) -> None:
+        self._function(*args)
+
+
+def bound_to(owner: QObject, function: Callable[..., Any]) -> Callable[..., None]:
+    """A slot that calls ``function`` only while ``owner`` exists.
+
+    Connect a task's signals to it when the function is a closure over widgets: a result
+    delivered after the widget was destroyed is then dropped instead of touching it.
+    """
+    return _BoundCallback(owner, function).call
+
+
 _runner: TaskRunner | None = None
 
 

@@ -312,3 +312,50 @@ def test_account_password_comes_from_the_keyring(
     assert done.returncode == 0, done.stderr
     (received,) = sandbox.received_campaigns()
     assert done.stdout.strip() == f"campaign id={received.teenvio_id} smtp-id={received.smtp_ident}"
+
+
+def test_addresses_the_smtp_api_cannot_take_are_left_out_and_named(
+    tmp_path: Path,
+    sandbox: RunningSandbox,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    files = inputs(tmp_path)
+    files["csv"].write_text(
+        "nombre,email\nAna,ana@example.com\nIñigo,iñigo@example.com\nLuis,luis@example.org\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("TEENVIO_PASSWORD", sandbox.info.password)
+    args = base_args(sandbox, tmp_path / "data")
+    code = main([*args, "--recipients", str(files["csv"]), "--html", str(files["html"])])
+    out = capsys.readouterr()
+    assert code == 0, out.err
+    (received,) = sandbox.received_campaigns()
+    assert list(received.recipients) == ["ana@example.com", "luis@example.org"]
+    assert "iñigo@example.com" in out.err and "--via rest" in out.err
+    assert out.out.startswith("campaign id=")
+
+
+def test_merge_fields_are_refused_before_connecting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = inputs(tmp_path)
+    files["html"].write_text("<p>Hola {{ nombre }}</p>", encoding="utf-8")
+    monkeypatch.delenv("TEENVIO_PASSWORD", raising=False)  # never asked for: no connection
+    args = [
+        "send", "--data-dir", str(tmp_path / "data"), "--via", "smtp",
+        "--server", "127.0.0.1:9", "--security", "tls", "--user", "demo.sandbox",
+        "--from", "demo@example.com", "--subject", "Hola {{ nombre }}",
+        "--recipients", str(files["csv"]), "--html", str(files["html"]),
+    ]  # fmt: skip
+    code = main(args)
+    out = capsys.readouterr()
+    assert code == 2
+    assert "nombre" in out.err and "--via rest" in out.err
+    assert "Nothing was sent" in out.err
+    assert out.out == ""
+    db = Database(tmp_path / "data" / "teenvio.sqlite3")
+    try:
+        assert CampaignRepository(db).list() == []
+    finally:
+        db.close()

@@ -71,7 +71,9 @@ def test_a_good_campaign_has_no_errors_or_warnings(transport: str) -> None:
         ({"html": '<img src="cid:logo"><a href="htp//bad">x</a>'}, "malformed_link", "warning"),
         ({"html": IMG + '<a href="javascript:x()">x</a>'}, "malformed_link", "warning"),
         ({"html": IMG + '<a href="https://exa mple.com">x</a>'}, "malformed_link", "warning"),
-        ({"subject": "Hola {{ nombre }}"}, "merge_fields_smtp", "warning"),
+        ({"subject": "Hola {{ nombre }}"}, "merge_fields_smtp", "error"),
+        ({"text": "Hola {{ nombre"}, "merge_fields_smtp", "error"),
+        ({"html": IMG + "<p>{% if vip %}VIP{% endif %}</p>"}, "merge_fields_smtp", "error"),
         ({"subject": "Bad\r\nBcc: x@evil.com"}, "message_invalid", "error"),
     ],
 )  # fmt: skip
@@ -158,3 +160,25 @@ def test_errors_come_first() -> None:
     checks = run_checks(good(subject="", html="<p>x</p>"))
     severities = [c.severity for c in checks]
     assert severities == sorted(severities, key=["error", "warning", "info"].index)
+
+
+def test_recipients_the_smtp_api_cannot_take_are_counted_and_named() -> None:
+    typed = good(recipients=["ana@example.com", "iñigo@example.com", "eva@bücher.de"])
+    (found,) = [c for c in run_checks(typed) if c.code == "smtputf8_recipients"]
+    assert found.severity == "warning"
+    assert "1 (iñigo@example.com)" in found.render() and "TEA Lite" in found.render()
+    # TEA Lite takes them.
+    assert not [c for c in run_checks(good(**{**typed.__dict__, "transport": "rest"}))
+                if c.code == "smtputf8_recipients"]  # fmt: skip
+    # Nobody else left: an error.
+    only = good(recipients=["iñigo@example.com"])
+    assert [c.severity for c in run_checks(only) if c.code == "smtputf8_recipients"] == ["error"]
+    # A saved list: the flag stored at import, counted without reading the members.
+    listed = good(recipients=[], recipient_list_id=7)
+    env = CheckEnvironment(
+        recipients_count=1000, smtputf8_count=12, smtputf8_sample=tuple(
+            f"usuário{i}@example.com" for i in range(12))
+    )  # fmt: skip
+    (found,) = [c for c in run_checks(listed, env) if c.code == "smtputf8_recipients"]
+    assert found.severity == "warning" and "12 (usuário0@example.com" in found.render()
+    assert found.render().count("@") == 6  # five named, then "…" (and the @ in the text)

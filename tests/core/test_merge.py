@@ -105,3 +105,25 @@ def test_any_value_renders_verbatim_in_text_and_escaped_in_html(value: str) -> N
     rendered = templates.render({"v": value})
     assert rendered.text == value
     assert "<" not in rendered.html and ">" not in rendered.html
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("Hola {{ nombre }}, ¿qué tal?", "Hola, ¿qué tal?"),
+        ("Hola {{ nombre }}", "Hola"),
+        ("Hola {{nombre}} y adiós", "Hola y adiós"),
+        ('Hola {{ nombre | default("cliente") }}!', "Hola cliente!"),
+        ("Hola {{ nombre|d('amigo') }}.", "Hola amigo."),
+        ("<p>{% if vip %}VIP{% endif %}{# nota #}</p>", "<p>VIP</p>"),
+        ("https://x.example/?id={{ id }}", "https://x.example/?id="),
+        ("Sin campos", "Sin campos"),
+        ("{{ a }}{{ b }}", ""),
+    ],
+)
+def test_without_merge_fields_leaves_readable_text(source: str, expected: str) -> None:
+    from teenvio_desktop.core.merge import has_merge_syntax, without_merge_fields
+
+    result = without_merge_fields(source)
+    assert result == expected
+    assert not has_merge_syntax(result)

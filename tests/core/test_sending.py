@@ -152,6 +152,22 @@ def test_a_test_send_is_its_own_campaign_rendered_for_one_recipient() -> None:
     assert smtp.campaign_ref == "x" and smtp.subject == "S"
 
 
+def test_a_test_send_whose_row_lacks_a_field_says_which_before_sending() -> None:
+    from teenvio_desktop.core.merge import MergeValidationError
+
+    campaign = rest_campaign(subject="Hola {{ nombre }}", recipient_list_id=4, recipients=[])
+    with pytest.raises(MergeValidationError) as raised:
+        campaign_for_test_send(campaign, ["yo@example.com"], {"email": "ana@example.com"})
+    assert "nombre" in raised.value.render()
+
+
+def test_an_smtp_test_send_is_sent_as_the_campaign_is() -> None:
+    """The SMTP-API does not personalise: neither does its test (one rendering path each)."""
+    campaign = Campaign(subject="Hola", html="<p>{ literal }</p>", transport="smtp")
+    test = campaign_for_test_send(campaign, ["a@example.com"], {"email": "x@example.com"})
+    assert (test.subject, test.html) == ("Hola", "<p>{ literal }</p>")
+
+
 def test_the_outcome_has_one_shape_for_both_transports(
     app_context: AppContext, sandbox: RunningSandbox
 ) -> None:

@@ -133,3 +133,32 @@ def test_a_saved_recipient_list_is_used_when_no_addresses_are_given(
     record = CampaignRepository(app_context.db).get(recorded.campaign_id)
     assert record is not None and record.content is not None
     assert record.content["recipient_list_id"] == list_id
+
+
+def test_addresses_the_smtp_api_cannot_take_are_left_out_with_their_outcome(
+    app_context: AppContext, sandbox: RunningSandbox
+) -> None:
+    db = app_context.db
+    campaign = sample_campaign(
+        recipients=["ana@example.com", "iñigo@example.com", "Iñigo@example.com", "eva@bücher.de"]
+    )
+    recorded = send_and_record(db, campaign, sandbox_settings(sandbox))
+    (received,) = sandbox.received_campaigns()
+    # An internationalised domain travels as punycode; a non-ASCII local part cannot.
+    assert list(received.recipients) == ["ana@example.com", "eva@xn--bcher-kva.de"]
+    assert recorded.result.unsupported == ["iñigo@example.com"]
+    outcomes = {o.email: o for o in SmtpSendRepository(db).outcomes(recorded.campaign_id)}
+    left_out = outcomes["iñigo@example.com"]
+    assert left_out.outcome == "refused" and left_out.code is None
+    assert "SMTPUTF8" in left_out.reply
+
+
+def test_a_send_to_only_such_addresses_says_so_and_sends_nothing(
+    app_context: AppContext, sandbox: RunningSandbox
+) -> None:
+    campaign = sample_campaign(recipients=["iñigo@example.com", "josé@example.com"])
+    with pytest.raises(errors.OnlyUnsupportedRecipients) as raised:
+        send_and_record(app_context.db, campaign, sandbox_settings(sandbox))
+    text = raised.value.render()
+    assert "iñigo@example.com" in text and "TEA Lite" in text
+    assert sandbox.received_campaigns() == []

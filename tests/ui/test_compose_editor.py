@@ -286,12 +286,23 @@ def test_actions_generate_text_inline_css_insert_image(window: MainWindow, tmp_p
     assert "Hola" in text and "https://example.com/x" in text
     area.editors.text_editor.undo()  # one undo step brings the old text back
     assert area.editors.text_editor.toPlainText() == ""
+    # Over text the user wrote: one Undo (the window's action) brings all of it back.
+    area.editors.text_editor.setFocus()
+    area.editors.text_editor.insertPlainText("Mi texto\nescrito a mano")
+    messages: list[str] = []
+    area.status_message.connect(messages.append)
+    area.content.generate_text()
+    assert "Hola" in area.editors.text_editor.toPlainText()
+    assert any("Ctrl+Z" in m for m in messages)
+    area.commands.undo.trigger()
+    assert area.editors.text_editor.toPlainText() == "Mi texto\nescrito a mano"
     area.content.inline_css()
     assert 'style="color: #123456;"' in area.editors.html_editor.toPlainText()
     image = tmp_path / "Logo Empresa.png"
     image.write_bytes(PNG_1x1)
     area.editors.html_editor.moveCursor(area.editors.html_editor.textCursor().MoveOperation.End)
-    assert area.content.insert_images([image]) == ["logo-empresa"]
+    task = area.content.insert_images([image])
+    assert spin(lambda: not task.is_running())
     assert '<img src="cid:logo-empresa"' in area.editors.html_editor.toPlainText()
     assert [i.cid for i in area.campaign().images] == ["logo-empresa"]
     assert wait_preview_contains(area, "Hola")
@@ -327,7 +338,8 @@ def test_open_eml_file(window: MainWindow, tmp_path: Path) -> None:
     path = tmp_path / "boletin.eml"
     path.write_bytes(bytes(message))
     area = compose(window)
-    assert area.content.open_file(path)
+    task = area.content.open_file(path)
+    assert task is not None and spin(lambda: not task.is_running())
     campaign = area.campaign()
     assert campaign.subject == "Boletín ñ" and campaign.sender == "tienda@example.com"
     assert campaign.options.language == 4 and not campaign.options.show_cab
@@ -348,6 +360,6 @@ def test_dropping_an_image_file_inserts_it_inline(window: MainWindow, tmp_path: 
     editor = area.editors.html_editor
     assert editor.canInsertFromMimeData(data)
     editor.insertFromMimeData(data)
-    assert '<img src="cid:banner"' in editor.toPlainText()
+    assert spin(lambda: '<img src="cid:banner"' in editor.toPlainText())
     assert [i.cid for i in area.campaign().images] == ["banner"]
     assert "banner" in area.attachments.list.item(0).text()

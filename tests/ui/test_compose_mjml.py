@@ -120,7 +120,8 @@ def test_open_an_mjml_file_and_keep_it_in_a_draft(
 ) -> None:
     path = tmp_path / "boletin.mjml"
     path.write_text(starter_source("newsletter", "es"), encoding="utf-8")
-    assert area.content.open_file(path)
+    task = area.content.open_file(path)
+    assert task is not None and spin(lambda: not task.is_running())
     assert area.editors.is_mjml()
     settled(area)
     assert area.campaign().mjml_source == path.read_text(encoding="utf-8")
@@ -141,7 +142,8 @@ def test_open_an_mjml_file_and_keep_it_in_a_draft(
 def test_a_broken_mjml_file_opens_with_its_error(area: ComposeArea, tmp_path: Path) -> None:
     path = tmp_path / "roto.mjml"
     path.write_text(BROKEN, encoding="utf-8")
-    assert area.content.open_file(path)
+    task = area.content.open_file(path)
+    assert task is not None and spin(lambda: not task.is_running())
     settled(area)
     assert area.editors.mjml.error() is not None
     assert area.editors.mjml.source() == BROKEN

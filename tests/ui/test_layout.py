@@ -110,6 +110,8 @@ def layout_problems(root: QWidget, window: QWidget) -> list[str]:
         if arrows:
             problems.append(f"tab bar {tabs.parentWidget().objectName()}: tabs scroll")
         for index in range(tabs.count()):
+            if not tabs.isTabVisible(index):
+                continue  # a tab that does not apply (the Teenvio options with TEA Lite)
             if tabs.tabRect(index).width() < tabs.tabSizeHint(index).width() - 1:
                 problems.append(f"tab {tabs.tabText(index)!r} narrower than its text")
     for widget in root.findChildren(QWidget):

@@ -6,9 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QInputDialog,
@@ -20,24 +18,9 @@ from pytestqt.qtbot import QtBot
 
 from teenvio_desktop.ui.prompter import DialogPrompter, UnsavedChoice
 from teenvio_desktop.ui.scripted_prompter import ScriptedPrompter
+from tests.helpers.dialogs import when_modal
 
 pytestmark = pytest.mark.timeout(60)
-
-
-def when_modal(action: Callable[[QWidget], None]) -> list[str]:
-    """Run ``action`` on the next modal dialog (they block in exec()); what it showed."""
-    seen: list[str] = []
-
-    def poll() -> None:
-        modal = QApplication.activeModalWidget()
-        if modal is None:
-            QTimer.singleShot(10, poll)
-            return
-        seen.append(modal.windowTitle())
-        action(modal)
-
-    QTimer.singleShot(0, poll)
-    return seen
 
 
 def click(button: QMessageBox.StandardButton) -> Callable[[QWidget], None]:

@@ -155,6 +155,7 @@ def create_rest_campaign(
     recipients: Sequence[Recipient],
     *,
     honour_suppression: bool = True,
+    is_test: bool = False,
 ) -> PreparedCampaign:
     """Check everything, then write the campaign and its messages in one transaction."""
     campaigns = CampaignRepository(db)
@@ -181,7 +182,9 @@ def create_rest_campaign(
     ]
     try:
         with db.transaction() as conn:
-            campaign_id = campaigns.create(campaign, state="queued", recipients_count=len(rows))
+            campaign_id = campaigns.create(
+                campaign, state="queued", recipients_count=len(rows), is_test=is_test
+            )
             OutboxRepository(db).insert(conn, campaign_id, rows)
     except sqlite3.IntegrityError:
         # Another process created the same campaign meanwhile: resume that one.
@@ -192,8 +195,9 @@ def create_rest_campaign(
     return PreparedCampaign(campaign_id, True, len(rows), suppressed, duplicates)
 
 
-def create_from_composer(db: Database, campaign: Campaign) -> int:
+def create_from_composer(db: Database, campaign: Campaign, *, is_test: bool = False) -> int:
     """The composer's campaign into the outbox (its list or typed addresses); its id."""
     from teenvio_desktop.core.outbox.recipients import recipients_for
 
-    return create_rest_campaign(db, campaign, recipients_for(db, campaign)).campaign_id
+    recipients = recipients_for(db, campaign)
+    return create_rest_campaign(db, campaign, recipients, is_test=is_test).campaign_id

@@ -67,7 +67,13 @@ class SmtpSendJob(SendJob):
         cancel.raise_if_cancelled()
         settings = self._credentials()
         recorded = send_and_record(
-            self.db, self.campaign, settings, progress, cancel, contacts_only=self.contacts_only
+            self.db,
+            self.campaign,
+            settings,
+            progress,
+            cancel,
+            contacts_only=self.contacts_only,
+            is_test=self.test,
         )
         return SendOutcome.of_smtp(recorded)
 
@@ -123,7 +129,7 @@ class TeaLiteSendJob(SendJob):
             campaign = self.campaign
             if not campaign.source_system:
                 campaign = replace(campaign, source_system=connection.source_system)
-            self.campaign_id = create_from_composer(self.db, campaign)
+            self.campaign_id = create_from_composer(self.db, campaign, is_test=self.test)
             progress(Progress(STAGE_OUTBOX_READY, details={"campaign_id": self.campaign_id}))
         summary = send_campaign(
             self.db,

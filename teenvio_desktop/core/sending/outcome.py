@@ -22,19 +22,28 @@ class SendOutcome:
     failed: int
     smtp: RecordedSend | None = None
     rest: SendSummary | None = None
+    # Recipients the transport cannot take, left out before sending (SMTP-API: addresses
+    # with non-ASCII before the @); each has its outcome in the store.
+    left_out: tuple[str, ...] = ()
 
     @property
     def complete(self) -> bool:
-        """Every recipient accepted (SMTP: none refused; TEA Lite: nothing left to send)."""
+        """Every recipient accepted (SMTP: none refused or left out; TEA Lite: nothing left
+        to send)."""
         if self.rest is not None:
             return self.rest.complete
-        return self.failed == 0
+        return self.failed == 0 and not self.left_out
 
     @classmethod
     def of_smtp(cls, recorded: RecordedSend) -> SendOutcome:
         result = recorded.result
         return cls(
-            recorded.campaign_id, "smtp", len(result.accepted), len(result.refused), smtp=recorded
+            recorded.campaign_id,
+            "smtp",
+            len(result.accepted),
+            len(result.refused),
+            smtp=recorded,
+            left_out=tuple(result.unsupported),
         )
 
     @classmethod

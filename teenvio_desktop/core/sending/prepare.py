@@ -87,11 +87,23 @@ def _tealite_credentials(context: AppContext, account: Account) -> TeaLiteCreden
 def campaign_for_test_send(
     campaign: Campaign, addresses: list[str], row: dict[str, str] | None
 ) -> Campaign:
-    """The campaign as one recipient would get it, addressed to the test addresses."""
-    test = dataclasses.replace(campaign, recipients=list(addresses), recipient_list_id=None)
-    if row is not None:
-        from teenvio_desktop.core.merge import MergeTemplates
+    """The campaign as one recipient would get it, addressed to the test addresses.
 
+    TEA Lite renders each message from the recipient's row (``MergeTemplates``, as the
+    outbox does for the real send); the SMTP-API sends the text as it is, so a test does
+    too. A row that cannot fill the fields raises ``MergeValidationError`` (nothing sent).
+    """
+    test = dataclasses.replace(campaign, recipients=list(addresses), recipient_list_id=None)
+    if row is not None and campaign.transport == "rest":
+        from teenvio_desktop.core.merge import (
+            MergeTemplates,
+            MergeValidationError,
+            validate_merge,
+        )
+
+        report = validate_merge(campaign, [row])
+        if not report.ok:
+            raise MergeValidationError(report)
         rendered = MergeTemplates.for_campaign(campaign).render(row)
         test.subject, test.html, test.text = rendered.subject, rendered.html, rendered.text
     if campaign.transport == "rest":

@@ -15,6 +15,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from teenvio_desktop.core.addresses import needs_smtputf8
 from teenvio_desktop.core.campaign import Campaign
 from teenvio_desktop.core.i18n import QT_TRANSLATE_NOOP
 from teenvio_desktop.core.mime import TEENVIO_MAX_MESSAGE_SIZE, build_message, serialize
@@ -47,6 +48,8 @@ class PreparedSend:
     suppressed: list[str]
     data: bytes | None  # None for "contacts only"
     size: int
+    # Left out: addresses that need SMTPUTF8 (non-ASCII before the @), not offered here.
+    unsupported: list[str] = field(default_factory=list)
 
     @property
     def contacts_only(self) -> bool:
@@ -63,6 +66,7 @@ class SmtpSendResult:
     suppressed: list[str] = field(default_factory=list)
     contacts_only: bool = False
     reply: str = ""
+    unsupported: list[str] = field(default_factory=list)  # left out: need SMTPUTF8
 
 
 def parse_final_reply(text: str) -> tuple[str | None, str | None]:
@@ -72,17 +76,27 @@ def parse_final_reply(text: str) -> tuple[str | None, str | None]:
 
 
 def unique_recipients(
-    addresses: Collection[str], suppressed: Collection[str] = ()
+    addresses: Collection[str],
+    suppressed: Collection[str] = (),
+    unsupported: list[str] | None = None,
 ) -> tuple[list[str], list[str]]:
     """Checked envelope addresses, each once (case-insensitively), minus the suppressed.
 
-    Returns ``(kept, left_out)``; an invalid address raises ``InvalidAddress``.
+    Returns ``(kept, left_out)``; an invalid address raises ``InvalidAddress``. When
+    ``unsupported`` is a list, addresses the SMTP-API cannot carry (they need SMTPUTF8)
+    are put there, each once, instead of failing the whole send.
     """
     blocked = {s.strip().lower() for s in suppressed}
     seen: set[str] = set()
     kept: list[str] = []
     left_out: list[str] = []
     for raw in addresses:
+        if unsupported is not None and needs_smtputf8(raw.strip()):
+            key = raw.strip().lower()
+            if key not in seen:
+                seen.add(key)
+                unsupported.append(raw.strip())
+            continue
         address = check_address(raw, FIELD_RECIPIENT)
         key = address.lower()
         if key in seen:
@@ -101,15 +115,18 @@ def prepare_send(
 ) -> PreparedSend:
     """Check the recipients and build the message; nothing touches the network."""
     sender = check_address(campaign.sender, FIELD_SENDER)
-    recipients, left_out = unique_recipients(campaign.recipients, suppressed)
+    unsupported: list[str] = []
+    recipients, left_out = unique_recipients(campaign.recipients, suppressed, unsupported)
     if not recipients:
+        if unsupported and not left_out:
+            raise errors.OnlyUnsupportedRecipients(unsupported)
         raise errors.NoRecipients(len(left_out))
     if contacts_only:
-        return PreparedSend(sender, recipients, left_out, None, 0)
+        return PreparedSend(sender, recipients, left_out, None, 0, unsupported)
     data = serialize(build_message(campaign, message_id_domain=message_id_domain))
     if len(data) > TEENVIO_MAX_MESSAGE_SIZE:
         raise errors.MessageTooLarge(size=len(data), limit=TEENVIO_MAX_MESSAGE_SIZE)
-    return PreparedSend(sender, recipients, left_out, data, len(data))
+    return PreparedSend(sender, recipients, left_out, data, len(data), unsupported)
 
 
 def send_campaign_smtp(
@@ -165,6 +182,7 @@ def deliver(
         suppressed=list(prepared.suppressed),
         contacts_only=prepared.contacts_only,
         reply=reply,
+        unsupported=list(prepared.unsupported),
     )
 
 

@@ -47,6 +47,7 @@ __all__ = [
     "NetworkError",
     "NoGreeting",
     "NoRecipients",
+    "OnlyUnsupportedRecipients",
     "ParameterNotImplemented",
     "SenderNotValidated",
     "SmtpError",
@@ -241,6 +242,24 @@ class NoRecipients(SmtpError):
                 "left out because they are on the suppression list.)",
             ),
             suppressed=suppressed,
+        )
+
+
+class OnlyUnsupportedRecipients(SmtpError):
+    """Every recipient needs SMTPUTF8 (non-ASCII before the @), which the SMTP-API lacks."""
+
+    def __init__(self, addresses: list[str]) -> None:
+        self.addresses = addresses
+        shown = ", ".join(addresses[:10]) + (" …" if len(addresses) > 10 else "")
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The SMTP-API cannot take any of these recipients: their addresses have "
+                "characters other than plain letters and digits before the @ ({addresses}), "
+                "which the SMTP-API does not support. Send through TEA Lite, or correct the "
+                "addresses.",
+            ),
+            addresses=shown,
         )
 
 

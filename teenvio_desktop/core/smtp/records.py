@@ -141,10 +141,15 @@ class SmtpSendRepository:
         return [RecipientOutcome(r[0], r[1], r[2], r[3]) for r in rows]
 
 
+# Why an address was not given to the server at all (kept with it in ``smtp_recipients``).
+NEEDS_SMTPUTF8 = "not sent: needs SMTPUTF8 (non-ASCII before the @), not offered by the SMTP-API"
+
+
 def result_outcomes(result: SmtpSendResult) -> list[RecipientOutcome]:
     outcomes = [RecipientOutcome(e, "accepted", 250, "") for e in result.accepted]
     outcomes += [RecipientOutcome(e, "refused", c, t) for e, (c, t) in result.refused.items()]
     outcomes += [RecipientOutcome(e, "suppressed", None, "") for e in result.suppressed]
+    outcomes += [RecipientOutcome(e, "refused", None, NEEDS_SMTPUTF8) for e in result.unsupported]
     return outcomes
 
 
@@ -156,6 +161,7 @@ def send_and_record(
     cancel: CancelToken | None = None,
     *,
     contacts_only: bool = False,
+    is_test: bool = False,
 ) -> RecordedSend:
     """Check, build, record and send ``campaign``, honouring the suppression list.
 
@@ -180,14 +186,19 @@ def send_and_record(
     snapshot = replace(campaign, transport="smtp", recipients=[])
     with db.transaction():
         campaign_id = campaigns.create(
-            snapshot, state=STATE_SENDING, recipients_count=len(prepared.recipients)
+            snapshot,
+            state=STATE_SENDING,
+            recipients_count=len(prepared.recipients),
+            is_test=is_test,
         )
         sends.start(campaign_id, settings, contacts_only=contacts_only, size=prepared.size)
     log.info(
-        "SMTP-API campaign %s: %d recipients (%d suppressed), %d bytes, to %s:%s (%s)%s",
+        "SMTP-API campaign %s: %d recipients (%d suppressed, %d need SMTPUTF8), %d bytes, "
+        "to %s:%s (%s)%s",
         campaign_id,
         len(prepared.recipients),
         len(prepared.suppressed),
+        len(prepared.unsupported),
         prepared.size,
         settings.host,
         settings.port,
@@ -205,11 +216,11 @@ def send_and_record(
         state = STATE_UNKNOWN if lost_after_data else STATE_FAILED
         log.warning("SMTP-API campaign %s %s: %s", campaign_id, state, exc.render())
         campaigns.set_state(campaign_id, state, last_error=exc.render())
-        sends.finish(
-            campaign_id,
-            reply=exc.server_reply(),
-            outcomes=[RecipientOutcome(e, "suppressed", None, "") for e in prepared.suppressed],
-        )
+        left_out = [RecipientOutcome(e, "suppressed", None, "") for e in prepared.suppressed]
+        left_out += [
+            RecipientOutcome(e, "refused", None, NEEDS_SMTPUTF8) for e in prepared.unsupported
+        ]
+        sends.finish(campaign_id, reply=exc.server_reply(), outcomes=left_out)
         raise
     except BaseException as exc:
         campaigns.set_state(campaign_id, STATE_FAILED, last_error=f"{type(exc).__name__}: {exc}")

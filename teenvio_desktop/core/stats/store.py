@@ -57,6 +57,7 @@ class StatsCampaign:
     sent_at: str | None
     recipients_count: int
     state: str
+    is_test: bool = False
 
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> StatsCampaign:
@@ -73,6 +74,7 @@ class StatsCampaign:
             sent_at=row["sent_at"],
             recipients_count=int(row["recipients_count"] or 0),
             state=str(row["state"] or ""),
+            is_test=bool(row["is_test"]),
         )
 
 

@@ -2,11 +2,15 @@
 
 The composer reads accounts and senders through :meth:`AccountsArea.repository` (or
 ``core.accounts.account_repository(context)``) and listens to ``accounts_changed``.
+Every keyring access (which may wait for the user to unlock it) runs in a task; the
+account rows themselves are quick database writes.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
@@ -34,8 +38,10 @@ from teenvio_desktop.core.accounts import (
 from teenvio_desktop.core.accounts.probe import ConnectionReport, test_connection
 from teenvio_desktop.core.context import AppContext
 from teenvio_desktop.core.errors import TeenvioError
-from teenvio_desktop.core.tasks import CancelToken, Progress, ProgressCallback
+from teenvio_desktop.core.tasks import CancelToken, ProgressCallback
 from teenvio_desktop.ui.accounts.dialog import AccountDialog
+from teenvio_desktop.ui.accounts.last_tests import LastTests, report_text
+from teenvio_desktop.ui.keyring_banner import KeyringBanner, probe_keyring
 from teenvio_desktop.ui.prompter import DialogPrompter, Prompter
 from teenvio_desktop.ui.style import (
     MARGIN,
@@ -46,35 +52,10 @@ from teenvio_desktop.ui.style import (
     is_palette_change,
     set_role,
 )
-from teenvio_desktop.ui.tasks import Task, run_task
+from teenvio_desktop.ui.tasks import Task, bound_to, run_task
 from teenvio_desktop.ui.translation import error_text, qt_translate
 
-
-class KeyringBanner(QFrame):
-    """Says in plain words that secrets are kept for this session only; offers a retry."""
-
-    retry_requested = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("keyring_banner")
-        set_role(self, "frameRole", "warning")
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.retry_button = QPushButton(self.tr("Try again"))
-        self.retry_button.setObjectName("keyring_retry")
-        self.retry_button.clicked.connect(self.retry_requested)
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.retry_button)
-        self.hide()
-
-    def show_problem(self, problem: KeyringUnavailable | None) -> None:
-        if problem is None:
-            self.hide()
-            return
-        self.label.setText(error_text(problem))
-        self.show()
+__all__ = ["AccountsArea", "KeyringBanner"]
 
 
 class AccountsArea(QWidget):
@@ -87,6 +68,7 @@ class AccountsArea(QWidget):
         *,
         store: SecretStore | None = None,
         prompter: Prompter | None = None,
+        banner: KeyringBanner | None = None,
     ) -> None:
         super().__init__(parent)
         self._context = context
@@ -95,9 +77,15 @@ class AccountsArea(QWidget):
             use_secret_store(context, store)
         self._store = secret_store(context)
         self._task: Task | None = None
+        self._testing: str | None = None  # the account whose test runs
+        self._last_tests = LastTests()
+        self._secret_tasks: set[Task] = set()
 
-        self.banner = KeyringBanner()
-        self.banner.retry_requested.connect(self.retry_keyring)
+        # The window's banner (shown above every area) or, standing alone, our own.
+        own_banner = banner is None
+        self.banner = banner or KeyringBanner()
+        if own_banner:
+            self.banner.retry_requested.connect(self.retry_keyring)
         self.account_list = QListWidget()
         self.account_list.setObjectName("account_list")
         self.account_list.setAccessibleName(self.tr("Accounts"))
@@ -168,11 +156,13 @@ class AccountsArea(QWidget):
         splitter.setSizes([320, 640])
         layout = QVBoxLayout(self)
         area_margins(layout)
-        layout.addWidget(self.banner)
+        if own_banner:
+            layout.addWidget(self.banner)
         layout.addLayout(buttons)
         layout.addWidget(splitter, 1)
 
-        self.banner.show_problem(self._store.check())
+        if own_banner:
+            probe_keyring(self._store, self.banner)
         self.reload()
 
     # -- public API ----------------------------------------------------------------------
@@ -218,6 +208,27 @@ class AccountsArea(QWidget):
 
     # -- actions -------------------------------------------------------------------------
 
+    def _with_secrets(
+        self, work: Callable[[], Any], then: Callable[[Any], None] | None = None
+    ) -> Task:
+        """Run a keyring operation in a task, then ``then(result)`` on the GUI thread."""
+
+        def run(progress: ProgressCallback, cancel: CancelToken) -> Any:
+            del progress, cancel
+            return work()
+
+        task = run_task(run, self)
+        self._secret_tasks.add(task)
+        if then is not None:
+            task.result.connect(bound_to(self, then))
+        task.error.connect(
+            bound_to(
+                self, lambda exc: self.prompter.warn(self, self.tr("Keyring"), error_text(exc))
+            )
+        )
+        task.finished.connect(bound_to(self, lambda: self._secret_tasks.discard(task)))
+        return task.start()
+
     def add_account(self) -> None:
         dialog = AccountDialog(self, has_secrets=False, prompter=self.prompter)
         if self.prompter.run(dialog) and dialog.account() is not None:
@@ -227,10 +238,20 @@ class AccountsArea(QWidget):
         account = self.selected()
         if account is None or account.is_sandbox:
             return
-        has_secrets = any(self._store.get(account.name, kind) for kind in SecretKind)
-        dialog = AccountDialog(self, account, has_secrets=has_secrets, prompter=self.prompter)
-        if self.prompter.run(dialog) and dialog.account() is not None:
-            self._save(account, dialog)
+        store = self._store
+        self.edit_button.setEnabled(False)  # until the keyring answered
+
+        def has_secrets() -> bool:
+            return any(store.get(account.name, kind) for kind in SecretKind)
+
+        def open_dialog(found: bool) -> None:
+            self._selection_changed()
+            dialog = AccountDialog(self, account, has_secrets=found, prompter=self.prompter)
+            if self.prompter.run(dialog) and dialog.account() is not None:
+                self._save(account, dialog)
+
+        task = self._with_secrets(has_secrets, open_dialog)
+        task.error.connect(bound_to(self, lambda _exc: self._selection_changed()))
 
     def _save(self, original: Account | None, dialog: AccountDialog) -> None:
         account = dialog.account()
@@ -241,23 +262,35 @@ class AccountsArea(QWidget):
         except TeenvioError as exc:
             self.prompter.warn(self, self.tr("Account not saved"), error_text(exc))
             return
-        problem: KeyringUnavailable | None = None
         if original is not None and original.name != saved.name:
-            problem = self._store.rename_account(original.name, saved.name)
-        for kind, value in (
-            (SecretKind.SMTP_PASSWORD, dialog.password()),
-            (SecretKind.TEALITE_TOKEN, dialog.token()),
-        ):
-            if value:
-                problem = self._store.set(saved.name, kind, value) or problem
-        if saved.smtp is None:
-            self._store.delete(saved.name, SecretKind.SMTP_PASSWORD)
-        if saved.rest is None:
-            self._store.delete(saved.name, SecretKind.TEALITE_TOKEN)
-        self.banner.show_problem(problem or self._store.problem)
+            self._last_tests.rename(original.name, saved.name)
         self.reload()
         self.select(saved.name)
-        self.accounts_changed.emit()
+        store = self._store
+        old_name = original.name if original is not None else None
+        password, token = dialog.password(), dialog.token()
+
+        def store_secrets() -> KeyringUnavailable | None:
+            problem: KeyringUnavailable | None = None
+            if old_name is not None and old_name != saved.name:
+                problem = store.rename_account(old_name, saved.name)
+            for kind, value in (
+                (SecretKind.SMTP_PASSWORD, password),
+                (SecretKind.TEALITE_TOKEN, token),
+            ):
+                if value:
+                    problem = store.set(saved.name, kind, value) or problem
+            if saved.smtp is None:
+                store.delete(saved.name, SecretKind.SMTP_PASSWORD)
+            if saved.rest is None:
+                store.delete(saved.name, SecretKind.TEALITE_TOKEN)
+            return problem or store.problem
+
+        def stored(problem: KeyringUnavailable | None) -> None:
+            self.banner.show_problem(problem)
+            self.accounts_changed.emit()
+
+        self._with_secrets(store_secrets, stored)
 
     def confirm_removal(self, account: Account) -> bool:
         question = self.tr(
@@ -275,9 +308,15 @@ class AccountsArea(QWidget):
         except TeenvioError as exc:
             self.prompter.warn(self, self.tr("Account not removed"), error_text(exc))
             return
-        self.banner.show_problem(self._store.delete_account(account.name))
+        self._last_tests.forget(account.name)
         self.reload()
-        self.accounts_changed.emit()
+        store = self._store
+
+        def removed(problem: KeyringUnavailable | None) -> None:
+            self.banner.show_problem(problem)
+            self.accounts_changed.emit()
+
+        self._with_secrets(lambda: store.delete_account(account.name), removed)
 
     def make_default(self) -> None:
         account = self.selected()
@@ -287,54 +326,59 @@ class AccountsArea(QWidget):
         self.reload()
         self.accounts_changed.emit()
 
-    def retry_keyring(self) -> None:
-        self.banner.show_problem(self._store.retry())
+    def retry_keyring(self) -> Task:
+        return probe_keyring(self._store, self.banner, retry=True)
+
+    def secrets_busy(self) -> bool:
+        """A keyring operation (save, remove, edit) still runs."""
+        return bool(self._secret_tasks)
 
     def test_selected(self) -> Task | None:
         account = self.selected()
         if account is None or self._task is not None:
             return None
         store = self._store
+        name = account.name
 
         def work(progress: ProgressCallback, cancel: CancelToken) -> ConnectionReport:
             return test_connection(account, store, progress, cancel)
 
+        self._testing = name
         self.test_button.setEnabled(False)
-        self.test_result.setText(self.tr("Testing “{name}”…").format(name=account.name))
+        self._last_tests.running(name, self.tr("Testing “{name}”…").format(name=name))
         task = run_task(work, self)
-        task.progress.connect(self._show_test_stage)
-        task.result.connect(self._show_report)
-        task.error.connect(self._show_test_error)
+        task.progress.connect(
+            bound_to(
+                self,
+                lambda p: self._test_news(name, qt_translate("tasks", p.stage) + "…", done=False),
+            )
+        )
+        task.result.connect(
+            bound_to(self, lambda report: self._test_news(name, report_text(report)))
+        )
+        task.error.connect(bound_to(self, lambda exc: self._test_news(name, error_text(exc))))
         task.finished.connect(self._test_finished)
         self._task = task
         task.start()
+        self._selection_changed()
         return task
 
-    def _show_test_stage(self, progress: Progress) -> None:
-        self.test_result.setText(qt_translate("tasks", progress.stage) + "…")
-
-    def _show_test_error(self, error: BaseException) -> None:
-        self.test_result.setText(error_text(error))
+    def _test_news(self, account: str, text: str, *, done: bool = True) -> None:
+        if done:
+            self._last_tests.finished(account, text)
+        else:
+            self._last_tests.running(account, text)
+        self._show_last_test()
 
     def _test_finished(self) -> None:
         self._task = None
+        self._testing = None
         self._selection_changed()
 
-    def _show_report(self, report: ConnectionReport) -> None:
-        lines = []
-        for check in report.checks:
-            transport = self.tr("SMTP-API") if check.transport == "smtp" else self.tr("TEA Lite")
-            if check.error is None:
-                lines.append(
-                    self.tr("✔ {transport}: connection and login work.").format(transport=transport)
-                )
-            else:
-                lines.append(
-                    self.tr("✘ {transport}: {error}").format(
-                        transport=transport, error=error_text(check.error)
-                    )
-                )
-        self.test_result.setText("\n".join(lines))
+    def _show_last_test(self) -> None:
+        item = self.account_list.currentItem()
+        name = str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+        self.test_result.setText(self._last_tests.text_for(name))
 
     # -- details -------------------------------------------------------------------------
 
@@ -348,6 +392,7 @@ class AccountsArea(QWidget):
         self.details.setText(
             self._describe(account) if account else self.tr("No account selected.")
         )
+        self._show_last_test()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

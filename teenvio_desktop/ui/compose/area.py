@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtGui import QAction, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -40,6 +40,7 @@ from teenvio_desktop.core.drafts import DraftRepository
 from teenvio_desktop.ui.compose.actions import ComposeActions
 from teenvio_desktop.ui.compose.analysis_controller import AnalysisController
 from teenvio_desktop.ui.compose.attachments_panel import AttachmentsPanel
+from teenvio_desktop.ui.compose.check_actions import CheckActions
 from teenvio_desktop.ui.compose.checks_panel import ChecksPanel
 from teenvio_desktop.ui.compose.content_controller import ContentController
 from teenvio_desktop.ui.compose.document_controller import DocumentController
@@ -75,6 +76,7 @@ def _scrolling(widget: QWidget) -> QScrollArea:
 class ComposeArea(QWidget):
     status_message = Signal(str)
     results_requested = Signal(int)  # the local id of a campaign just sent
+    members_requested = Signal(int, str)  # a list's members to correct, an address to find
     # The benchmark turns this off to time a start without the browser engine.
     create_preview_on_show = True
 
@@ -97,7 +99,12 @@ class ComposeArea(QWidget):
         )
         self.quality.set_campaign_source(self.form.campaign)
         self.content = ContentController(self.form, self.document, feedback)
-        self.sending = SendController(context, self.form, self.document, feedback)
+        self.check_actions = CheckActions(
+            self.form, self.fields_scroll, self.side_tabs, self.attachments_tab, feedback
+        )
+        self.sending = SendController(
+            context, self.form, self.document, feedback, self.check_actions
+        )
         self.sending.check_links_first = self._check_links_before_sending
         self.commands = ComposeActions(self)
         self.commands.fill_toolbar(self.toolbar)
@@ -106,6 +113,7 @@ class ComposeArea(QWidget):
         self._top_row.addWidget(self.send_button)
         self._wire(feedback)
         self.reload_sources()
+        self._transport_changed(self.fields.is_rest())
         self.document.load(self.form.campaign())
         self.document.check_for_recovery()
 
@@ -121,6 +129,7 @@ class ComposeArea(QWidget):
         self.quality_panel = QualityPanel()
         self.attachments = AttachmentsPanel()
         self.toolbar = QToolBar()
+        self.toolbar.setObjectName("compose_toolbar")
         # The draft's name is the user's text: it may be long, so it elides (full in the tooltip).
         self.title_label = QElidingLabel()
         self.title_label.setObjectName("draft_title")
@@ -129,20 +138,24 @@ class ComposeArea(QWidget):
         self.banner = RecoveryBanner()
 
         left = QSplitter(Qt.Orientation.Vertical)
-        left.addWidget(_scrolling(self.fields))
+        self.fields_scroll = _scrolling(self.fields)
+        left.addWidget(self.fields_scroll)
         left.addWidget(self.editors)
         left.setStretchFactor(1, 1)
         left.setSizes([260, 600])
+        self.left_splitter = left
         self.side_tabs = QTabWidget()
         # Short tab titles: four tabs fit a narrow window in both languages; the panels'
         # own titles say the rest.
         tabs = self.side_tabs
         tabs.addTab(self.checks_panel, self.tr("Checks"))
         tabs.addTab(self.quality_panel, self.tr("Quality"))
-        tabs.addTab(_scrolling(self.options), self.tr("Teenvio"))
-        tabs.setTabToolTip(2, self.tr("Teenvio options"))
-        tabs.addTab(_scrolling(self.attachments), self.tr("Files"))
-        tabs.setTabToolTip(3, self.tr("Images and files"))
+        self.options_tab = _scrolling(self.options)
+        tabs.addTab(self.options_tab, self.tr("Teenvio"))
+        tabs.setTabToolTip(tabs.indexOf(self.options_tab), self.tr("Teenvio options"))
+        self.attachments_tab = _scrolling(self.attachments)
+        tabs.addTab(self.attachments_tab, self.tr("Files"))
+        tabs.setTabToolTip(tabs.indexOf(self.attachments_tab), self.tr("Images and files"))
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.preview)
         right.addWidget(self.side_tabs)
@@ -196,6 +209,9 @@ class ComposeArea(QWidget):
         self.editors.mjml.leave_requested.connect(content.leave_mjml)
         document.title_changed.connect(self._show_title)
         sending.checks_blocked.connect(self._show_blocking_checks)
+        self.checks_panel.check_activated.connect(self.check_actions.show)
+        self.check_actions.members_requested.connect(self.members_requested)
+        self.fields.transport_changed.connect(self._transport_changed)
 
         a, bind = self.commands, ComposeActions.bind
         bind(a.new, document.new_campaign)
@@ -216,6 +232,26 @@ class ComposeArea(QWidget):
     def _show_title(self, title: str) -> None:
         self.title_label.setText(title)
         self.title_label.setToolTip(title)
+
+    def _transport_changed(self, rest: bool) -> None:
+        """TEA Lite has no Teenvio options; its own fields must all be in view."""
+        self.side_tabs.setTabVisible(self.side_tabs.indexOf(self.options_tab), not rest)
+        self._fit_fields()
+
+    def _fit_fields(self) -> None:
+        """Give the envelope the height it needs (up to half the column) so that no field
+        hides below the fold of its scroll area; the editors take the rest."""
+        total = sum(self.left_splitter.sizes())
+        if total <= 0:
+            return
+        frame = self.fields_scroll.frameWidth() * 2
+        wanted = min(self.fields.sizeHint().height() + frame, total // 2)
+        if self.left_splitter.sizes()[0] < wanted:
+            self.left_splitter.setSizes([wanted, total - wanted])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_fields()
 
     def _follow_recipients(self) -> None:
         """Personalising and Teenvio's additions follow the transport and the recipients."""

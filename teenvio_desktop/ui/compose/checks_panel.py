@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from teenvio_desktop.core.checks import Check
 from teenvio_desktop.ui.formatting import format_decimal
+from teenvio_desktop.ui.style import colors
 
 
 def _translate_check(context: str, text: str) -> str:
@@ -24,12 +25,16 @@ def _translate_check(context: str, text: str) -> str:
 
 
 class ChecksPanel(QGroupBox):
+    check_activated = Signal(object)  # the Check clicked (or Enter): show what it is about
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Pre-send checks"), parent)
         self.checks: list[Check] = []
         self.list = QListWidget()
         self.list.setObjectName("checks_list")
         self.list.setWordWrap(True)
+        self.list.itemClicked.connect(self._activated)
+        self.list.itemActivated.connect(self._activated)
         self.meter = QProgressBar()
         self.meter.setObjectName("size_meter")
         self.meter.setTextVisible(True)
@@ -69,6 +74,11 @@ class ChecksPanel(QGroupBox):
         else:
             self.summary.setText(self.tr("Ready to send."))
 
+    def _activated(self, item: QListWidgetItem) -> None:
+        row = self.list.row(item)
+        if 0 <= row < len(self.checks):
+            self.check_activated.emit(self.checks[row])
+
     def codes(self) -> list[str]:
         return [c.code for c in self.checks]
 
@@ -83,5 +93,6 @@ class ChecksPanel(QGroupBox):
                 size=format_decimal(size / 1024), limit=format_decimal(limit / 1024, 0)
             )
         )
-        color = "#c62828" if size > limit else "#ef6c00" if size > 0.9 * limit else "#2e7d32"
+        c = colors()
+        color = c.error if size > limit else c.warning if size > 0.9 * limit else c.success
         self.meter.setStyleSheet(f"QProgressBar::chunk {{ background: {color}; }}")

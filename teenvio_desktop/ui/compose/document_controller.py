@@ -20,6 +20,7 @@ from teenvio_desktop.ui.compose.feedback import Feedback
 from teenvio_desktop.ui.compose.form import CampaignForm
 from teenvio_desktop.ui.compose.recovery_banner import RecoveryBanner
 from teenvio_desktop.ui.prompter import UnsavedChoice
+from teenvio_desktop.ui.translation import error_text
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +82,7 @@ class DocumentController(QObject):
             return self.document.autosave(self.form.campaign(), force=force)
         except Exception as exc:  # a full disk must not lose the editor's content
             log.exception("Autosave failed")
-            self.feedback.say(self.tr("Autosave failed: {error}").format(error=exc))
+            self.feedback.say(self.tr("Autosave failed: {error}").format(error=error_text(exc)))
             return False
 
     # --- drafts ---------------------------------------------------------------------------

@@ -27,6 +27,6 @@ class Feedback(QObject):
     def report(self, error: BaseException, title: str | None = None) -> None:
         """An error the user must see: in the status bar and in a warning."""
         log.warning("Composer: %s", error)
-        message = error_text(error) if not isinstance(error, OSError) else str(error)
+        message = error_text(error)
         self.status.emit(message)
         self.prompter.warn(self.view, title or self.tr("Composer"), message)

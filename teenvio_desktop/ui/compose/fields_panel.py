@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QFormLayout,
     QHBoxLayout,
-    QLayout,
+    QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
@@ -28,13 +28,49 @@ from teenvio_desktop.ui.compose.sources import AccountChoice, ListChoice
 _ADDRESS_SPLIT = re.compile(r"[\s,;]+")
 
 
+# Pre-send check codes (core/checks.py) and the attribute of the field each is about.
+_CHECK_FIELDS = {
+    "empty_subject": "subject",
+    "merge_field_unknown": "subject",
+    "no_sender": "sender_address",
+    "sender_not_validated": "sender_address",
+    "reply_to_not_validated": "reply_to",
+    "rest_missing_campaign_ref": "campaign_ref",
+    "rest_missing_source_system": "source_system",
+    "rest_missing_reply_to": "reply_to",
+    "rest_missing_sender_name": "sender_name",
+    "rest_missing_reply_to_name": "reply_to_name",
+    "list_unsubscribe_format": "list_unsubscribe",
+}
+
+
 def parse_addresses(text: str) -> list[str]:
     return [a for a in _ADDRESS_SPLIT.split(text.strip()) if a]
+
+
+def _pair(*widgets: QWidget, stretch: tuple[int, ...] = ()) -> QWidget:
+    """Widgets side by side in one form row (stretch per widget; by default 3 then 2)."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    factors = stretch or (3, 2)
+    for index, widget in enumerate(widgets):
+        layout.addWidget(widget, factors[index] if index < len(factors) else 0)
+    return row
+
+
+def _labelled(form: QFormLayout, label: str, row: QWidget, buddy: QWidget | None = None) -> QWidget:
+    """Add ``row`` under ``label`` (whose mnemonic focuses ``buddy``); returns the row."""
+    title = QLabel(label)
+    title.setBuddy(buddy or row)
+    form.addRow(title, row)
+    return row
 
 
 class CampaignFieldsPanel(QWidget):
     changed = Signal()
     account_changed = Signal()
+    transport_changed = Signal(bool)  # True: TEA Lite (REST) was chosen
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,34 +137,38 @@ class CampaignFieldsPanel(QWidget):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(12)
-        subject_row = QHBoxLayout()
-        subject_row.addWidget(self.subject, 1)
-        subject_row.addWidget(self.merge_button)
-        schedule_row = QHBoxLayout()
-        schedule_row.addWidget(self.schedule)
-        schedule_row.addWidget(self.send_at, 1)
+        # Short placeholders: the row's label already says whose name it is.
+        self.sender_name.setPlaceholderText(self.tr("Name"))
+        self.sender_name.setAccessibleName(self.tr("From name"))
+        self.reply_to_name.setPlaceholderText(self.tr("Name"))
+        self.reply_to_name.setAccessibleName(self.tr("Reply-to name"))
+        self.source_system.setAccessibleName(self.tr("Source system"))
+        # Shared rows: the form's label names the row, so each field says what it is.
+        self.sender_address.setAccessibleName(self.tr("From"))
+        self.reply_to.setAccessibleName(self.tr("Reply to"))
+        self.campaign_ref.setAccessibleName(self.tr("Campaign id"))
+
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("Account"), self.account)
         form.addRow(self.tr("Send through"), self.transport)
-        form.addRow(self.tr("From"), self.sender_address)
-        form.addRow(self.tr("From name"), self.sender_name)
-        form.addRow(self.tr("Reply to"), self.reply_to)
-        form.addRow(self.tr("Reply-to name"), self.reply_to_name)
-        form.addRow(self.tr("Subject"), subject_row)
+        # An address and its display name share a row: the TEA Lite fields below then fit
+        # without scrolling.
+        form.addRow(self.tr("From"), _pair(self.sender_address, self.sender_name))
+        form.addRow(self.tr("Reply to"), _pair(self.reply_to, self.reply_to_name))
+        form.addRow(self.tr("Subject"), _pair(self.subject, self.merge_button, stretch=(1, 0)))
         form.addRow(self.tr("Recipients"), self.recipient_list)
         form.addRow(self.tr("Addresses"), self.addresses)
-        self._rest_rows: list[tuple[str, QWidget | QLayout]] = [
-            (self.tr("Campaign id"), self.campaign_ref),
-            (self.tr("Source system"), self.source_system),
-            (self.tr("Schedule"), schedule_row),
-            (self.tr("List-Unsubscribe"), self.list_unsubscribe),
+        source_label = QLabel(self.tr("Source system"))
+        source_label.setBuddy(self.source_system)
+        campaign_row = _pair(self.campaign_ref, source_label, self.source_system, stretch=(1, 0, 1))
+        self._rest_rows: list[QWidget] = [
+            _labelled(form, self.tr("Campaign id"), campaign_row, self.campaign_ref),
+            _labelled(form, self.tr("List-Unsubscribe"), self.list_unsubscribe),
+            _labelled(
+                form, self.tr("Schedule"), _pair(self.schedule, self.send_at, stretch=(0, 1))
+            ),
         ]
-        for label, row in self._rest_rows:
-            if isinstance(row, QWidget):
-                form.addRow(label, row)
-            else:
-                form.addRow(label, row)
         self._form = form
 
         self.account.currentIndexChanged.connect(self._on_account_changed)
@@ -188,13 +228,14 @@ class CampaignFieldsPanel(QWidget):
         self.account_changed.emit()
         self.changed.emit()
 
+    def is_rest(self) -> bool:
+        return bool(self.transport.currentData() == "rest")
+
     def _on_transport_changed(self) -> None:
-        rest = self.transport.currentData() == "rest"
-        for _label, row in self._rest_rows:
-            if isinstance(row, QWidget):
-                self._form.setRowVisible(row, rest)
-            else:
-                self._form.setRowVisible(row, rest)
+        rest = self.is_rest()
+        for row in self._rest_rows:
+            self._form.setRowVisible(row, rest)
+        self.transport_changed.emit(rest)
         self.changed.emit()
 
     def set_lists(self, lists: list[ListChoice]) -> None:
@@ -220,6 +261,7 @@ class CampaignFieldsPanel(QWidget):
     def _on_list_changed(self) -> None:
         chosen = self.current_list()
         self.addresses.setEnabled(chosen is None)
+        self._form.setRowVisible(self.addresses, chosen is None)
         self.merge_menu.clear()
         columns = ["email", "name", *(chosen.columns if chosen else ())]
         for column in columns:
@@ -306,6 +348,29 @@ class CampaignFieldsPanel(QWidget):
                 widget.blockSignals(False)
         self._on_transport_changed()
         self._on_list_changed()
+
+    def widget_for_check(self, code: str, params: dict[str, object]) -> QWidget | None:
+        """The field a pre-send check is about (None when it is not one of ours)."""
+        if code in ("no_recipients", "smtputf8_recipients"):
+            return self.addresses if self.current_list() is None else self.recipient_list
+        if code == "message_invalid":
+            return self._by_field_label.get(str(params.get("field", "")))
+        name = _CHECK_FIELDS.get(code)
+        widget = getattr(self, name, None) if name else None
+        return widget if isinstance(widget, QWidget) else None
+
+    @property
+    def _by_field_label(self) -> dict[str, QWidget]:
+        from teenvio_desktop.core import mime_checks as labels
+
+        return {
+            labels.FIELD_SUBJECT: self.subject,
+            labels.FIELD_SENDER: self.sender_address,
+            labels.FIELD_SENDER_NAME: self.sender_name,
+            labels.FIELD_REPLY_TO: self.reply_to,
+            labels.FIELD_REPLY_TO_NAME: self.reply_to_name,
+            labels.FIELD_RECIPIENT: self.addresses,
+        }
 
     def focus_subject(self) -> None:
         self.subject.setFocus(Qt.FocusReason.OtherFocusReason)

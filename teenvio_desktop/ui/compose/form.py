@@ -95,6 +95,8 @@ class CampaignForm(QObject):
             validated_reply_tos=_reply_tos(account),
             columns=("email", "name", *chosen.columns) if chosen else None,
             recipients_count=chosen.count if chosen else None,
+            smtputf8_count=chosen.smtputf8_count if chosen else None,
+            smtputf8_sample=chosen.smtputf8_sample if chosen else (),
         )
 
     def check_environment_for_test(self) -> CheckEnvironment:

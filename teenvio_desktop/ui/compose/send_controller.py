@@ -15,9 +15,17 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from teenvio_desktop.core.campaign import Campaign
-from teenvio_desktop.core.checks import Check, has_errors, run_checks
+from teenvio_desktop.core.checks import (
+    MERGE_FIELDS_SMTP,
+    Check,
+    ChecksBlockSending,
+    has_errors,
+    run_checks,
+    smtp_merge_checks,
+)
 from teenvio_desktop.core.context import AppContext
 from teenvio_desktop.core.errors import TeenvioError
+from teenvio_desktop.ui.compose.check_actions import CheckActions
 from teenvio_desktop.ui.compose.confirmation import confirmation_summary
 from teenvio_desktop.ui.compose.document_controller import DocumentController
 from teenvio_desktop.ui.compose.feedback import Feedback
@@ -47,9 +55,11 @@ class SendController(QObject):
         form: CampaignForm,
         document: DocumentController,
         feedback: Feedback,
+        check_actions: CheckActions,
     ) -> None:
         super().__init__(feedback)
         self.context, self.form, self.document, self.feedback = context, form, document, feedback
+        self.check_actions = check_actions
         self.prompter = feedback.prompter
         self._dialog: SendDialog | None = None
         self._test = False
@@ -63,6 +73,8 @@ class SendController(QObject):
     def send(self) -> bool:
         """Checks, confirmation, autosave, then the transport in the background."""
         if self.is_sending():
+            return False
+        if not self._merge_fields_settled(self.form.campaign()):
             return False
         campaign = self.form.campaign()
         env = self.form.check_environment()
@@ -88,6 +100,8 @@ class SendController(QObject):
         """To a few addresses, rendered with one recipient's data; asks for both if needed."""
         if self.is_sending():
             return False
+        if not self._merge_fields_settled(self.form.campaign()):
+            return False
         campaign = self.form.campaign()
         if addresses is None or (row is None and campaign.recipient_list_id is not None):
             dialog = TestSendDialog(self.context, campaign, self.feedback.view)
@@ -100,25 +114,34 @@ class SendController(QObject):
 
         try:
             test = campaign_for_test_send(campaign, addresses, row)
-        except Exception as exc:  # a template error in the chosen row's data
-            self.feedback.report(exc)
+        except TeenvioError as exc:  # the chosen row cannot fill the merge fields
+            self.feedback.report(exc, self.tr("Test not sent"))
             return False
         checks = run_checks(test, self.form.check_environment_for_test())
-        errors = [c for c in checks if c.severity == "error"]
-        if errors:
-            text = "\n".join(c.render(QCoreApplication.translate) for c in errors)
-            self.feedback.report(TeenvioError(text))
+        if self._blocked(checks, self.tr("Test not sent"), show=False):
             return False
         self.document.autosave_now(force=True)
         return self._start(test, test=True)
 
-    def _blocked(self, checks: list[Check], title: str) -> bool:
-        self.checks_blocked.emit(checks)
+    def _merge_fields_settled(self, campaign: Campaign) -> bool:
+        """Merge fields with the SMTP-API: offer the fix first; False when not fixed."""
+        if not smtp_merge_checks(campaign):
+            return True
+        self.checks_blocked.emit(run_checks(campaign, self.form.check_environment()))
+        return self.check_actions.offer_merge_fix() and not smtp_merge_checks(self.form.campaign())
+
+    def _blocked(self, checks: list[Check], title: str, *, show: bool = True) -> bool:
+        """Errors stop the send: listed, explained, and the first one's field focused."""
+        if show:
+            self.checks_blocked.emit(checks)
+        errors = [c for c in checks if c.severity == "error"]
         if not has_errors(checks):
             return False
-        errors = [c.render(QCoreApplication.translate) for c in checks if c.severity == "error"]
-        message = self.tr("Fix these before sending:") + "\n\n• " + "\n• ".join(errors)
-        self.feedback.report(TeenvioError(message), title)
+        listed = [c.render(QCoreApplication.translate) for c in errors]
+        self.feedback.report(ChecksBlockSending(listed), title)
+        first = next((c for c in errors if c.code != MERGE_FIELDS_SMTP), None)
+        if first is not None:
+            self.check_actions.focus_field(first)
         return True
 
     # --- the send itself ------------------------------------------------------------------
@@ -133,7 +156,7 @@ class SendController(QObject):
             self.feedback.report(exc)
             self.send_failed.emit(exc)
             return False
-        dialog = open_send_dialog(self.feedback.view, job)
+        dialog = open_send_dialog(self.feedback.view, job, prompter=self.prompter)
         dialog.send_finished.connect(self._finished)
         dialog.send_failed.connect(self._failed)
         dialog.send_cancelled.connect(self._cancelled)
@@ -141,33 +164,50 @@ class SendController(QObject):
         dialog.start()
         return True
 
-    def _release(self) -> bool:
+    def _release(self) -> SendDialog | None:
         """Only the dialog's first outcome is the composer's (retries are the dialog's)."""
         dialog, self._dialog = self._dialog, None
         if dialog is None:
-            return False
+            return None
         dialog.send_finished.disconnect(self._finished)
         dialog.send_failed.disconnect(self._failed)
         dialog.send_cancelled.disconnect(self._cancelled)
-        return True
+        return dialog
 
     def _finished(self, outcome: SendOutcome) -> None:
-        if not self._release():
+        dialog = self._release()
+        if dialog is None:
             return
         self.send_finished.emit(outcome)
         if self._test:
             self.feedback.say(self.tr("Test message sent."))
+            if outcome.complete:
+                dialog.close()  # nothing left to look at: the status bar says it
         else:
             self.results_requested.emit(outcome.campaign_id)
+        self._say_what_was_left_out(outcome)
+
+    def _say_what_was_left_out(self, outcome: SendOutcome) -> None:
+        """The send went out, but not to everyone: name who was left out, and why."""
+        if outcome.transport != "smtp" or outcome.complete:
+            return
+        from teenvio_desktop.core.sending.notes import send_notes
+        from teenvio_desktop.ui.sending.send_notes import describe_notes
+
+        notes = describe_notes(send_notes(self.context.db, outcome.campaign_id))
+        sent = self.tr("Sent to %n recipient(s).", None, outcome.accepted)
+        self.prompter.warn(
+            self.feedback.view, self.tr("Not everyone was sent to"), f"{sent}\n\n{notes}"
+        )
 
     def _failed(self, error: BaseException) -> None:
-        if not self._release():
+        if self._release() is None:
             return
         self.feedback.report(error)
         self.send_failed.emit(error)
 
     def _cancelled(self) -> None:
-        if not self._release():
+        if self._release() is None:
             return
         self.feedback.say(self.tr("Sending cancelled."))
         self.send_failed.emit(None)

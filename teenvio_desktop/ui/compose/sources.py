@@ -38,6 +38,9 @@ class ListChoice:
     name: str
     count: int
     columns: tuple[str, ...] = field(default_factory=tuple)
+    # Members the SMTP-API cannot take (the flag stored at import): how many, and a few.
+    smtputf8_count: int = 0
+    smtputf8_sample: tuple[str, ...] = ()
 
 
 def available_accounts(context: AppContext) -> list[AccountChoice]:
@@ -62,12 +65,28 @@ def available_accounts(context: AppContext) -> list[AccountChoice]:
     return choices
 
 
+SMTPUTF8_SAMPLE = 5
+
+
 def recipient_lists(context: AppContext) -> list[ListChoice]:
-    return [
-        # merge_fields starts with "email" and "name", which the composer adds itself
-        ListChoice(r.id, r.name, r.count, tuple(r.merge_fields[2:]))
-        for r in RecipientListRepository(context.db).lists()
-    ]
+    """The saved lists, with what the import recorded about them (never re-validated)."""
+    repository = RecipientListRepository(context.db)
+    choices: list[ListChoice] = []
+    for r in repository.lists():
+        unsupported = repository.smtputf8_count(r.id)
+        sample = repository.smtputf8_members(r.id, limit=SMTPUTF8_SAMPLE) if unsupported else []
+        choices.append(
+            ListChoice(
+                r.id,
+                r.name,
+                r.count,
+                # merge_fields starts with "email" and "name", which the composer adds itself
+                tuple(r.merge_fields[2:]),
+                unsupported,
+                tuple(address for _position, address in sample),
+            )
+        )
+    return choices
 
 
 def sample_recipients(context: AppContext, list_id: int, limit: int = 50) -> list[dict[str, str]]:

@@ -27,9 +27,11 @@ from teenvio_desktop.core.context import AppContext
 from teenvio_desktop.core.errors import TeenvioError
 from teenvio_desktop.core.recipients import RecipientList, RecipientListRepository
 from teenvio_desktop.core.tasks import CancelToken, ProgressCallback
+from teenvio_desktop.ui import file_folders
 from teenvio_desktop.ui.formatting import format_count
 from teenvio_desktop.ui.prompter import DialogPrompter, Prompter
 from teenvio_desktop.ui.recipients.lists_model import ListsModel
+from teenvio_desktop.ui.recipients.member_editor import MemberEditor
 from teenvio_desktop.ui.recipients.members_model import MembersModel
 from teenvio_desktop.ui.recipients.wizard import ImportWizard
 from teenvio_desktop.ui.style import SPACING, IconRole, area_margins, icon, scaled_font, set_role
@@ -144,6 +146,12 @@ class RecipientsArea(QWidget):
         self.search_edit.textChanged.connect(self._search_timer.start)
         self.members_model.modelReset.connect(self._update_count)
         self.members_model.modelReset.connect(self._fit_member_columns)
+        # Single recipients: context menu, Insert / Enter / Delete, Ctrl+Z to undo.
+        self.member_editor = MemberEditor(
+            context.db, self.members_view, self.members_model, self.prompter
+        )
+        self.member_editor.changed.connect(self._members_edited)
+        self.members_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.count_label = QLabel()
         set_role(self.count_label, "textRole", "muted")
         self.members_title = QElidingLabel()
@@ -186,6 +194,18 @@ class RecipientsArea(QWidget):
         else:
             self.members_model.set_list(None)
         self._update_buttons()
+
+    def _members_edited(self, list_id: int) -> None:
+        del list_id
+        self.lists_model.update_in_place()  # its count changed; the selection stays
+        self._update_count()
+
+    def show_members(self, list_id: int, search: str = "") -> None:
+        """Show ``list_id``'s members, searched for ``search`` (e.g. an address to correct)."""
+        self.refresh(list_id)
+        self.search_edit.setText(search)
+        self.members_model.set_search(search)
+        self.members_view.setFocus()
 
     def selected_lists(self) -> list[RecipientList]:
         rows = sorted({i.row() for i in self.lists_view.selectionModel().selectedRows()})
@@ -276,7 +296,11 @@ class RecipientsArea(QWidget):
         if item is None:
             return
         path = self.prompter.save_file(
-            self, self.tr("Export list"), f"{item.name}.csv", self.tr("CSV (*.csv)")
+            self,
+            self.tr("Export list"),
+            f"{item.name}.csv",
+            self.tr("CSV (*.csv)"),
+            kind=file_folders.EXPORTS,
         )
         if path is not None:
             self.export_list(item.id, path)

@@ -24,6 +24,16 @@ class ListsModel(QAbstractTableModel):
         self._lists = self._repo.lists()
         self.endResetModel()
 
+    def update_in_place(self) -> None:
+        """Counts changed (a recipient added or deleted): new figures, same selection."""
+        lists = self._repo.lists()
+        if [x.id for x in lists] != [x.id for x in self._lists]:
+            self.refresh()
+            return
+        self._lists = lists
+        if lists:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(lists) - 1, 2))
+
     def list_at(self, row: int) -> RecipientList | None:
         return self._lists[row] if 0 <= row < len(self._lists) else None
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -42,11 +40,15 @@ class MappingPage(QWizardPage):
         self.save_mapping_edit.setObjectName("mappingSaveAs")
         self.save_mapping_edit.setPlaceholderText(self.tr("optional: reuse it for files like this"))
         self.saved_label = QLabel()
+        self.name_taken_label = QLabel()
+        self.name_taken_label.setObjectName("mappingNameTaken")
+        self.name_taken_label.setWordWrap(True)
         form = QFormLayout(self)
         form.addRow(self.tr("Email address:"), self.email_combo)
         form.addRow(self.tr("Recipient name:"), self.name_combo)
         form.addRow(self.tr("Merge fields:"), self.fields_list)
         form.addRow(self.tr("List name:"), self.list_name_edit)
+        form.addRow(self.name_taken_label)
         form.addRow(self.tr("Save this mapping as:"), self.save_mapping_edit)
         form.addRow(self.saved_label)
         # Importing cannot be undone from the wizard: no Back from the result page.
@@ -54,6 +56,8 @@ class MappingPage(QWizardPage):
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Import"))
         self.email_combo.currentIndexChanged.connect(self.completeChanged)
         self.list_name_edit.textChanged.connect(self.completeChanged)
+        self.email_combo.currentIndexChanged.connect(self._mark_kept_columns)
+        self.name_combo.currentIndexChanged.connect(self._mark_kept_columns)
 
     def initializePage(self) -> None:
         preview = self._wizard.preview
@@ -81,9 +85,10 @@ class MappingPage(QWizardPage):
                 Qt.CheckState.Checked if column in chosen else Qt.CheckState.Unchecked
             )
             self.fields_list.addItem(item)
-        value, is_text = self._wizard.source()
-        if not self.list_name_edit.text():
-            self.list_name_edit.setText(self.tr("Pasted list") if is_text else Path(value).stem)
+        self._mark_kept_columns()
+        # The name the first page settled; an existing list's name cannot change here.
+        self.list_name_edit.setText(self._wizard.planned_list_name())
+        self.list_name_edit.setReadOnly(self._wizard.planned_clash() != "error")
         saved = preview.layout.saved_mapping
         self.saved_label.setText(
             self.tr("Using the saved mapping \u201c{name}\u201d.").format(name=saved)
@@ -109,5 +114,41 @@ class MappingPage(QWizardPage):
     def save_as(self) -> str:
         return self.save_mapping_edit.text().strip()
 
+    def _mark_kept_columns(self) -> None:
+        """The address and name columns are merge fields whatever is ticked (the rule the
+        command line follows too): shown ticked, and not to be unticked."""
+        kept = {self.email_combo.currentText(), self.name_combo.currentData()}
+        for row in range(self.fields_list.count()):
+            item = self.fields_list.item(row)
+            flags = item.flags() | Qt.ItemFlag.ItemIsUserCheckable
+            if item.text() in kept:
+                item.setCheckState(Qt.CheckState.Checked)
+                flags &= ~Qt.ItemFlag.ItemIsUserCheckable
+                item.setToolTip(
+                    self.tr("Always kept: {{{{ {column} }}}} works in the message.").format(
+                        column=item.text()
+                    )
+                )
+            else:
+                item.setToolTip("")
+            item.setFlags(flags)
+
+    def _name_taken(self) -> bool:
+        """A new list (not a replace or an append) under a name in use would be refused."""
+        from teenvio_desktop.core.recipients import find_clash
+
+        if self._wizard.planned_clash() != "error" or not self.list_name():
+            return False
+        return find_clash(self._wizard.context.db, self.list_name()) is not None
+
     def isComplete(self) -> bool:
-        return bool(self.email_combo.currentText()) and bool(self.list_name())
+        taken = self._name_taken()
+        self.name_taken_label.setText(
+            self.tr(
+                "A list with this name already exists: choose another name, or go Back to "
+                "replace that list or add to it."
+            )
+            if taken
+            else ""
+        )
+        return bool(self.email_combo.currentText()) and bool(self.list_name()) and not taken

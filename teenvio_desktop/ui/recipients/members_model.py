@@ -77,6 +77,34 @@ class MembersModel(QAbstractTableModel):
     def list_id(self) -> int | None:
         return self._list_id
 
+    def reload(self) -> None:
+        """The list's members changed (an edit): read them again, keeping search and sort."""
+        if self._list_id is None:
+            return
+        self.beginResetModel()
+        self._count = self._repo.get(self._list_id).count
+        self._blocks.clear()
+        self.endResetModel()
+        self._request_order()
+
+    def field_names(self) -> list[str]:
+        """The merge-field columns shown after the address and the name."""
+        return list(self._fields)
+
+    def member(self, position: int) -> tuple[str, str, dict[str, str]] | None:
+        """(address, name, merge fields) of the member at ``position`` (not a row)."""
+        if self._list_id is None:
+            return None
+        found = self._repo.rows_at(self._list_id, [position])
+        if not found:
+            return None
+        _pos, email, name, cells = found[0]
+        values = {
+            field: cells[cell] if cell < len(cells) else ""
+            for field, cell in zip(self._fields, self._field_cells, strict=True)
+        }
+        return email, name, values
+
     def total(self) -> int:
         return self._count
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from teenvio_desktop.core.recipients import ImportResult, export_rejects, import_file
 from teenvio_desktop.core.tasks import CancelToken, Progress, ProgressCallback
+from teenvio_desktop.ui import file_folders
 from teenvio_desktop.ui.formatting import format_count
 from teenvio_desktop.ui.recipients.wizard_base import ImportWizardBase
 from teenvio_desktop.ui.tasks import Task, run_task
@@ -140,7 +141,11 @@ class ResultPage(QWizardPage):
         if result is None:
             return
         path = self._wizard.prompter.save_file(
-            self, self.tr("Export rejected rows"), "rejects.csv", self.tr("CSV (*.csv)")
+            self,
+            self.tr("Export rejected rows"),
+            "rejects.csv",
+            self.tr("CSV (*.csv)"),
+            kind=file_folders.EXPORTS,
         )
         if path is not None:
             self.export_rejects_to(path)

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 
 from teenvio_desktop.core.context import AppContext
 from teenvio_desktop.core.recipients import ImportOptions, ImportResult, Preview
+from teenvio_desktop.ui import file_folders
 from teenvio_desktop.ui.prompter import DialogPrompter, Prompter
+from teenvio_desktop.ui.recipients.clash_box import ClashBox
 from teenvio_desktop.ui.recipients.mapping_page import MappingPage
 from teenvio_desktop.ui.recipients.result_page import ResultPage
 from teenvio_desktop.ui.recipients.settings_page import SettingsPage
@@ -77,7 +79,15 @@ class ImportWizard(ImportWizardBase):
             skip_rows=settings.skip_rows(),
             mapping=mapping,
             save_mapping_as=self.mapping_page.save_as() or None,
+            on_clash=self.source_page.clash.on_clash(),
         )
+
+    def planned_list_name(self) -> str:
+        """The list name the first page settled (the existing list's, or a free one)."""
+        return self.source_page.clash.list_name(self.source_page.default_name())
+
+    def planned_clash(self) -> str:
+        return self.source_page.clash.on_clash()
 
     def source(self) -> tuple[str, bool]:
         """(path or pasted text, is_text)."""
@@ -97,6 +107,7 @@ class SourcePage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self._prompter = wizard.prompter
+        self._db = wizard.context.db
         self.setTitle(self.tr("Where are the recipients?"))
         self.setSubTitle(
             self.tr(
@@ -125,8 +136,14 @@ class SourcePage(QWizardPage):
         layout.addWidget(browse, 1, 1)
         layout.addWidget(self.paste_radio, 2, 0, 1, 2)
         layout.addWidget(self.paste_edit, 3, 0, 1, 2)
+        # Re-importing under a name in use is said here, at once, with the choices.
+        self.clash = ClashBox()
+        layout.addWidget(self.clash, 4, 0, 1, 2)
+        self.clash.changed.connect(self.completeChanged)
         for signal in (self.path_edit.textChanged, self.paste_edit.textChanged):
             signal.connect(self.completeChanged)
+            signal.connect(self._check_clash)
+        self.file_radio.toggled.connect(self._check_clash)
         self.path_edit.textEdited.connect(lambda _t: self.file_radio.setChecked(True))
         self.paste_edit.textChanged.connect(self._paste_changed)
         self.file_radio.toggled.connect(self.completeChanged)
@@ -140,6 +157,7 @@ class SourcePage(QWizardPage):
             self,
             self.tr("Import recipients"),
             self.tr("Lists (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;All files (*)"),
+            kind=file_folders.RECIPIENT_LISTS,
         )
         if path is not None:
             self.set_file(path)
@@ -153,6 +171,19 @@ class SourcePage(QWizardPage):
             return self.paste_edit.toPlainText(), True
         return self.path_edit.text().strip(), False
 
+    def default_name(self) -> str:
+        """The list name this source gets unless the user picks another."""
+        value, is_text = self.source()
+        return self.tr("Pasted list") if is_text else Path(value).stem
+
+    def _check_clash(self) -> None:
+        from teenvio_desktop.core.recipients import find_clash, suggest_name
+
+        name = self.default_name().strip()
+        existing = find_clash(self._db, name) if name else None
+        self.clash.offer(existing, suggest_name(self._db, name) if existing else name)
+
     def isComplete(self) -> bool:
         value, is_text = self.source()
-        return bool(value.strip()) if is_text else Path(value).is_file()
+        found = bool(value.strip()) if is_text else Path(value).is_file()
+        return found and self.clash.is_complete()

@@ -27,3 +27,10 @@ class ImportWizardBase(QWizard):
     def source(self) -> tuple[str, bool]:
         """(path or pasted text, is_text)."""
         raise NotImplementedError
+
+    def planned_list_name(self) -> str:
+        raise NotImplementedError
+
+    def planned_clash(self) -> str:
+        """The first page's answer to a name in use: "replace", "append" or "error"."""
+        raise NotImplementedError

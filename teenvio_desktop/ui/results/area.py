@@ -31,6 +31,7 @@ from teenvio_desktop.core.stats.queries import AUDIENCE_NAMES, TABLES, Scope, sa
 from teenvio_desktop.core.stats.store import StatsStore
 from teenvio_desktop.core.stats.sync import SyncReport
 from teenvio_desktop.core.tasks import CancelToken, ProgressCallback
+from teenvio_desktop.ui import file_folders
 from teenvio_desktop.ui.latest import LatestRequest
 from teenvio_desktop.ui.prompter import DialogPrompter, Prompter
 from teenvio_desktop.ui.results.campaign_model import CAMPAIGN_ID_ROLE, CampaignListModel
@@ -39,6 +40,8 @@ from teenvio_desktop.ui.results.header import ResultsHeader
 from teenvio_desktop.ui.results.overview import CampaignView, OverviewTab, load_campaign_view
 from teenvio_desktop.ui.results.poller import NoConnection, StatsPoller
 from teenvio_desktop.ui.results.table_page import TablePage
+from teenvio_desktop.ui.results.test_sends import TestSendsToggle
+from teenvio_desktop.ui.sending.send_notes import SendNotesPanel
 from teenvio_desktop.ui.style import SPACING, area_margins, icon, scaled_font
 from teenvio_desktop.ui.table_columns import ResponsiveColumns
 from teenvio_desktop.ui.tasks import run_task
@@ -118,6 +121,9 @@ class ResultsArea(QWidget):
         heading.setBuddy(self.campaign_view)
         left_layout.addWidget(heading)
         left_layout.addWidget(self.campaign_view, 1)
+        self.show_tests = TestSendsToggle(self.context.settings)
+        self.show_tests.toggled.connect(lambda _shown: self.reload_campaigns())
+        left_layout.addWidget(self.show_tests)
 
         self.header = ResultsHeader()
         self.header.token_requested.connect(self.ask_for_token)
@@ -166,6 +172,9 @@ class ResultsArea(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.setSpacing(SPACING)
         right_layout.addLayout(title_row)
+        self.send_notes = SendNotesPanel()
+        self.send_notes.resend_requested.connect(self.resend_uncertain)
+        right_layout.addWidget(self.send_notes)
         right_layout.addWidget(self.summary_grid)
         right_layout.addWidget(self.tabs, 1)
 
@@ -195,7 +204,9 @@ class ResultsArea(QWidget):
 
     def reload_campaigns(self) -> None:
         selected = self.current_campaign_id
-        self.campaign_model.set_campaigns(self.store.campaigns())
+        self.campaign_model.set_campaigns(self.show_tests.visible(self.store.campaigns()))
+        if selected is not None and self.campaign_model.row_of(selected) < 0:
+            selected = self.current_campaign_id = None  # a test send just hidden
         if selected is not None:
             self._select_row(selected)
         elif self.campaign_model.rowCount() and self.current_campaign_id is None:
@@ -235,6 +246,17 @@ class ResultsArea(QWidget):
         task.result.connect(self._audience_saved)
         task.error.connect(self._show_error)
         task.start()
+
+    def resend_uncertain(self) -> bool:
+        """“Send again anyway” for the shown TEA Lite campaign's uncertain messages."""
+        from teenvio_desktop.ui.sending.resend_campaign import resend_campaign
+
+        campaign_id, notes = self.current_campaign_id, self.send_notes.notes
+        if campaign_id is None or notes is None:
+            return False
+        return resend_campaign(
+            self, self.context, campaign_id, notes, self.prompter, lambda _o: self.load_view()
+        )
 
     def _exported(self, exported: tuple[Path, int]) -> None:
         path, count = exported
@@ -293,6 +315,7 @@ class ResultsArea(QWidget):
         subject = campaign.subject if campaign and campaign.subject else ""
         self.header.set_title(subject or self.tr("Campaign {id}").format(id=campaign_id))
         self.header.clear_error()
+        self.send_notes.show_notes(None)
         self.header.ask_for_credentials(False)
         self._set_enabled(True)
         scope = Scope(campaign_id=campaign_id)
@@ -311,6 +334,7 @@ class ResultsArea(QWidget):
             return
         self.current_view = view
         self.summary_grid.show_summary(view.summary)
+        self.send_notes.show_notes(view.notes)
         self.overview.show_view(view)
         self.header.show_sync_state(view.status)
         self.view_shown.emit(view)
@@ -361,7 +385,11 @@ class ResultsArea(QWidget):
     def _choose_export_file(self, kind: str) -> None:
         default = f"{kind}-{self.current_campaign_id or 'all'}.csv"
         path = self.prompter.save_file(
-            self, self.tr("Export to CSV"), default, self.tr("CSV files (*.csv)")
+            self,
+            self.tr("Export to CSV"),
+            default,
+            self.tr("CSV files (*.csv)"),
+            kind=file_folders.EXPORTS,
         )
         if path is not None:
             self.export_table(kind, path)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QFont
 
 from teenvio_desktop.core.i18n import QT_TRANSLATE_NOOP
 from teenvio_desktop.core.stats.store import StatsCampaign
@@ -92,10 +93,19 @@ class CampaignListModel(QAbstractTableModel):
                 return "SMTP-API" if campaign.transport == "smtp" else "TEA Lite"
             if column == "subject":
                 fallback = self.tr("(campaign {ref})").format(ref=campaign.campaign_ref)
-                return campaign.subject or fallback
+                subject = campaign.subject or fallback
+                return (
+                    self.tr("Test: {subject}").format(subject=subject)
+                    if campaign.is_test
+                    else subject
+                )
             if column == "recipients":
                 return format_count(campaign.recipients_count or 0)
             return state_text(campaign.state)
+        if role == Qt.ItemDataRole.FontRole and campaign.is_test:
+            font = QFont()
+            font.setItalic(True)  # a test send, not a campaign to follow
+            return font
         if role == Qt.ItemDataRole.EditRole:  # what the sort proxy compares
             if column == "date":
                 return campaign.sent_at or campaign.created_at

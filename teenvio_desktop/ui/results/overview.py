@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from teenvio_desktop.core.clock import utc_now
+from teenvio_desktop.core.sending.notes import SendNotes, send_notes
 from teenvio_desktop.core.stats.queries import (
     LinkClicks,
     Scope,
@@ -47,6 +48,7 @@ class CampaignView:
     timeline: Timeline
     links: list[LinkClicks]
     status: SyncState
+    notes: SendNotes = field(default_factory=SendNotes)  # left out or refused recipients
 
 
 def _moment(iso: str | None) -> datetime | None:
@@ -87,6 +89,7 @@ def load_campaign_view(
             ),
             top_links(db, scope),
             store.campaign_sync_status(campaign_id),
+            send_notes(db, campaign_id),
         )
 
     return job

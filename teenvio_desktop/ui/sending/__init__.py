@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from teenvio_desktop.core.sending import SendJob, SmtpSendJob, TeaLiteSendJob
+from teenvio_desktop.ui.prompter import Prompter
 from teenvio_desktop.ui.sending.dialog import SendDialog, open_dialogs
 from teenvio_desktop.ui.sending.smtp_dialog import SmtpSendDialog
 from teenvio_desktop.ui.sending.tealite_dialog import TeaLiteSendDialog
@@ -17,7 +18,12 @@ from teenvio_desktop.ui.tasks import TaskRunner
 
 
 def open_send_dialog(
-    parent: QWidget | None, job: SendJob, *, runner: TaskRunner | None = None, show: bool = True
+    parent: QWidget | None,
+    job: SendJob,
+    *,
+    runner: TaskRunner | None = None,
+    show: bool = True,
+    prompter: Prompter | None = None,
 ) -> SendDialog:
     """The dialog for ``job``'s transport (shown unless ``show`` is False; not started)."""
     dialog: SendDialog
@@ -27,7 +33,7 @@ def open_send_dialog(
             smtp.present()
         return smtp
     if isinstance(job, TeaLiteSendJob):
-        dialog = TeaLiteSendDialog(job, parent, runner=runner)
+        dialog = TeaLiteSendDialog(job, parent, runner=runner, prompter=prompter)
         if show:
             dialog.show()
         return dialog

@@ -25,6 +25,7 @@ def state_label(state: str) -> str:
         "accepted": QCoreApplication.translate("RestSend", "Accepted"),
         "retrying": QCoreApplication.translate("RestSend", "Retrying"),
         "failed": QCoreApplication.translate("RestSend", "Failed"),
+        "uncertain": QCoreApplication.translate("RestSend", "May have been sent"),
     }
     return labels.get(state, state)
 

@@ -23,15 +23,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from teenvio_desktop.core.outbox import OutboxRepository, SendControl, retry_failed
+from teenvio_desktop.core.outbox import (
+    OutboxRepository,
+    ResendRequest,
+    SendControl,
+    retry_failed,
+)
 from teenvio_desktop.core.sending import STAGE_OUTBOX_READY, SendOutcome, TeaLiteSendJob
+from teenvio_desktop.core.sending.notes import send_notes
 from teenvio_desktop.core.tasks import Progress
 from teenvio_desktop.core.tealite.connection import TeaLiteConnection
 from teenvio_desktop.core.tealite.errors import CredentialsRejected
 from teenvio_desktop.ui.formatting import format_count
+from teenvio_desktop.ui.prompter import DialogPrompter, Prompter
 from teenvio_desktop.ui.sending.dialog import SendDialog
 from teenvio_desktop.ui.sending.outbox_model import OutboxTableModel
-from teenvio_desktop.ui.tasks import TaskRunner
+from teenvio_desktop.ui.sending.resend import confirm_resend, queue_uncertain_again
+from teenvio_desktop.ui.sending.send_notes import describe_notes
+from teenvio_desktop.ui.tasks import TaskRunner, bound_to
 from teenvio_desktop.ui.translation import error_text
 
 TABLE_REFRESH_S = 0.5
@@ -55,11 +64,17 @@ class TeaLiteSendDialog(SendDialog):
         parent: QWidget | None = None,
         *,
         runner: TaskRunner | None = None,
+        prompter: Prompter | None = None,
     ) -> None:
         super().__init__(job, parent, runner=runner)
+        self.prompter = prompter or DialogPrompter()
         self.tealite_job = job
         self.setObjectName("TeaLiteSendDialog")
-        self.setWindowTitle(self.tr("Sending through TEA Lite"))
+        self.setWindowTitle(
+            self.tr("Test send through TEA Lite")
+            if job.test
+            else self.tr("Sending through TEA Lite")
+        )
         self._last_table_refresh = 0.0
         self._build()
 
@@ -85,6 +100,7 @@ class TeaLiteSendDialog(SendDialog):
             "failed": self.tr("Failed"),
             "retrying": self.tr("Retrying"),
             "remaining": self.tr("Remaining"),
+            "uncertain": self.tr("May have been sent"),
             "rate": self.tr("Messages per second"),
             "eta": self.tr("Time left"),
         }
@@ -108,13 +124,21 @@ class TeaLiteSendDialog(SendDialog):
         self.cancel_button.setObjectName("cancel")
         self.retry_button = QPushButton(self.tr("Retry failed"))
         self.retry_button.setObjectName("retry_failed")
+        self.resend_button = QPushButton(self.tr("Send again anyway…"))
+        self.resend_button.setObjectName("resend_uncertain")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
-        for button in (self.pause_button, self.cancel_button, self.retry_button):
+        for button in (
+            self.pause_button,
+            self.cancel_button,
+            self.retry_button,
+            self.resend_button,
+        ):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         self.pause_button.clicked.connect(self.toggle_pause)
         self.cancel_button.clicked.connect(self.stop_campaign)
         self.retry_button.clicked.connect(self.retry_failed)
+        self.resend_button.clicked.connect(self.resend_uncertain)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.progress_bar)
@@ -157,6 +181,22 @@ class TeaLiteSendDialog(SendDialog):
         if self.campaign_id and retry_failed(self.job.db, self.campaign_id):
             self.start()
 
+    def resend_uncertain(self) -> None:
+        """The explicit re-send of messages that may have been sent (after a confirmation)."""
+        if not self.campaign_id or self.is_running():
+            return
+        notes = send_notes(self.job.db, self.campaign_id)
+        if not notes.uncertain_total or not confirm_resend(self, self.prompter, notes):
+            return
+        self.resend_button.setEnabled(False)
+        queue_uncertain_again(
+            self, self.job.db, self.campaign_id, self.prompter, self._resend_queued
+        ).finished.connect(bound_to(self, lambda: self.set_running(self.is_running())))
+
+    def _resend_queued(self, request: ResendRequest) -> None:
+        if request.requeued:
+            self.start()
+
     # --- reports --------------------------------------------------------------------------
 
     def show_progress(self, progress: Progress) -> None:
@@ -167,7 +207,7 @@ class TeaLiteSendDialog(SendDialog):
             return
         self.progress_bar.setMaximum(max(1, int(progress.total or 0)))
         self.progress_bar.setValue(int(progress.done))
-        for key in ("accepted", "failed", "retrying", "remaining"):
+        for key in ("accepted", "failed", "retrying", "remaining", "uncertain"):
             self.values[key].setText(format_count(int(d.get(key, 0) or 0)))
         self.values["rate"].setText(QLocale().toString(float(d.get("rate") or 0), "f", 1))
         eta = d.get("eta_s")
@@ -181,15 +221,17 @@ class TeaLiteSendDialog(SendDialog):
         if self.model.campaign_id != outcome.campaign_id:
             self.model.set_campaign(outcome.campaign_id)
         if outcome.complete:
-            text = self.tr("Done: all %Ln message(s) were accepted.", "", outcome.accepted)
-            self.status.setText(text)
-        else:
-            text = self.tr("Finished: {accepted} accepted, {failed} failed.")
             self.status.setText(
-                text.format(
-                    accepted=format_count(outcome.accepted), failed=format_count(outcome.failed)
-                )
+                self.tr("Done: all %Ln message(s) were accepted.", "", outcome.accepted)
             )
+            return
+        text = self.tr("Finished: {accepted} accepted, {failed} failed.").format(
+            accepted=format_count(outcome.accepted), failed=format_count(outcome.failed)
+        )
+        notes = send_notes(self.job.db, outcome.campaign_id)
+        if notes.uncertain_total:
+            text += "\n" + describe_notes(notes)
+        self.status.setText(text)
 
     def show_error(self, error: BaseException) -> None:
         self.status.setText(error_text(error))
@@ -211,11 +253,14 @@ class TeaLiteSendDialog(SendDialog):
                 ("failed", counts.failed),
                 ("remaining", counts.remaining),
                 ("retrying", counts.retrying),
+                ("uncertain", counts.uncertain),
             ):
                 self.values[key].setText(str(value))
         self.pause_button.setEnabled(running)
         self.pause_button.setText(self.tr("Pause"))
         self.cancel_button.setEnabled(running)
-        failed = OutboxRepository(self.job.db).counts(self.campaign_id).failed
-        self.retry_button.setEnabled(not running and failed > 0)
+        counts = OutboxRepository(self.job.db).counts(self.campaign_id)
+        self.retry_button.setEnabled(not running and counts.failed > 0)
+        self.resend_button.setEnabled(not running and counts.uncertain > 0)
+        self.resend_button.setVisible(counts.uncertain > 0)
         self.close_button.setEnabled(not running)

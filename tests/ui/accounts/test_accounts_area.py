@@ -90,7 +90,8 @@ def test_add_test_and_remove_an_account_with_the_real_keyring(
     assert account_repository(app_context).get("Desk").is_default
 
     _when_modal(qtbot, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
-    area.remove_account()
+    with qtbot.waitSignal(area.accounts_changed, timeout=10_000):
+        area.remove_account()
     assert account_repository(app_context).find("Desk") is None
     assert fresh.get("Desk", SecretKind.SMTP_PASSWORD) is None
     assert fresh.get("Desk", SecretKind.TEALITE_TOKEN) is None
@@ -146,16 +147,19 @@ def test_no_keyring_shows_the_banner_and_keeps_secrets_for_the_session(
     area = AccountsArea(app_context, store=store, prompter=prompter)
     qtbot.addWidget(area)
     area.show()
-    assert area.banner.isVisible()
+    qtbot.waitUntil(area.banner.isVisible)
     assert "not available" in area.banner.label.text()
+    assert "GNOME Keyring or KWallet" in area.banner.label.text()
     prompter.fill(AccountDialog, lambda dialog: _fill(dialog, sandbox, "Session") or True)
-    area.add_account()
+    with qtbot.waitSignal(area.accounts_changed, timeout=10_000):
+        area.add_account()
     assert area.banner.isVisible()
     assert store.get("Session", SecretKind.SMTP_PASSWORD) == sandbox.info.password
     # The keyring comes back (e.g. unlocked): "Try again" moves the secrets into it.
     store._pinned = secret_service.backend()
+    qtbot.waitUntil(area.banner.retry_button.isEnabled)
     area.banner.retry_button.click()
-    assert area.banner.isHidden()
+    qtbot.waitUntil(area.banner.isHidden)
     fresh = SecretStore(secret_service.backend())
     assert fresh.get("Session", SecretKind.SMTP_PASSWORD) == sandbox.info.password
     fresh.delete_account("Session")
@@ -190,3 +194,84 @@ def test_the_sandbox_account_is_listed_and_default(qtbot: QtBot, app_context, sa
     area.select("sandbox")
     assert not area.edit_button.isEnabled() and not area.remove_button.isEnabled()
     assert area.test_button.isEnabled()
+
+
+def test_each_account_shows_only_its_own_last_test_with_its_time(
+    qtbot: QtBot, app_context, sandbox
+) -> None:
+    store = SecretStore(fail.Keyring())
+    prompter = ScriptedPrompter()
+    area = AccountsArea(app_context, store=store, prompter=prompter)
+    qtbot.addWidget(area)
+    for name in ("First", "Second"):
+        prompter.fill(AccountDialog, lambda dialog, n=name: _fill(dialog, sandbox, n) or True)
+        with qtbot.waitSignal(area.accounts_changed, timeout=10_000):
+            area.add_account()
+    area.select("First")
+    task = area.test_selected()
+    assert task is not None
+    # Another account chosen while the first one's test runs: none of it shows there.
+    area.select("Second")
+    assert area.test_result.text() == ""
+    with qtbot.waitSignal(task.finished, timeout=30_000):
+        pass
+    assert area.test_result.text() == ""
+    area.select("First")
+    text = area.test_result.text()
+    assert text.count("✔") == 2, text
+    assert text.startswith("Last test: ")
+    # A new account starts with no results at all.
+    prompter.fill(AccountDialog, lambda dialog: _fill(dialog, sandbox, "Third") or True)
+    with qtbot.waitSignal(area.accounts_changed, timeout=10_000):
+        area.add_account()
+    assert area.selected() is not None and area.selected().name == "Third"
+    assert area.test_result.text() == ""
+
+
+def test_the_keyring_is_never_read_on_the_gui_thread(
+    qtbot: QtBot, app_context, sandbox, secret_service
+) -> None:
+    """Opening the area, saving, editing and removing an account read or write the keyring
+    only in worker threads (the keyring may wait for the user to unlock it)."""
+    import threading
+
+    from keyring.backends.SecretService import Keyring
+
+    gui_thread = threading.current_thread()
+    on_gui_thread: list[str] = []
+    calls: list[str] = []
+
+    class Watching(Keyring):
+        def _note(self, what: str) -> None:
+            calls.append(what)
+            if threading.current_thread() is gui_thread:
+                on_gui_thread.append(what)
+
+        def get_password(self, service: str, username: str) -> str | None:
+            self._note(f"get {username}")
+            return super().get_password(service, username)
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            self._note(f"set {username}")
+            super().set_password(service, username, password)
+
+        def delete_password(self, service: str, username: str) -> None:
+            self._note(f"delete {username}")
+            super().delete_password(service, username)
+
+    prompter = ScriptedPrompter()
+    area = AccountsArea(app_context, store=SecretStore(Watching()), prompter=prompter)
+    qtbot.addWidget(area)
+    qtbot.waitUntil(lambda: "get probe" in calls)
+    prompter.fill(AccountDialog, lambda dialog: _fill(dialog, sandbox, "Watched") or True)
+    with qtbot.waitSignal(area.accounts_changed, timeout=10_000):
+        area.add_account()
+    area.select("Watched")
+    prompter.fill(AccountDialog, lambda dialog: True)
+    with qtbot.waitSignal(area.accounts_changed, timeout=10_000):
+        area.edit_account()
+    prompter.answer("confirm", True)
+    with qtbot.waitSignal(area.accounts_changed, timeout=10_000):
+        area.remove_account()
+    assert {c.split()[0] for c in calls} == {"get", "set", "delete"}, calls
+    assert on_gui_thread == []

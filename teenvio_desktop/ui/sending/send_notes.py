@@ -1,0 +1,83 @@
+"""Under the campaign's title: the recipients its send left out or the server refused."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from teenvio_desktop.core.sending.notes import SendNotes
+
+
+def _named(addresses: list[str], total: int) -> str:
+    return ", ".join(addresses) + (" …" if total > len(addresses) else "")
+
+
+class SendNotesText(QObject):
+    """The words for :class:`SendNotes` (a QObject so that plurals go through ``tr``)."""
+
+    def describe(self, notes: SendNotes) -> str:
+        lines: list[str] = []
+        if notes.left_out_total:
+            text = self.tr(
+                "%n recipient(s) left out: the SMTP-API cannot take addresses with characters "
+                "other than plain letters and digits before the @ ({addresses}). Send them "
+                "through TEA Lite, or correct the addresses in the list.",
+                None,
+                notes.left_out_total,
+            )
+            lines.append(text.format(addresses=_named(list(notes.left_out), notes.left_out_total)))
+        if notes.refused_total:
+            refused = [address + " (" + reply + ")" for address, reply in notes.refused]
+            text = self.tr(
+                "%n recipient(s) refused by the server: {addresses}", None, notes.refused_total
+            )
+            lines.append(text.format(addresses=_named(refused, notes.refused_total)))
+        if notes.uncertain_total:
+            text = self.tr(
+                "%n recipient(s) may have been sent: no answer from TEA Lite confirmed it "
+                "({addresses}). They are not sent again unless you choose “Send again anyway”; "
+                "they may then receive the message twice.",
+                None,
+                notes.uncertain_total,
+            )
+            lines.append(
+                text.format(addresses=_named(list(notes.uncertain), notes.uncertain_total))
+            )
+        return "\n".join(lines)
+
+
+def describe_notes(notes: SendNotes) -> str:
+    return SendNotesText().describe(notes)
+
+
+class SendNotesPanel(QFrame):
+    """The notes, and "Send again anyway…" when TEA Lite messages may have been sent."""
+
+    resend_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("send_notes")
+        self.label = QLabel()
+        self.label.setObjectName("send_notes_text")
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.resend_button = QPushButton(self.tr("Send again anyway…"))
+        self.resend_button.setObjectName("resend_uncertain")
+        self.resend_button.clicked.connect(self.resend_requested)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.resend_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.notes: SendNotes | None = None
+        self.hide()
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def show_notes(self, notes: SendNotes | None) -> None:
+        self.notes = notes
+        text = describe_notes(notes) if notes is not None else ""
+        self.label.setText(text)
+        self.resend_button.setVisible(notes is not None and notes.uncertain_total > 0)
+        self.setVisible(bool(text))
