@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QByteArray, QSize, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         # Banners about the whole app (no keyring, ...) sit above every area, beside the
         # sidebar; hidden, they take no room.
         self.banners = QVBoxLayout()
-        self.banners.setContentsMargins(MARGIN, SPACING, MARGIN, 0)
+        self.banners.setContentsMargins(0, 0, 0, 0)  # margins only while one shows
         column = QVBoxLayout()
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
@@ -105,6 +105,25 @@ class MainWindow(QMainWindow):
     def add_banner(self, banner: QWidget) -> None:
         """A message about the whole app, shown above every area (it hides itself)."""
         self.banners.addWidget(banner)
+        banner.installEventFilter(self)
+        self._fit_banners()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
+            self._fit_banners()
+        return super().eventFilter(watched, event)
+
+    def _fit_banners(self) -> None:
+        """Room around the banners while one shows; none at all when they are hidden
+        (an empty layout keeps its margins)."""
+        shown = any(
+            (item := self.banners.itemAt(i)) is not None
+            and (widget := item.widget()) is not None
+            and not widget.isHidden()
+            for i in range(self.banners.count())
+        )
+        margins = (MARGIN, SPACING, MARGIN, 0) if shown else (0, 0, 0, 0)
+        self.banners.setContentsMargins(*margins)
 
     # -- areas ---------------------------------------------------------------------------
     def add_area(
