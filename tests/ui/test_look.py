@@ -191,3 +191,27 @@ def test_the_chart_draws_intervals_and_running_totals(qtbot: QtBot, restored_loo
     )
     assert labels[1] == "12:00"  # a time where the day goes on
     assert labels[0] == QLocale().toString(midnight.date(), "d MMM")  # the date at midnight
+
+
+def test_a_hidden_banner_takes_no_room_and_a_shown_one_sits_beside_the_sidebar(
+    qtbot: QtBot, app_context: AppContext
+) -> None:
+    from PySide6.QtWidgets import QFrame
+
+    from teenvio_desktop.core.accounts.errors import KeyringUnavailable
+
+    with demo_window(qtbot, app_context, "en") as shown:
+        window = shown.window
+        banner = window.findChild(QFrame, "keyring_banner")
+        assert banner is not None
+        # The start's own keyring check answers first (it shows or hides the banner).
+        retry = banner.retry_button  # type: ignore[attr-defined]
+        qtbot.waitUntil(retry.isEnabled, timeout=15_000)
+        banner.hide()
+        settle()
+        assert window.stack.geometry().top() == 0
+        banner.show_problem(KeyringUnavailable("no secret service"))  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: window.stack.geometry().top() > banner.geometry().bottom())
+        assert banner.geometry().left() > window.navigation.geometry().right()
+        banner.hide()
+        qtbot.waitUntil(lambda: window.stack.geometry().top() == 0)
