@@ -57,6 +57,8 @@ from teenvio_desktop.ui.translation import error_text, qt_translate
 
 __all__ = ["AccountsArea", "KeyringBanner"]
 
+ACCOUNT_LIST_MAX_WIDTH = 360
+
 
 class AccountsArea(QWidget):
     accounts_changed = Signal()
@@ -200,6 +202,9 @@ class AccountsArea(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, account.name)
             item.setToolTip(label)
             self.account_list.addItem(item)
+        # Wide enough for the names as far as a 1024-pixel window allows (else they elide).
+        needed = self.account_list.sizeHintForColumn(0) + 2 * self.account_list.frameWidth() + 8
+        self.account_list.setMinimumWidth(min(max(needed, 200), ACCOUNT_LIST_MAX_WIDTH))
         if current is not None:
             self.select(current.name)
         if self.account_list.currentRow() < 0 and self.account_list.count():
