@@ -185,6 +185,9 @@ def prepare_compose_view(composer: Any, view: str, demo: Any) -> None:
         composer.editors.tabs.setCurrentIndex(0)
         fields = composer.fields
         fields.transport.setCurrentIndex(fields.transport.findData("rest"))
+        # What TEA Lite requires besides the SMTP-API's fields: the send is ready.
+        fields.campaign_ref.setText("autumn-2026")
+        fields.reply_to_name.setText(fields.sender_name.text())
         if demo is not None:
             fields.recipient_list.setCurrentIndex(fields.recipient_list.findData(demo.main_list_id))
         serve_events(30, lambda: bool(rendered))

@@ -144,6 +144,9 @@ class ComposeArea(QWidget):
         left.setStretchFactor(1, 1)
         left.setSizes([260, 600])
         self.left_splitter = left
+        # Until the user drags it, the envelope is exactly as tall as its fields (no gap).
+        self._fields_dragged = False
+        left.splitterMoved.connect(self._on_fields_dragged)
         self.side_tabs = QTabWidget()
         # Short tab titles: four tabs fit a narrow window in both languages; the panels'
         # own titles say the rest.
@@ -240,14 +243,21 @@ class ComposeArea(QWidget):
 
     def _fit_fields(self) -> None:
         """Give the envelope the height it needs (up to half the column) so that no field
-        hides below the fold of its scroll area; the editors take the rest."""
+        hides below the fold of its scroll area, and no more (no empty gap above the
+        editors) unless the user chose a height; the editors take the rest."""
         total = sum(self.left_splitter.sizes())
         if total <= 0:
             return
         frame = self.fields_scroll.frameWidth() * 2
         wanted = min(self.fields.sizeHint().height() + frame, total // 2)
-        if self.left_splitter.sizes()[0] < wanted:
+        current = self.left_splitter.sizes()[0]
+        if current < wanted or (current > wanted and not self._fields_dragged):
+            self.left_splitter.blockSignals(True)
             self.left_splitter.setSizes([wanted, total - wanted])
+            self.left_splitter.blockSignals(False)
+
+    def _on_fields_dragged(self, _position: int, _index: int) -> None:
+        self._fields_dragged = True
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
