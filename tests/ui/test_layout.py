@@ -199,6 +199,12 @@ def test_the_composers_panels_fit_with_tea_lite_and_every_condition(
                 shown.resize(qtbot, size)
                 where = f"compose {size.width()}x{size.height()} {language}"
                 problems += [f"{where}: {p}" for p in layout_problems(compose, shown.window)]
+                # The envelope is as tall as its fields: no empty gap above the editors.
+                fields = compose.fields  # type: ignore[attr-defined]
+                frame = 2 * compose.fields_scroll.frameWidth()  # type: ignore[attr-defined]
+                envelope = compose.left_splitter.sizes()[0]  # type: ignore[attr-defined]
+                if envelope > fields.sizeHint().height() + frame + 1:
+                    problems.append(f"{where}: {envelope} px envelope, an empty gap below")
         assert compose.recipient_picker.isVisible()  # type: ignore[attr-defined]
         assert not problems, "\n".join(problems)
 
