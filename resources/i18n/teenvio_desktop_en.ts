@@ -175,7 +175,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{user} at {host}:{port} ({security})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{url} (source system {source})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Senders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply-to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Remove the account “{name}”? Its password and token are also deleted from the system keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -187,15 +211,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Last test: {time}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>SMTP-API</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>TEA Lite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last test: {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -211,27 +235,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>SMTP-API: {user} at {host}:{port} ({security})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Port 2500 is deprecated; prefer 46500 (TLS) or 58700.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TEA Lite: {url} (source system {source})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CA file: {path}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Senders: {list}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reply-to: {list}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -256,6 +260,10 @@
 </context>
 <context>
     <name>AttachmentsPanel</name>
+    <message>
+        <source>Images and files</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Insert image…</source>
         <translation type="unfinished"></translation>
@@ -296,7 +304,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Schedule the sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Send at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -321,10 +337,6 @@
     </message>
     <message>
         <source>Reply-to name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -363,9 +375,12 @@
         <source>Addresses typed below</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{name} ({count} recipients)</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>{name} (%Ln recipient(s))</source>
+        <translation>
+            <numerusform>{name} (%Ln recipient)</numerusform>
+            <numerusform>{name} (%Ln recipients)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -383,6 +398,46 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent, some failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent elsewhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Recipients</source>
         <translation type="unfinished"></translation>
     </message>
@@ -397,6 +452,16 @@
     <message>
         <source>Test: {subject}</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{subject}
+{date} through {via} to %Ln recipient(s)</source>
+        <translation>
+            <numerusform>{subject}
+{date} through {via} to %Ln recipient</numerusform>
+            <numerusform>{subject}
+{date} through {via} to %Ln recipients</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -503,11 +568,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>New from &amp;template…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Open HTML, MJML or .eml…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -519,11 +592,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save draft &amp;as…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Find and replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -547,6 +628,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Test send…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -555,27 +640,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>New</source>
+        <source>Composer tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open…</source>
+        <source>More</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Plain text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Image…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Find</source>
+        <source>More commands: drafts, plain text, CSS</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -773,6 +846,10 @@
 <context>
     <name>EditorTabs</name>
     <message>
+        <source>HTML source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>HTML part</source>
         <translation type="unfinished"></translation>
     </message>
@@ -811,16 +888,50 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{current} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Match case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Previous</source>
+        <source>Regular expression</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Next</source>
+        <source>Close (Esc)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replaced</source>
+        <translation>
+            <numerusform>%n replaced</numerusform>
+            <numerusform>%n replaced</numerusform>
+        </translation>
     </message>
     <message>
         <source>Replace</source>
@@ -830,16 +941,11 @@
         <source>Replace all</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>Formatting</name>
     <message>
-        <source>Close</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{count} replaced</source>
+        <source>{number}%</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -902,9 +1008,12 @@
         <source>Merge fields</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{source}, {count} recipients</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>{source}, %Ln recipient(s)</source>
+        <translation>
+            <numerusform>{source}, %Ln recipient</numerusform>
+            <numerusform>{source}, %Ln recipients</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -943,6 +1052,22 @@
     </message>
     <message>
         <source>&amp;About Teenvio Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour &amp;scheme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow the &amp;system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1119,6 +1244,13 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>Compiled without errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NavigationBar</name>
+    <message>
+        <source>Areas</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1521,12 +1653,38 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{count} recipients</source>
+        <source>Recipient lists</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{shown} of {total} recipients</source>
+        <source>Lists</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipients of the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a list to see its recipients.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln recipient(s)</source>
+        <translation>
+            <numerusform>%Ln recipient</numerusform>
+            <numerusform>%Ln recipients</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %Ln recipient(s)</source>
+        <translation>
+            <numerusform>{shown} of %Ln recipient</numerusform>
+            <numerusform>{shown} of %Ln recipients</numerusform>
+        </translation>
     </message>
     <message>
         <source>Recipients</source>
@@ -1688,13 +1846,19 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <source>Importing…</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Importing… {rows} rows read</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Importing… %Ln row(s) read</source>
+        <translation>
+            <numerusform>Importing… %Ln row read</numerusform>
+            <numerusform>Importing… %Ln rows read</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>The list “{name}” is ready with {count} recipients.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>The list “{name}” is ready with %Ln recipient(s).</source>
+        <translation>
+            <numerusform>The list “{name}” is ready with %Ln recipient.</numerusform>
+            <numerusform>The list “{name}” is ready with %Ln recipients.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Import cancelled. Nothing was saved.</source>
@@ -1736,46 +1900,6 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accepted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delivered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Soft bounces</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hard bounces</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unique opens</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Total opens</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unique clicks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Total clicks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Click-through rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Campaigns</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1784,24 +1908,42 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Save non-openers as a list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save clickers as a list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Overview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Exported {count} rows to {path}.</source>
+        <source>Fetch the newest statistics from Teenvio now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Saved the list “{name}” with {count} recipients.</source>
+        <source>Save as list</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the people who did not open, or who clicked, as a recipient list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People who did not open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People who clicked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln row(s) to {path}.</source>
+        <translation>
+            <numerusform>Exported %Ln row to {path}.</numerusform>
+            <numerusform>Exported %Ln rows to {path}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved the list “{name}” with %Ln recipient(s).</source>
+        <translation>
+            <numerusform>Saved the list “{name}” with %Ln recipient.</numerusform>
+            <numerusform>Saved the list “{name}” with %Ln recipients.</numerusform>
+        </translation>
     </message>
     <message>
         <source>TEA Lite token</source>
@@ -1825,10 +1967,6 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Events per hour</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2143,9 +2281,99 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
 </context>
 <context>
+    <name>StatsTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SummaryCards</name>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages handed to Teenvio; the detail says how many it accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages the recipients&apos; servers accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People who opened the message at least once (unique opens), their share of the delivered messages, and every open counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clicked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People who clicked a link (unique clicks), the click-through rate (their share of the delivered messages), and every click counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bounced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages returned: hard bounces (the address does not work) and soft bounces (a temporary problem).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsubscribed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People who asked not to receive more messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{accepted} accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of those sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{total} opens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{total} clicks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of those delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{hard} hard · {soft} soft</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TablePage</name>
     <message>
         <source>Filter (any column)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2156,9 +2384,12 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <source>Filtering…</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{count} rows</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln row</numerusform>
+            <numerusform>%Ln rows</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2236,10 +2467,10 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>Done: all %n message(s) were accepted.</source>
+        <source>Done: all %Ln message(s) were accepted.</source>
         <translation>
-            <numerusform>Done: the message was accepted.</numerusform>
-            <numerusform>Done: all %n messages were accepted.</numerusform>
+            <numerusform>Done: %Ln message was accepted.</numerusform>
+            <numerusform>Done: all %Ln messages were accepted.</numerusform>
         </translation>
     </message>
     <message>
@@ -2372,7 +2603,78 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     </message>
 </context>
 <context>
+    <name>TimelineChart</name>
+    <message>
+        <source>Opens and clicks over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>week</numerusform>
+            <numerusform>%n weeks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Per {interval}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clicks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total opens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total clicks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No opens or clicks yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{opens} opens and {clicks} clicks from {start} to {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>_OnDemandCheck</name>
+    <message>
+        <source>{check} %p%</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
@@ -2405,15 +2707,15 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The HTML contains {count} &lt;{tag}&gt; element(s); email clients remove them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The link &quot;{href}&quot; is not a valid web, mailto or tel address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{count} link(s) in the HTML.</source>
+        <source>The HTML contains &lt;{tag}&gt; elements ({count}); email clients remove them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Links in the HTML: {count}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2941,6 +3243,14 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Campaign {campaign_id} is already being sent by process {pid} on {host} (since {started_at} UTC). Wait until it finishes, or stop it there; if that process was killed, its claim lapses by {expires_at} UTC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending campaign {campaign_id} stopped: this sender was paused so long that another sender took the campaign over. Nothing was sent twice; check the other sender.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Fix these before sending:
 
 {checks}</source>
@@ -2965,14 +3275,6 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
     <message>
         <source>The operation could not be finished ({kind}: {reason}). Nothing you typed was lost. Try again; if it happens again, send the log file (the logs folder of the data directory) to support.</source>
         <translation></translation>
-    </message>
-    <message>
-        <source>Campaign {campaign_id} is already being sent by process {pid} on {host} (since {started_at} UTC). Wait until it finishes, or stop it there; if that process was killed, its claim lapses by {expires_at} UTC.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sending campaign {campaign_id} stopped: this sender was paused so long that another sender took the campaign over. Nothing was sent twice; check the other sender.</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -175,8 +175,32 @@
         <translation>Eliminar cuenta</translation>
     </message>
     <message>
+        <source>{user} at {host}:{port} ({security})</source>
+        <translation>{user} en {host}:{port} ({security})</translation>
+    </message>
+    <message>
+        <source>{url} (source system {source})</source>
+        <translation>{url} (sistema de origen {source})</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>Archivo de CA</translation>
+    </message>
+    <message>
+        <source>Senders</source>
+        <translation>Remitentes</translation>
+    </message>
+    <message>
+        <source>Reply-to</source>
+        <translation>Responder a</translation>
+    </message>
+    <message>
         <source>Remove the account “{name}”? Its password and token are also deleted from the system keyring.</source>
         <translation>¿Eliminar la cuenta “{name}”? Su contraseña y su token también se borrarán del llavero del sistema.</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Cuentas</translation>
     </message>
     <message>
         <source>Account not removed</source>
@@ -187,16 +211,16 @@
         <translation>Probando “{name}”…</translation>
     </message>
     <message>
-        <source>Last test: {time}</source>
-        <translation>Última prueba: {time}</translation>
-    </message>
-    <message>
         <source>SMTP-API</source>
         <translation>SMTP-API</translation>
     </message>
     <message>
         <source>TEA Lite</source>
         <translation>TEA Lite</translation>
+    </message>
+    <message>
+        <source>Last test: {time}</source>
+        <translation>Última prueba: {time}</translation>
     </message>
     <message>
         <source>✔ {transport}: connection and login work.</source>
@@ -211,28 +235,8 @@
         <translation>No hay ninguna cuenta seleccionada.</translation>
     </message>
     <message>
-        <source>SMTP-API: {user} at {host}:{port} ({security})</source>
-        <translation>SMTP-API: {user} en {host}:{port} ({security})</translation>
-    </message>
-    <message>
         <source>Port 2500 is deprecated; prefer 46500 (TLS) or 58700.</source>
         <translation>El puerto 2500 está obsoleto; es preferible usar 46500 (TLS) o 58700.</translation>
-    </message>
-    <message>
-        <source>TEA Lite: {url} (source system {source})</source>
-        <translation>TEA Lite: {url} (sistema de origen {source})</translation>
-    </message>
-    <message>
-        <source>CA file: {path}</source>
-        <translation>Archivo de CA: {path}</translation>
-    </message>
-    <message>
-        <source>Senders: {list}</source>
-        <translation>Remitentes: {list}</translation>
-    </message>
-    <message>
-        <source>Reply-to: {list}</source>
-        <translation>Responder a: {list}</translation>
     </message>
 </context>
 <context>
@@ -256,6 +260,10 @@
 </context>
 <context>
     <name>AttachmentsPanel</name>
+    <message>
+        <source>Images and files</source>
+        <translation>Imágenes y archivos</translation>
+    </message>
     <message>
         <source>Insert image…</source>
         <translation>Insertar imagen…</translation>
@@ -296,8 +304,16 @@
         <translation>ana@example.com, luis@example.com</translation>
     </message>
     <message>
+        <source>Schedule the sending</source>
+        <translation>Programar el envío</translation>
+    </message>
+    <message>
         <source>Send at</source>
         <translation>Fecha de envío</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Account</source>
@@ -322,10 +338,6 @@
     <message>
         <source>Reply-to name</source>
         <translation>Nombre para responder a</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nombre</translation>
     </message>
     <message>
         <source>Subject</source>
@@ -363,9 +375,12 @@
         <source>Addresses typed below</source>
         <translation>Direcciones escritas abajo</translation>
     </message>
-    <message>
-        <source>{name} ({count} recipients)</source>
-        <translation>{name} ({count} destinatarios)</translation>
+    <message numerus="yes">
+        <source>{name} (%Ln recipient(s))</source>
+        <translation>
+            <numerusform>{name} (%Ln destinatario)</numerusform>
+            <numerusform>{name} (%Ln destinatarios)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -383,6 +398,46 @@
         <translation>Asunto</translation>
     </message>
     <message>
+        <source>Queued</source>
+        <translation>En cola</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Enviándose</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pausa</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviada</translation>
+    </message>
+    <message>
+        <source>Sent, some failed</source>
+        <translation>Enviada, con fallos</translation>
+    </message>
+    <message>
+        <source>Contacts imported</source>
+        <translation>Contactos importados</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallida</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <source>Sent elsewhere</source>
+        <translation>Enviada desde otro sitio</translation>
+    </message>
+    <message>
         <source>Recipients</source>
         <translation>Destinatarios</translation>
     </message>
@@ -397,6 +452,16 @@
     <message>
         <source>Test: {subject}</source>
         <translation>Prueba: {subject}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{subject}
+{date} through {via} to %Ln recipient(s)</source>
+        <translation>
+            <numerusform>{subject}
+{date} por {via} a %Ln destinatario</numerusform>
+            <numerusform>{subject}
+{date} por {via} a %Ln destinatarios</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -503,12 +568,20 @@
         <translation>&amp;Nueva campaña</translation>
     </message>
     <message>
+        <source>New</source>
+        <translation>Nueva</translation>
+    </message>
+    <message>
         <source>New from &amp;template…</source>
         <translation>Nueva desde &amp;plantilla…</translation>
     </message>
     <message>
         <source>&amp;Open HTML, MJML or .eml…</source>
         <translation>&amp;Abrir HTML, MJML o .eml…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
     </message>
     <message>
         <source>Open &amp;draft…</source>
@@ -519,12 +592,20 @@
         <translation>&amp;Guardar borrador</translation>
     </message>
     <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
         <source>Save draft &amp;as…</source>
         <translation>Guardar borrador &amp;como…</translation>
     </message>
     <message>
         <source>&amp;Find and replace</source>
         <translation>&amp;Buscar y reemplazar</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Buscar</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
@@ -547,6 +628,10 @@
         <translation>Insertar imagen…</translation>
     </message>
     <message>
+        <source>Image</source>
+        <translation>Imagen</translation>
+    </message>
+    <message>
         <source>&amp;Test send…</source>
         <translation>Envío de &amp;prueba…</translation>
     </message>
@@ -555,28 +640,16 @@
         <translation>En&amp;viar…</translation>
     </message>
     <message>
-        <source>New</source>
-        <translation>Nueva</translation>
+        <source>Composer tools</source>
+        <translation>Herramientas del editor</translation>
     </message>
     <message>
-        <source>Open…</source>
-        <translation>Abrir…</translation>
+        <source>More</source>
+        <translation>Más</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>Guardar</translation>
-    </message>
-    <message>
-        <source>Plain text</source>
-        <translation>Texto plano</translation>
-    </message>
-    <message>
-        <source>Image…</source>
-        <translation>Imagen…</translation>
-    </message>
-    <message>
-        <source>Find</source>
-        <translation>Buscar</translation>
+        <source>More commands: drafts, plain text, CSS</source>
+        <translation>Más órdenes: borradores, texto plano, CSS</translation>
     </message>
 </context>
 <context>
@@ -773,12 +846,16 @@
 <context>
     <name>EditorTabs</name>
     <message>
+        <source>HTML source</source>
+        <translation>Código HTML</translation>
+    </message>
+    <message>
         <source>HTML part</source>
         <translation>Parte HTML</translation>
     </message>
     <message>
         <source>Plain-text part</source>
-        <translation>Parte de texto sin formato</translation>
+        <translation>Parte de texto plano</translation>
     </message>
     <message>
         <source>HTML</source>
@@ -811,16 +888,50 @@
         <translation>Reemplazar por</translation>
     </message>
     <message>
+        <source>{current} of {total}</source>
+        <translation>{current} de {total}</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Coincidencia anterior (Mayús+Intro)</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>Siguiente coincidencia (Intro)</translation>
+    </message>
+    <message>
         <source>Match case</source>
         <translation>Distinguir mayúsculas y minúsculas</translation>
     </message>
     <message>
-        <source>Previous</source>
-        <translation>Anterior</translation>
+        <source>Regular expression</source>
+        <translation>Expresión regular</translation>
     </message>
     <message>
-        <source>Next</source>
-        <translation>Siguiente</translation>
+        <source>Close (Esc)</source>
+        <translation>Cerrar (Esc)</translation>
+    </message>
+    <message>
+        <source>Invalid expression</source>
+        <translation>Expresión no válida</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Sin coincidencias</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n coincidencia</numerusform>
+            <numerusform>%n coincidencias</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replaced</source>
+        <translation>
+            <numerusform>%n reemplazada</numerusform>
+            <numerusform>%n reemplazadas</numerusform>
+        </translation>
     </message>
     <message>
         <source>Replace</source>
@@ -830,17 +941,12 @@
         <source>Replace all</source>
         <translation>Reemplazar todo</translation>
     </message>
+</context>
+<context>
+    <name>Formatting</name>
     <message>
-        <source>Close</source>
-        <translation>Cerrar</translation>
-    </message>
-    <message>
-        <source>Not found</source>
-        <translation>No encontrado</translation>
-    </message>
-    <message>
-        <source>{count} replaced</source>
-        <translation>{count} reemplazado(s)</translation>
+        <source>{number}%</source>
+        <translation>{number}&#xa0;%</translation>
     </message>
 </context>
 <context>
@@ -902,9 +1008,12 @@
         <source>Merge fields</source>
         <translation>Campos de combinación</translation>
     </message>
-    <message>
-        <source>{source}, {count} recipients</source>
-        <translation>{source}, {count} destinatarios</translation>
+    <message numerus="yes">
+        <source>{source}, %Ln recipient(s)</source>
+        <translation>
+            <numerusform>{source}, %Ln destinatario</numerusform>
+            <numerusform>{source}, %Ln destinatarios</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -944,6 +1053,22 @@
     <message>
         <source>&amp;About Teenvio Desktop</source>
         <translation>&amp;Acerca de Teenvio Desktop</translation>
+    </message>
+    <message>
+        <source>Colour &amp;scheme</source>
+        <translation>E&amp;squema de colores</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;system</source>
+        <translation>Como el &amp;sistema</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Claro</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Oscuro</translation>
     </message>
     <message>
         <source>About Teenvio Desktop</source>
@@ -1122,6 +1247,13 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     <message>
         <source>Compiled without errors.</source>
         <translation>Compilado sin errores.</translation>
+    </message>
+</context>
+<context>
+    <name>NavigationBar</name>
+    <message>
+        <source>Areas</source>
+        <translation>Áreas</translation>
     </message>
 </context>
 <context>
@@ -1525,12 +1657,38 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>Buscar dirección o nombre</translation>
     </message>
     <message>
-        <source>{count} recipients</source>
-        <translation>{count} destinatarios</translation>
+        <source>Recipient lists</source>
+        <translation>Listas de destinatarios</translation>
     </message>
     <message>
-        <source>{shown} of {total} recipients</source>
-        <translation>{shown} de {total} destinatarios</translation>
+        <source>Lists</source>
+        <translation>Listas</translation>
+    </message>
+    <message>
+        <source>Recipients of the list</source>
+        <translation>Destinatarios de la lista</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Choose a list to see its recipients.</source>
+        <translation>Elige una lista para ver sus destinatarios.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln recipient(s)</source>
+        <translation>
+            <numerusform>%Ln destinatario</numerusform>
+            <numerusform>%Ln destinatarios</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %Ln recipient(s)</source>
+        <translation>
+            <numerusform>{shown} de %Ln destinatario</numerusform>
+            <numerusform>{shown} de %Ln destinatarios</numerusform>
+        </translation>
     </message>
     <message>
         <source>Recipients</source>
@@ -1692,13 +1850,19 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <source>Importing…</source>
         <translation>Importando…</translation>
     </message>
-    <message>
-        <source>Importing… {rows} rows read</source>
-        <translation>Importando… {rows} filas leídas</translation>
+    <message numerus="yes">
+        <source>Importing… %Ln row(s) read</source>
+        <translation>
+            <numerusform>Importando… %Ln fila leída</numerusform>
+            <numerusform>Importando… %Ln filas leídas</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>The list “{name}” is ready with {count} recipients.</source>
-        <translation>La lista “{name}” está lista con {count} destinatarios.</translation>
+    <message numerus="yes">
+        <source>The list “{name}” is ready with %Ln recipient(s).</source>
+        <translation>
+            <numerusform>La lista “{name}” está lista con %Ln destinatario.</numerusform>
+            <numerusform>La lista “{name}” está lista con %Ln destinatarios.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Import cancelled. Nothing was saved.</source>
@@ -1740,46 +1904,6 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>Respuestas</translation>
     </message>
     <message>
-        <source>Sent</source>
-        <translation>Enviados</translation>
-    </message>
-    <message>
-        <source>Accepted</source>
-        <translation>Aceptados</translation>
-    </message>
-    <message>
-        <source>Delivered</source>
-        <translation>Entregados</translation>
-    </message>
-    <message>
-        <source>Soft bounces</source>
-        <translation>Rebotes blandos</translation>
-    </message>
-    <message>
-        <source>Hard bounces</source>
-        <translation>Rebotes duros</translation>
-    </message>
-    <message>
-        <source>Unique opens</source>
-        <translation>Aperturas únicas</translation>
-    </message>
-    <message>
-        <source>Total opens</source>
-        <translation>Aperturas totales</translation>
-    </message>
-    <message>
-        <source>Unique clicks</source>
-        <translation>Clics únicos</translation>
-    </message>
-    <message>
-        <source>Total clicks</source>
-        <translation>Clics totales</translation>
-    </message>
-    <message>
-        <source>Click-through rate</source>
-        <translation>Tasa de clics (CTR)</translation>
-    </message>
-    <message>
         <source>Campaigns</source>
         <translation>Campañas</translation>
     </message>
@@ -1788,24 +1912,42 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <source>Save non-openers as a list</source>
-        <translation>Guardar como lista a quienes no abrieron</translation>
-    </message>
-    <message>
-        <source>Save clickers as a list</source>
-        <translation>Guardar como lista a quienes hicieron clic</translation>
-    </message>
-    <message>
         <source>Overview</source>
         <translation>Resumen</translation>
     </message>
     <message>
-        <source>Exported {count} rows to {path}.</source>
-        <translation>Se han exportado {count} filas a {path}.</translation>
+        <source>Fetch the newest statistics from Teenvio now</source>
+        <translation>Descargar ahora de Teenvio las estadísticas más recientes</translation>
     </message>
     <message>
-        <source>Saved the list “{name}” with {count} recipients.</source>
-        <translation>Se ha guardado la lista “{name}” con {count} destinatarios.</translation>
+        <source>Save as list</source>
+        <translation>Guardar como lista</translation>
+    </message>
+    <message>
+        <source>Save the people who did not open, or who clicked, as a recipient list</source>
+        <translation>Guardar como lista de destinatarios a quienes no abrieron o a quienes hicieron clic</translation>
+    </message>
+    <message>
+        <source>People who did not open</source>
+        <translation>Quienes no abrieron</translation>
+    </message>
+    <message>
+        <source>People who clicked</source>
+        <translation>Quienes hicieron clic</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln row(s) to {path}.</source>
+        <translation>
+            <numerusform>Se ha exportado %Ln fila a {path}.</numerusform>
+            <numerusform>Se han exportado %Ln filas a {path}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved the list “{name}” with %Ln recipient(s).</source>
+        <translation>
+            <numerusform>Se ha guardado la lista “{name}” con %Ln destinatario.</numerusform>
+            <numerusform>Se ha guardado la lista “{name}” con %Ln destinatarios.</numerusform>
+        </translation>
     </message>
     <message>
         <source>TEA Lite token</source>
@@ -1830,10 +1972,6 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     <message>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Events per hour</source>
-        <translation>Eventos por hora</translation>
     </message>
 </context>
 <context>
@@ -2147,10 +2285,100 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     </message>
 </context>
 <context>
+    <name>StatsTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Fecha y hora</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryCards</name>
+    <message>
+        <source>Sent</source>
+        <translation>Enviados</translation>
+    </message>
+    <message>
+        <source>Messages handed to Teenvio; the detail says how many it accepted.</source>
+        <translation>Mensajes enviados a Teenvio; debajo, cuántos aceptó.</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregados</translation>
+    </message>
+    <message>
+        <source>Messages the recipients&apos; servers accepted.</source>
+        <translation>Mensajes que aceptaron los servidores de los destinatarios.</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Aperturas</translation>
+    </message>
+    <message>
+        <source>People who opened the message at least once (unique opens), their share of the delivered messages, and every open counted.</source>
+        <translation>Personas que abrieron el mensaje al menos una vez (aperturas únicas), su porcentaje sobre los entregados y todas las aperturas contadas.</translation>
+    </message>
+    <message>
+        <source>Clicked</source>
+        <translation>Clics</translation>
+    </message>
+    <message>
+        <source>People who clicked a link (unique clicks), the click-through rate (their share of the delivered messages), and every click counted.</source>
+        <translation>Personas que hicieron clic en un enlace (clics únicos), la tasa de clics (su porcentaje sobre los entregados) y todos los clics contados.</translation>
+    </message>
+    <message>
+        <source>Bounced</source>
+        <translation>Rebotes</translation>
+    </message>
+    <message>
+        <source>Messages returned: hard bounces (the address does not work) and soft bounces (a temporary problem).</source>
+        <translation>Mensajes devueltos: rebotes duros (la dirección no funciona) y blandos (un problema temporal).</translation>
+    </message>
+    <message>
+        <source>Unsubscribed</source>
+        <translation>Bajas</translation>
+    </message>
+    <message>
+        <source>People who asked not to receive more messages.</source>
+        <translation>Personas que pidieron no recibir más mensajes.</translation>
+    </message>
+    <message>
+        <source>{accepted} accepted</source>
+        <translation>{accepted} aceptados</translation>
+    </message>
+    <message>
+        <source>of those sent</source>
+        <translation>de los enviados</translation>
+    </message>
+    <message>
+        <source>{total} opens</source>
+        <translation>{total} aperturas</translation>
+    </message>
+    <message>
+        <source>{total} clicks</source>
+        <translation>{total} clics</translation>
+    </message>
+    <message>
+        <source>of those delivered</source>
+        <translation>de los entregados</translation>
+    </message>
+    <message>
+        <source>{hard} hard · {soft} soft</source>
+        <translation>{hard} duros · {soft} blandos</translation>
+    </message>
+</context>
+<context>
     <name>TablePage</name>
     <message>
         <source>Filter (any column)</source>
         <translation>Filtrar (cualquier columna)</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filtrar</translation>
     </message>
     <message>
         <source>Export to CSV…</source>
@@ -2160,9 +2388,12 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <source>Filtering…</source>
         <translation>Filtrando…</translation>
     </message>
-    <message>
-        <source>{count} rows</source>
-        <translation>{count} filas</translation>
+    <message numerus="yes">
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln fila</numerusform>
+            <numerusform>%Ln filas</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2240,10 +2471,10 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>Cancelando: esperando a las solicitudes en curso…</translation>
     </message>
     <message numerus="yes">
-        <source>Done: all %n message(s) were accepted.</source>
+        <source>Done: all %Ln message(s) were accepted.</source>
         <translation>
-            <numerusform>Hecho: se ha aceptado el mensaje.</numerusform>
-            <numerusform>Hecho: se han aceptado los %n mensajes.</numerusform>
+            <numerusform>Hecho: se aceptó %Ln mensaje.</numerusform>
+            <numerusform>Hecho: se aceptaron los %Ln mensajes.</numerusform>
         </translation>
     </message>
     <message>
@@ -2376,7 +2607,78 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     </message>
 </context>
 <context>
+    <name>TimelineChart</name>
+    <message>
+        <source>Opens and clicks over time</source>
+        <translation>Aperturas y clics a lo largo del tiempo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>semana</numerusform>
+            <numerusform>%n semanas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>día</numerusform>
+            <numerusform>%n días</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>hora</numerusform>
+            <numerusform>%n horas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>minuto</numerusform>
+            <numerusform>%n minutos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Per {interval}</source>
+        <translation>Cada {interval}</translation>
+    </message>
+    <message>
+        <source>Total so far</source>
+        <translation>Total acumulado</translation>
+    </message>
+    <message>
+        <source>Opens</source>
+        <translation>Aperturas</translation>
+    </message>
+    <message>
+        <source>Clicks</source>
+        <translation>Clics</translation>
+    </message>
+    <message>
+        <source>Total opens</source>
+        <translation>Aperturas acumuladas</translation>
+    </message>
+    <message>
+        <source>Total clicks</source>
+        <translation>Clics acumulados</translation>
+    </message>
+    <message>
+        <source>No opens or clicks yet</source>
+        <translation>Todavía no hay aperturas ni clics</translation>
+    </message>
+    <message>
+        <source>{opens} opens and {clicks} clicks from {start} to {end}</source>
+        <translation>{opens} aperturas y {clicks} clics del {start} al {end}</translation>
+    </message>
+</context>
+<context>
     <name>_OnDemandCheck</name>
+    <message>
+        <source>{check} %p%</source>
+        <translation>{check} %p&#xa0;%</translation>
+    </message>
     <message>
         <source>Cancel</source>
         <translation>Cancelar</translation>
@@ -2409,16 +2711,16 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>La imagen incrustada {cid} no se referencia en ningún lugar del HTML; Teenvio la convertirá en un enlace.</translation>
     </message>
     <message>
-        <source>The HTML contains {count} &lt;{tag}&gt; element(s); email clients remove them.</source>
-        <translation>El HTML contiene {count} elemento(s) &lt;{tag}&gt;; los clientes de correo los eliminan.</translation>
-    </message>
-    <message>
         <source>The link &quot;{href}&quot; is not a valid web, mailto or tel address.</source>
         <translation>El enlace &quot;{href}&quot; no es una dirección web, mailto o tel válida.</translation>
     </message>
     <message>
-        <source>{count} link(s) in the HTML.</source>
-        <translation>{count} enlace(s) en el HTML.</translation>
+        <source>The HTML contains &lt;{tag}&gt; elements ({count}); email clients remove them.</source>
+        <translation>El HTML contiene elementos &lt;{tag}&gt; ({count}); los clientes de correo los eliminan.</translation>
+    </message>
+    <message>
+        <source>Links in the HTML: {count}.</source>
+        <translation>Enlaces en el HTML: {count}.</translation>
     </message>
     <message>
         <source>The subject is empty.</source>
@@ -2946,6 +3248,14 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>No se pudo leer la respuesta de SpamAssassin.</translation>
     </message>
     <message>
+        <source>Campaign {campaign_id} is already being sent by process {pid} on {host} (since {started_at} UTC). Wait until it finishes, or stop it there; if that process was killed, its claim lapses by {expires_at} UTC.</source>
+        <translation>La campaña {campaign_id} ya la está enviando el proceso {pid} en {host} (desde las {started_at} UTC). Espera a que termine o detenlo allí; si ese proceso se cerró a la fuerza, su reserva caduca a las {expires_at} UTC.</translation>
+    </message>
+    <message>
+        <source>Sending campaign {campaign_id} stopped: this sender was paused so long that another sender took the campaign over. Nothing was sent twice; check the other sender.</source>
+        <translation>Se ha detenido el envío de la campaña {campaign_id}: este envío estuvo en pausa tanto tiempo que otro envío se hizo cargo de la campaña. No se ha enviado nada dos veces; revisa el otro envío.</translation>
+    </message>
+    <message>
         <source>Fix these before sending:
 
 {checks}</source>
@@ -2972,14 +3282,6 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
     <message>
         <source>The operation could not be finished ({kind}: {reason}). Nothing you typed was lost. Try again; if it happens again, send the log file (the logs folder of the data directory) to support.</source>
         <translation>No se ha podido terminar la operación ({kind}: {reason}). No se ha perdido nada de lo que escribiste. Vuelve a intentarlo; si vuelve a ocurrir, envía el archivo de registro (la carpeta logs de la carpeta de datos) al soporte técnico.</translation>
-    </message>
-    <message>
-        <source>Campaign {campaign_id} is already being sent by process {pid} on {host} (since {started_at} UTC). Wait until it finishes, or stop it there; if that process was killed, its claim lapses by {expires_at} UTC.</source>
-        <translation>La campaña {campaign_id} ya la está enviando el proceso {pid} en {host} (desde las {started_at} UTC). Espera a que termine o detenlo allí; si ese proceso se cerró a la fuerza, su reserva caduca a las {expires_at} UTC.</translation>
-    </message>
-    <message>
-        <source>Sending campaign {campaign_id} stopped: this sender was paused so long that another sender took the campaign over. Nothing was sent twice; check the other sender.</source>
-        <translation>Se ha detenido el envío de la campaña {campaign_id}: este envío estuvo en pausa tanto tiempo que otro envío se hizo cargo de la campaña. No se ha enviado nada dos veces; revisa el otro envío.</translation>
     </message>
 </context>
 <context>

@@ -71,6 +71,12 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         help="start the embedded Teenvio emulator and open the app connected to it",
     )
     parser.add_argument(
+        "--scheme",
+        choices=("system", "light", "dark"),
+        default=None,
+        help="colour scheme of the window (default: as last chosen in View, else the system's)",
+    )
+    parser.add_argument(
         "--self-test",
         action="store_true",
         help="run the GUI smoke test (works offscreen), print one JSON object, "
@@ -117,6 +123,7 @@ def _open_gui(runtime: CliRuntime) -> int:
         language=getattr(args, "lang", None),
         sandbox=bool(args.sandbox),
         self_test=bool(args.self_test),
+        scheme=getattr(args, "scheme", None),
     )
     return run_gui(options)
 

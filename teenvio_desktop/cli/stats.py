@@ -261,16 +261,25 @@ def _summary_dict(numbers: StatsSummary) -> dict[str, Any]:
 
 
 def _summary_text(runtime: CliRuntime, numbers: StatsSummary) -> str:
+    # Numbers as the language writes them: "1.234" and "33,3 %" in Spanish. (QtCore is
+    # imported here, not at the top: --version and --help never load Qt.)
+    from PySide6.QtCore import QLocale
+
+    locale = QLocale(runtime.language)
+    n = locale.toString
+    rate = runtime.translate("Formatting", "{number}%").format(
+        number=locale.toString(numbers.click_through_rate * 100, "f", 1)
+    )
     lines = [
-        (runtime.tr("Sent"), str(numbers.sent)),
-        (runtime.tr("Accepted"), str(numbers.accepted)),
-        (runtime.tr("Delivered"), str(numbers.delivered)),
-        (runtime.tr("Hard bounces"), str(numbers.bounces_hard)),
-        (runtime.tr("Soft bounces"), str(numbers.bounces_soft)),
-        (runtime.tr("Opens (unique)"), f"{numbers.opens} ({numbers.unique_opens})"),
-        (runtime.tr("Clicks (unique)"), f"{numbers.clicks} ({numbers.unique_clicks})"),
-        (runtime.tr("Click-through rate"), f"{numbers.click_through_rate:.1%}"),
-        (runtime.tr("Unsubscribes"), str(numbers.unsubscribes)),
+        (runtime.tr("Sent"), n(numbers.sent)),
+        (runtime.tr("Accepted"), n(numbers.accepted)),
+        (runtime.tr("Delivered"), n(numbers.delivered)),
+        (runtime.tr("Hard bounces"), n(numbers.bounces_hard)),
+        (runtime.tr("Soft bounces"), n(numbers.bounces_soft)),
+        (runtime.tr("Opens (unique)"), f"{n(numbers.opens)} ({n(numbers.unique_opens)})"),
+        (runtime.tr("Clicks (unique)"), f"{n(numbers.clicks)} ({n(numbers.unique_clicks)})"),
+        (runtime.tr("Click-through rate"), rate),
+        (runtime.tr("Unsubscribes"), n(numbers.unsubscribes)),
     ]
     width = max(len(label) for label, _ in lines)
     return "".join(f"{label:<{width}}  {value}\n" for label, value in lines)

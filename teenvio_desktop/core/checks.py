@@ -242,7 +242,7 @@ def _content_checks(campaign: Campaign, facts: HtmlFacts) -> list[Check]:
             "it into a link."), {"cid": cid}))  # fmt: skip
     for tag, count in sorted(facts.dropped.items()):
         checks.append(Check("warning", "dropped_element", QT_TRANSLATE_NOOP("checks",
-            "The HTML contains {count} <{tag}> element(s); email clients remove them."),
+            "The HTML contains <{tag}> elements ({count}); email clients remove them."),
             {"tag": tag, "count": count}))  # fmt: skip
     bad = [href for href in facts.links if is_malformed_link(href)]
     for href in bad:
@@ -251,7 +251,7 @@ def _content_checks(campaign: Campaign, facts: HtmlFacts) -> list[Check]:
             {"href": href[:200]}))  # fmt: skip
     if facts.links:
         checks.append(Check("info", "links_count", QT_TRANSLATE_NOOP("checks",
-            "{count} link(s) in the HTML."), {"count": len(facts.links)}))  # fmt: skip
+            "Links in the HTML: {count}."), {"count": len(facts.links)}))  # fmt: skip
     return checks
 
 

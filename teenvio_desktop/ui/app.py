@@ -13,6 +13,7 @@ from teenvio_desktop.core.recipients.cleanup import discard_abandoned_imports
 
 if TYPE_CHECKING:  # Qt is imported once the GUI starts
     from teenvio_desktop.ui.single_instance import Claim, InstanceGuard
+    from teenvio_desktop.ui.style import Preference
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +24,7 @@ class GuiOptions:
     language: str | None = None
     sandbox: bool = False
     self_test: bool = False
+    scheme: str | None = None  # "system" | "light" | "dark"; None: the saved choice
 
 
 def start_sandbox(context: AppContext) -> None:
@@ -30,6 +32,19 @@ def start_sandbox(context: AppContext) -> None:
     from teenvio_desktop.sandbox.embedded import start_embedded_sandbox
 
     context.sandbox = start_embedded_sandbox(context.data_dir.sandbox)
+
+
+def scheme_preference(context: AppContext, requested: str | None) -> Preference:
+    """The colour scheme to start with: the one asked for, else the saved one, else the
+    system's."""
+    from teenvio_desktop.ui.style import PREFERENCES
+    from teenvio_desktop.ui.style.scheme import SETTING_KEY
+
+    for candidate in (requested, context.settings.get(SETTING_KEY)):
+        for preference in PREFERENCES:
+            if candidate == preference:
+                return preference
+    return "system"
 
 
 def run_gui(options: GuiOptions) -> int:
@@ -43,6 +58,7 @@ def run_gui(options: GuiOptions) -> int:
     from teenvio_desktop.ui.areas import build_main_window
     from teenvio_desktop.ui.sending.resume import offer_resume_later
     from teenvio_desktop.ui.single_instance import Claim, InstanceGuard, bring_to_front
+    from teenvio_desktop.ui.style import install_theme
     from teenvio_desktop.ui.translation import install_translators
 
     app = create_application()
@@ -53,6 +69,7 @@ def run_gui(options: GuiOptions) -> int:
     if claim is not Claim.FIRST:
         return _second_start(options, guard, claim)
     context = AppContext.open(options.data_dir, language=language)
+    install_theme(app, scheme_preference(context, options.scheme))
     discard_abandoned_imports(context.db)  # recipient lists a killed import left behind
     try:
         if options.sandbox:

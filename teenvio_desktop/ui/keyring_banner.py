@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 from teenvio_desktop.core.accounts import KeyringUnavailable, SecretStore, secret_store
 from teenvio_desktop.core.context import AppContext
 from teenvio_desktop.core.tasks import CancelToken, ProgressCallback
+from teenvio_desktop.ui.style import set_role
 from teenvio_desktop.ui.tasks import Task, bound_to, run_task
 from teenvio_desktop.ui.translation import error_text
 
@@ -33,8 +34,7 @@ class KeyringBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("keyring_banner")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("#keyring_banner { background: #fff4e5; border: 1px solid #f0a020; }")
+        set_role(self, "frameRole", "warning")  # the scheme's warning colours, light or dark
         self.label = QLabel()
         self.label.setObjectName("keyring_banner_text")
         self.label.setWordWrap(True)

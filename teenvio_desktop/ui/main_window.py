@@ -1,4 +1,4 @@
-"""The main window: a navigation list of areas, the area stack, menus and status bar.
+"""The main window: the sidebar of areas, the area stack, menus and status bar.
 
 Each area (Compose, Recipients, Results, Accounts) is a widget registered with
 :meth:`MainWindow.add_area`; the areas themselves live in their own modules. An area may be
@@ -11,15 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -28,12 +27,25 @@ from PySide6.QtWidgets import (
 from teenvio_desktop import __version__
 from teenvio_desktop.core.context import AppContext
 from teenvio_desktop.ui import tasks
+from teenvio_desktop.ui.navigation import NavigationBar
 from teenvio_desktop.ui.prompter import Prompter
+from teenvio_desktop.ui.style import (
+    MARGIN,
+    PREFERENCES,
+    SPACING,
+    Preference,
+    current_theme,
+    install_theme,
+)
+from teenvio_desktop.ui.style.scheme import SETTING_KEY as SCHEME_KEY
 
 GEOMETRY_KEY = "ui.main_window.geometry"
 STATE_KEY = "ui.main_window.state"
 
 AreaFactory = Callable[[], QWidget]
+# Below this, the areas' toolbars and panels no longer fit (the layout test checks 1024x700).
+MINIMUM_SIZE = QSize(960, 640)
+DEFAULT_SIZE = QSize(1280, 820)
 
 
 class CloseGuard(Protocol):
@@ -57,27 +69,31 @@ class MainWindow(QMainWindow):
         self._factories: dict[str, AreaFactory] = {}
         self._close_guards: list[CloseGuard] = []
 
-        self.navigation = QListWidget()
-        self.navigation.setObjectName("navigation")
-        self.navigation.setIconSize(QSize(20, 20))
-        self.navigation.setMaximumWidth(200)
+        self.setMinimumSize(MINIMUM_SIZE)
+
+        self.navigation = NavigationBar()
         self.stack = QStackedWidget()
-        splitter = QSplitter()
-        splitter.addWidget(self.navigation)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        central = QWidget()
-        central_layout = QVBoxLayout(central)
-        central_layout.setContentsMargins(0, 0, 0, 0)
-        central_layout.setSpacing(0)
-        # Banners about the whole app (no keyring, ...) sit above every area.
+        self.stack.setObjectName("areas")
+        # Banners about the whole app (no keyring, ...) sit above every area, beside the
+        # sidebar; hidden, they take no room.
         self.banners = QVBoxLayout()
-        central_layout.addLayout(self.banners)
-        central_layout.addWidget(splitter, 1)
+        self.banners.setContentsMargins(0, 0, 0, 0)  # margins only while one shows
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addLayout(self.banners)
+        column.addWidget(self.stack, 1)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addLayout(column, 1)
         self.setCentralWidget(central)
         self.navigation.currentRowChanged.connect(self._on_row_changed)
 
         self.sandbox_label = QLabel()
+        self.sandbox_label.setObjectName("sandbox_status")
         self.statusBar().addPermanentWidget(self.sandbox_label)
         if context.sandbox is not None:
             self.sandbox_label.setText(self.tr("Connected to the local sandbox"))
@@ -89,10 +105,34 @@ class MainWindow(QMainWindow):
     def add_banner(self, banner: QWidget) -> None:
         """A message about the whole app, shown above every area (it hides itself)."""
         self.banners.addWidget(banner)
+        banner.installEventFilter(self)
+        self._fit_banners()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
+            self._fit_banners()
+        return super().eventFilter(watched, event)
+
+    def _fit_banners(self) -> None:
+        """Room around the banners while one shows; none at all when they are hidden
+        (an empty layout keeps its margins)."""
+        shown = any(
+            (item := self.banners.itemAt(i)) is not None
+            and (widget := item.widget()) is not None
+            and not widget.isHidden()
+            for i in range(self.banners.count())
+        )
+        margins = (MARGIN, SPACING, MARGIN, 0) if shown else (0, 0, 0, 0)
+        self.banners.setContentsMargins(*margins)
 
     # -- areas ---------------------------------------------------------------------------
-    def add_area(self, key: str, title: str, widget: QWidget | AreaFactory) -> None:
-        """Register an area: its widget, or a factory that builds it when first needed."""
+    def add_area(
+        self, key: str, title: str, widget: QWidget | AreaFactory, icon_key: str | None = None
+    ) -> None:
+        """Register an area: its widget, or a factory that builds it when first needed.
+
+        ``icon_key`` names its icon in :data:`teenvio_desktop.ui.style.icons.ICONS`
+        (by default the area's key)."""
         if isinstance(widget, QWidget):
             widget.setObjectName(f"area_{key}")
             page = widget
@@ -102,15 +142,13 @@ class MainWindow(QMainWindow):
             page.setObjectName(f"area_{key}_pending")
         self._area_keys.append(key)
         self.stack.addWidget(page)
-        item = QListWidgetItem(title)
-        item.setData(Qt.ItemDataRole.UserRole, key)
-        self.navigation.addItem(item)
+        self.navigation.add_entry(key, title, icon_key)
         index = len(self._area_keys)
         if index <= 9:
             action = QAction(title, self)
             action.setShortcut(QKeySequence(f"Ctrl+{index}"))
             action.triggered.connect(lambda _checked=False, k=key: self.show_area(k))
-            self.view_menu.addAction(action)
+            self.view_menu.insertAction(self._areas_end, action)
         if self.navigation.currentRow() < 0:
             self.navigation.setCurrentRow(0)
 
@@ -162,6 +200,7 @@ class MainWindow(QMainWindow):
         self.edit_menu = bar.addMenu(self.tr("&Edit"))
         self.view_menu = bar.addMenu(self.tr("&View"))
         self.help_menu = bar.addMenu(self.tr("&Help"))
+        self._build_scheme_menu()
 
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -174,6 +213,35 @@ class MainWindow(QMainWindow):
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self._show_about)
         self.help_menu.addAction(about)
+
+    def _build_scheme_menu(self) -> None:
+        self._areas_end = self.view_menu.addSeparator()  # the areas go above it
+        menu = self.view_menu.addMenu(self.tr("Colour &scheme"))
+        titles = {
+            "system": self.tr("Follow the &system"),
+            "light": self.tr("&Light"),
+            "dark": self.tr("&Dark"),
+        }
+        theme = current_theme()
+        chosen = theme.preference if theme is not None else "system"
+        group = QActionGroup(self)
+        self.scheme_actions: dict[str, QAction] = {}
+        for preference in PREFERENCES:
+            action = QAction(titles[preference], self)
+            action.setCheckable(True)
+            action.setChecked(preference == chosen)
+            action.triggered.connect(lambda _c=False, p=preference: self.set_color_scheme(p))
+            group.addAction(action)
+            menu.addAction(action)
+            self.scheme_actions[preference] = action
+
+    def set_color_scheme(self, preference: Preference) -> None:
+        """Apply and remember the colour scheme (``system``, ``light`` or ``dark``)."""
+        self.context.settings.set(SCHEME_KEY, preference)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            install_theme(app, preference)
+        self.scheme_actions[preference].setChecked(True)
 
     def _show_about(self) -> None:
         QMessageBox.about(
@@ -192,7 +260,7 @@ class MainWindow(QMainWindow):
         if geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode()))
         else:
-            self.resize(1280, 820)
+            self.resize(DEFAULT_SIZE)
         state = settings.get(STATE_KEY)
         if state:
             self.restoreState(QByteArray.fromBase64(state.encode()))

@@ -49,7 +49,7 @@ def codes(campaign: Campaign, **env: object) -> set[str]:
 def test_a_good_campaign_has_no_errors_or_warnings(transport: str) -> None:
     checks = run_checks(good(transport=transport), CheckEnvironment(validated_senders=SENDERS))
     assert [c.code for c in checks] == ["links_count"]
-    assert checks[0].render() == "1 link(s) in the HTML."
+    assert checks[0].render() == "Links in the HTML: 1."
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from teenvio_desktop.core.context import AppContext
@@ -167,6 +168,22 @@ def test_new_campaign_from_a_starter_template(
     content = {"missing_html", "missing_text", "cid_missing", "image_unused", "dropped_element",
                "malformed_link", "gmail_clip", "size_over_limit", "message_invalid"}  # fmt: skip
     assert not content & set(area.checks_panel.codes()), area.checks_panel.codes()
+
+
+def test_starter_templates_read_as_title_description_and_icon(qtbot: QtBot) -> None:
+    dialog = StarterDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    view = dialog.templates
+    metrics = view.fontMetrics()
+    for row in range(view.count()):
+        item = view.item(row)
+        assert not item.icon().isNull(), item.text()
+        description = str(item.data(Qt.ItemDataRole.UserRole + 1))
+        assert description in str(item.data(Qt.ItemDataRole.AccessibleTextRole))
+        # Room for the title and at least one line of the description.
+        assert view.visualItemRect(item).height() >= 2 * metrics.height()
 
 
 def test_leaving_mjml_keeps_the_compiled_html(

@@ -42,12 +42,12 @@ def test_geometry_is_restored(qtbot: QtBot, app_context: AppContext) -> None:
     window = build_main_window(app_context)
     qtbot.addWidget(window)
     window.show()
-    window.resize(640, 470)
-    qtbot.waitUntil(lambda: (window.width(), window.height()) == (640, 470))
+    window.resize(960, 710)
+    qtbot.waitUntil(lambda: (window.width(), window.height()) == (960, 710))
     window.close()
     again = build_main_window(app_context)
     qtbot.addWidget(again)
-    assert (again.width(), again.height()) == (640, 470)
+    assert (again.width(), again.height()) == (960, 710)
     again.close()
 
 

@@ -8,11 +8,13 @@ account rows themselves are quick database writes.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -41,10 +43,21 @@ from teenvio_desktop.ui.accounts.dialog import AccountDialog
 from teenvio_desktop.ui.accounts.last_tests import LastTests, report_text
 from teenvio_desktop.ui.keyring_banner import KeyringBanner, probe_keyring
 from teenvio_desktop.ui.prompter import DialogPrompter, Prompter
+from teenvio_desktop.ui.style import (
+    MARGIN,
+    SPACING,
+    area_margins,
+    colors,
+    icon,
+    is_palette_change,
+    set_role,
+)
 from teenvio_desktop.ui.tasks import Task, bound_to, run_task
 from teenvio_desktop.ui.translation import error_text, qt_translate
 
 __all__ = ["AccountsArea", "KeyringBanner"]
+
+ACCOUNT_LIST_MAX_WIDTH = 360
 
 
 class AccountsArea(QWidget):
@@ -77,12 +90,17 @@ class AccountsArea(QWidget):
             self.banner.retry_requested.connect(self.retry_keyring)
         self.account_list = QListWidget()
         self.account_list.setObjectName("account_list")
+        self.account_list.setAccessibleName(self.tr("Accounts"))
+        self.account_list.setIconSize(QSize(20, 20))
+        self.account_list.setSpacing(2)
+        self.account_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.account_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.account_list.currentItemChanged.connect(self._selection_changed)
-        self.add_button = QPushButton(self.tr("Add…"))
-        self.edit_button = QPushButton(self.tr("Edit…"))
-        self.remove_button = QPushButton(self.tr("Remove…"))
-        self.default_button = QPushButton(self.tr("Make default"))
-        self.test_button = QPushButton(self.tr("Test connection"))
+        self.add_button = QPushButton(icon("add"), self.tr("Add…"))
+        self.edit_button = QPushButton(icon("edit"), self.tr("Edit…"))
+        self.remove_button = QPushButton(icon("delete"), self.tr("Remove…"))
+        self.default_button = QPushButton(icon("default"), self.tr("Make default"))
+        self.test_button = QPushButton(icon("test_connection"), self.tr("Test connection"))
         for name, button in (
             ("add", self.add_button),
             ("edit", self.edit_button),
@@ -99,6 +117,7 @@ class AccountsArea(QWidget):
 
         self.details = QLabel()
         self.details.setObjectName("details")
+        self.details.setTextFormat(Qt.TextFormat.RichText)
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -121,16 +140,24 @@ class AccountsArea(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.account_list)
-        right = QWidget()
+        right = QFrame()
+        right.setObjectName("account_details")
+        set_role(right, "frameRole", "card")
         right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(MARGIN + 4, MARGIN, MARGIN + 4, MARGIN)
+        right_layout.setSpacing(SPACING)
         right_layout.addWidget(self.details)
         right_layout.addWidget(self.test_result)
         right_layout.addStretch(1)
         splitter = QSplitter()
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(left)
         splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([320, 640])
         layout = QVBoxLayout(self)
+        area_margins(layout)
         if own_banner:
             layout.addWidget(self.banner)
         layout.addLayout(buttons)
@@ -171,9 +198,13 @@ class AccountsArea(QWidget):
                 label = self.tr("{name} (sandbox)").format(name=label)
             if account.is_default:
                 label = self.tr("{name} — default").format(name=label)
-            item = QListWidgetItem(label)
+            item = QListWidgetItem(icon("sandbox" if account.is_sandbox else "account"), label)
             item.setData(Qt.ItemDataRole.UserRole, account.name)
+            item.setToolTip(label)
             self.account_list.addItem(item)
+        # Wide enough for the names as far as a 1024-pixel window allows (else they elide).
+        needed = self.account_list.sizeHintForColumn(0) + 2 * self.account_list.frameWidth() + 8
+        self.account_list.setMinimumWidth(min(max(needed, 200), ACCOUNT_LIST_MAX_WIDTH))
         if current is not None:
             self.select(current.name)
         if self.account_list.currentRow() < 0 and self.account_list.count():
@@ -368,35 +399,42 @@ class AccountsArea(QWidget):
         )
         self._show_last_test()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if is_palette_change(event) and hasattr(self, "account_list"):
+            self._selection_changed()  # the details' colours follow the scheme
+
     def _describe(self, account: Account) -> str:
-        lines = [account.name]
+        """The account as a small titled table (rich text; every value escaped)."""
+        rows: list[tuple[str, str]] = []
         if account.smtp is not None:
             smtp = account.smtp
-            lines.append(
-                self.tr("SMTP-API: {user} at {host}:{port} ({security})").format(
+            rows.append((
+                self.tr("SMTP-API"),
+                self.tr("{user} at {host}:{port} ({security})").format(
                     user=smtp.user, host=smtp.host, port=smtp.port, security=smtp.security.upper()
-                )
-            )
+                ),
+            ))  # fmt: skip
             if smtp.deprecated:
-                lines.append(self.tr("Port 2500 is deprecated; prefer 46500 (TLS) or 58700."))
+                rows.append(("", self.tr("Port 2500 is deprecated; prefer 46500 (TLS) or 58700.")))
         if account.rest is not None:
-            lines.append(
-                self.tr("TEA Lite: {url} (source system {source})").format(
+            rows.append((
+                self.tr("TEA Lite"),
+                self.tr("{url} (source system {source})").format(
                     url=account.rest.base_url, source=account.rest.source_system
-                )
-            )
+                ),
+            ))  # fmt: skip
         if account.ca_file:
-            lines.append(self.tr("CA file: {path}").format(path=account.ca_file))
+            rows.append((self.tr("CA file"), account.ca_file))
         if account.senders:
-            lines.append(
-                self.tr("Senders: {list}").format(
-                    list=", ".join(s.formatted() for s in account.senders)
-                )
-            )
+            rows.append((self.tr("Senders"), "\n".join(s.formatted() for s in account.senders)))
         if account.reply_tos:
-            lines.append(
-                self.tr("Reply-to: {list}").format(
-                    list=", ".join(s.formatted() for s in account.reply_tos)
-                )
-            )
-        return "\n".join(lines)
+            rows.append((self.tr("Reply-to"), "\n".join(s.formatted() for s in account.reply_tos)))
+        muted = colors().muted_text
+        cells = "".join(
+            f'<tr><td style="color:{muted}; padding:3px 16px 3px 0">{html.escape(label)}</td>'
+            f'<td style="padding:3px 0">{html.escape(value).replace(chr(10), "<br>")}</td></tr>'
+            for label, value in rows
+        )
+        title = html.escape(account.name)
+        return f'<p style="font-size:large; font-weight:600">{title}</p><table>{cells}</table>'

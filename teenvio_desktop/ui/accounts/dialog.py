@@ -37,6 +37,7 @@ from teenvio_desktop.core.accounts import (
 from teenvio_desktop.core.logsetup import register_secret
 from teenvio_desktop.ui import file_folders
 from teenvio_desktop.ui.prompter import DialogPrompter, Prompter
+from teenvio_desktop.ui.style import set_role
 from teenvio_desktop.ui.translation import error_text
 
 
@@ -157,7 +158,7 @@ class AccountDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setObjectName("error")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020;")
+        set_role(self.error_label, "textRole", "error")  # readable in light and dark
         self.error_label.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from superqt import QElidingLabel
 
 from teenvio_desktop.core.campaign import Campaign
 from teenvio_desktop.core.checks import Check
@@ -44,7 +45,6 @@ from teenvio_desktop.ui.compose.checks_panel import ChecksPanel
 from teenvio_desktop.ui.compose.content_controller import ContentController
 from teenvio_desktop.ui.compose.document_controller import DocumentController
 from teenvio_desktop.ui.compose.editors import EditorTabs
-from teenvio_desktop.ui.compose.elided_label import ElidedLabel
 from teenvio_desktop.ui.compose.feedback import Feedback
 from teenvio_desktop.ui.compose.fields_panel import CampaignFieldsPanel, parse_addresses
 from teenvio_desktop.ui.compose.form import CampaignForm
@@ -58,6 +58,7 @@ from teenvio_desktop.ui.compose.recovery_banner import RecoveryBanner
 from teenvio_desktop.ui.compose.send_controller import SendController
 from teenvio_desktop.ui.compose.sources import available_accounts, recipient_lists
 from teenvio_desktop.ui.prompter import DialogPrompter, Prompter
+from teenvio_desktop.ui.style import MARGIN, SPACING, set_role
 
 if TYPE_CHECKING:
     from teenvio_desktop.ui.compose.link_check_dialog import LinkCheckOutcome
@@ -106,7 +107,10 @@ class ComposeArea(QWidget):
         )
         self.sending.check_links_first = self._check_links_before_sending
         self.commands = ComposeActions(self)
-        self.commands.fill_toolbar(self.toolbar, self.send_bar)
+        self.commands.fill_toolbar(self.toolbar)
+        self.test_send_button, self.send_button = self.commands.primary_buttons(self)
+        self._top_row.addWidget(self.test_send_button)
+        self._top_row.addWidget(self.send_button)
         self._wire(feedback)
         self.reload_sources()
         self._transport_changed(self.fields.is_rest())
@@ -126,10 +130,11 @@ class ComposeArea(QWidget):
         self.attachments = AttachmentsPanel()
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("compose_toolbar")
-        self.send_bar = QToolBar()
-        self.send_bar.setObjectName("compose_send_bar")
-        self.title_label = ElidedLabel()
+        # The draft's name is the user's text: it may be long, so it elides (full in the tooltip).
+        self.title_label = QElidingLabel()
         self.title_label.setObjectName("draft_title")
+        self.title_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        set_role(self.title_label, "textRole", "muted")
         self.banner = RecoveryBanner()
 
         left = QSplitter(Qt.Orientation.Vertical)
@@ -139,6 +144,9 @@ class ComposeArea(QWidget):
         left.setStretchFactor(1, 1)
         left.setSizes([260, 600])
         self.left_splitter = left
+        # Until the user drags it, the envelope is exactly as tall as its fields (no gap).
+        self._fields_dragged = False
+        left.splitterMoved.connect(self._on_fields_dragged)
         self.side_tabs = QTabWidget()
         # Short tab titles: four tabs fit a narrow window in both languages; the panels'
         # own titles say the rest.
@@ -162,10 +170,13 @@ class ComposeArea(QWidget):
         main.setSizes([540, 540])
 
         top = QHBoxLayout()
-        top.addWidget(self.toolbar, 1)
-        top.addWidget(self.title_label)
-        top.addWidget(self.send_bar)
+        top.setSpacing(SPACING)
+        top.addWidget(self.toolbar)
+        top.addWidget(self.title_label, 1)
+        self._top_row = top  # the send buttons are added once the actions exist
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(MARGIN, SPACING, MARGIN, MARGIN // 2)
+        layout.setSpacing(SPACING)
         layout.addLayout(top)
         layout.addWidget(self.banner)
         layout.addWidget(main, 1)
@@ -199,7 +210,7 @@ class ComposeArea(QWidget):
         document.loaded.connect(analysis.schedule)
         self.editors.mjml.start_requested.connect(content.start_mjml)
         self.editors.mjml.leave_requested.connect(content.leave_mjml)
-        document.title_changed.connect(self.title_label.setText)
+        document.title_changed.connect(self._show_title)
         sending.checks_blocked.connect(self._show_blocking_checks)
         self.checks_panel.check_activated.connect(self.check_actions.show)
         self.check_actions.members_requested.connect(self.members_requested)
@@ -221,6 +232,10 @@ class ComposeArea(QWidget):
         bind(a.test_send, sending.test_send)
         bind(a.send, sending.send)
 
+    def _show_title(self, title: str) -> None:
+        self.title_label.setText(title)
+        self.title_label.setToolTip(title)
+
     def _transport_changed(self, rest: bool) -> None:
         """TEA Lite has no Teenvio options; its own fields must all be in view."""
         self.side_tabs.setTabVisible(self.side_tabs.indexOf(self.options_tab), not rest)
@@ -228,14 +243,21 @@ class ComposeArea(QWidget):
 
     def _fit_fields(self) -> None:
         """Give the envelope the height it needs (up to half the column) so that no field
-        hides below the fold of its scroll area; the editors take the rest."""
+        hides below the fold of its scroll area, and no more (no empty gap above the
+        editors) unless the user chose a height; the editors take the rest."""
         total = sum(self.left_splitter.sizes())
         if total <= 0:
             return
         frame = self.fields_scroll.frameWidth() * 2
         wanted = min(self.fields.sizeHint().height() + frame, total // 2)
-        if self.left_splitter.sizes()[0] < wanted:
+        current = self.left_splitter.sizes()[0]
+        if current < wanted or (current > wanted and not self._fields_dragged):
+            self.left_splitter.blockSignals(True)
             self.left_splitter.setSizes([wanted, total - wanted])
+            self.left_splitter.blockSignals(False)
+
+    def _on_fields_dragged(self, _position: int, _index: int) -> None:
+        self._fields_dragged = True
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

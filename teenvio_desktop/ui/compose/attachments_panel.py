@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -16,7 +16,7 @@ from teenvio_desktop.core.campaign import Attachment, InlineImage
 
 
 def _kb(size: int) -> str:
-    return f"{size / 1024:.1f} KB"
+    return f"{QLocale().toString(size / 1024, 'f', 1)} KB"
 
 
 class AttachmentsPanel(QWidget):
@@ -30,6 +30,7 @@ class AttachmentsPanel(QWidget):
         self.attachments: list[Attachment] = []
         self.list = QListWidget()
         self.list.setObjectName("attachments_list")
+        self.list.setAccessibleName(self.tr("Images and files"))
         insert = QPushButton(self.tr("Insert image…"))
         attach = QPushButton(self.tr("Attach file…"))
         self.remove = QPushButton(self.tr("Remove"))

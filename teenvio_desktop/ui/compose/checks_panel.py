@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from teenvio_desktop.core.checks import Check
+from teenvio_desktop.ui.formatting import format_decimal
+from teenvio_desktop.ui.style import colors
 
 
 def _translate_check(context: str, text: str) -> str:
@@ -88,8 +90,9 @@ class ChecksPanel(QGroupBox):
         self.meter.setValue(min(1000, round(1000 * size / max(1, limit))))
         self.meter.setFormat(
             self.tr("{size} KB of {limit} KB").format(
-                size=f"{size / 1024:.1f}", limit=f"{limit / 1024:.0f}"
+                size=format_decimal(size / 1024), limit=format_decimal(limit / 1024, 0)
             )
         )
-        color = "#c62828" if size > limit else "#ef6c00" if size > 0.9 * limit else "#2e7d32"
+        c = colors()
+        color = c.error if size > limit else c.warning if size > 0.9 * limit else c.success
         self.meter.setStyleSheet(f"QProgressBar::chunk {{ background: {color}; }}")

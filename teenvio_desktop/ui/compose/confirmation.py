@@ -8,6 +8,7 @@ from teenvio_desktop.core.campaign import Campaign
 from teenvio_desktop.core.checks import CheckEnvironment, message_size
 from teenvio_desktop.core.clock import parse_teenvio_timestamp
 from teenvio_desktop.ui.compose.options_panel import language_names
+from teenvio_desktop.ui.formatting import format_decimal
 
 
 def yes_no(value: bool) -> str:
@@ -44,7 +45,7 @@ def confirmation_summary(env: CheckEnvironment, campaign: Campaign) -> str:
         QCoreApplication.translate("ComposeSending", "Recipients: {count}").format(count=count),
         *_left_out_lines(env, campaign),
         QCoreApplication.translate("ComposeSending", "Size: {size} KB of {limit} KB").format(
-            size=QLocale().toString(size / 1024, "f", 1), limit=QLocale().toString(limit // 1024)
+            size=format_decimal(size / 1024), limit=format_decimal(limit / 1024, 0)
         ),
     ]
     if campaign.transport == "rest":

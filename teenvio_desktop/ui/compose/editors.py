@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Signal
+from PySide6.QtCore import QEvent, QMimeData, Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from teenvio_desktop.ui.compose.code_editor import CodeEditor, FindReplaceBar
+from teenvio_desktop.ui.compose.code_editor import CodeEditor
+from teenvio_desktop.ui.compose.find_bar import FindReplaceBar
 from teenvio_desktop.ui.compose.highlighter import HtmlHighlighter
 from teenvio_desktop.ui.compose.mjml_panel import MjmlPanel
+from teenvio_desktop.ui.style import colors, is_palette_change
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bmp"}
 
@@ -45,6 +47,7 @@ class EditorTabs(QWidget):
         super().__init__(parent)
         self.html_editor = HtmlEditor()
         self.html_editor.setObjectName("html_editor")
+        self.html_editor.setAccessibleName(self.tr("HTML source"))
         self.highlighter = HtmlHighlighter(self.html_editor.document())
         self.text_editor = CodeEditor()
         self.text_editor.setObjectName("text_editor")
@@ -61,6 +64,12 @@ class EditorTabs(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.find_bar)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if is_palette_change(event):
+            for highlighter in (self.highlighter, self.mjml.highlighter):
+                highlighter.use_colors(colors())
 
     def current_editor(self) -> CodeEditor:
         widget = self.tabs.currentWidget()

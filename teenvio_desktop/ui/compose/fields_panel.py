@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime, Qt, QTimeZone, Signal
+from PySide6.QtCore import QDateTime, QLocale, Qt, QTimeZone, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QToolButton,
+    QPushButton,
     QWidget,
 )
 
@@ -94,10 +94,11 @@ class CampaignFieldsPanel(QWidget):
         self.reply_to_name.setObjectName("field_reply_to_name")
         self.subject = QLineEdit()
         self.subject.setObjectName("field_subject")
-        self.merge_button = QToolButton()
-        self.merge_button.setText(self.tr("Insert field"))
+        # In a row with the merge-field button: no form label names it for screen readers.
+        self.subject.setAccessibleName(self.tr("Subject"))
+        # A push button with a menu: Fusion lays its arrow out beside the text.
+        self.merge_button = QPushButton(self.tr("Insert field"))
         self.merge_button.setObjectName("merge_field_picker")
-        self.merge_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.merge_menu = QMenu(self.merge_button)
         self.merge_button.setMenu(self.merge_menu)
         self.recipient_list = QComboBox()
@@ -110,12 +111,17 @@ class CampaignFieldsPanel(QWidget):
         self.campaign_ref.setObjectName("field_campaign_ref")
         self.source_system = QLineEdit()
         self.source_system.setObjectName("field_source_system")
-        self.schedule = QCheckBox(self.tr("Send at"))
+        # The row's label says "Schedule": the box needs no text of its own (a narrow
+        # window keeps the whole form in view, without a horizontal scrollbar).
+        self.schedule = QCheckBox()
         self.schedule.setObjectName("field_schedule")
+        self.schedule.setAccessibleName(self.tr("Schedule the sending"))
+        self.schedule.setToolTip(self.tr("Schedule the sending"))
         self.send_at = QDateTimeEdit()
         self.send_at.setObjectName("field_send_at")
+        self.send_at.setAccessibleName(self.tr("Send at"))
         self.send_at.setCalendarPopup(True)
-        self.send_at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.send_at.setDisplayFormat(QLocale().dateTimeFormat(QLocale.FormatType.ShortFormat))
         self.send_at.setDateTime(QDateTime.currentDateTime().addSecs(3600))
         self.send_at.setEnabled(False)
         self.list_unsubscribe = QLineEdit()
@@ -124,12 +130,23 @@ class CampaignFieldsPanel(QWidget):
             "mailto:baja@example.com, https://example.com/baja"
         )
 
+        # Long account or list names must not widen the panel (it scrolls sideways then).
+        for combo in (self.account, self.transport, self.sender_address, self.reply_to,
+                      self.recipient_list):  # fmt: skip
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
         # Short placeholders: the row's label already says whose name it is.
         self.sender_name.setPlaceholderText(self.tr("Name"))
         self.sender_name.setAccessibleName(self.tr("From name"))
         self.reply_to_name.setPlaceholderText(self.tr("Name"))
         self.reply_to_name.setAccessibleName(self.tr("Reply-to name"))
         self.source_system.setAccessibleName(self.tr("Source system"))
+        # Shared rows: the form's label names the row, so each field says what it is.
+        self.sender_address.setAccessibleName(self.tr("From"))
+        self.reply_to.setAccessibleName(self.tr("Reply to"))
+        self.campaign_ref.setAccessibleName(self.tr("Campaign id"))
 
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -229,7 +246,7 @@ class CampaignFieldsPanel(QWidget):
         self.recipient_list.addItem(self.tr("Addresses typed below"), None)
         for choice in lists:
             self.recipient_list.addItem(
-                self.tr("{name} ({count} recipients)").format(name=choice.name, count=choice.count),
+                self.tr("{name} (%Ln recipient(s))", "", choice.count).format(name=choice.name),
                 choice.id,
             )
         index = self.recipient_list.findData(current)
@@ -311,6 +328,9 @@ class CampaignFieldsPanel(QWidget):
             self.campaign_ref.setText(campaign.campaign_ref)
             self.source_system.setText(campaign.source_system)
             self.list_unsubscribe.setText(campaign.list_unsubscribe)
+            # Long texts show their beginning, not the end setText leaves the cursor at.
+            for line in (self.sender_name, self.reply_to_name, self.subject, self.addresses):
+                line.setCursorPosition(0)
             self.schedule.setChecked(bool(campaign.send_at))
             self.send_at.setEnabled(bool(campaign.send_at))
             if campaign.send_at:

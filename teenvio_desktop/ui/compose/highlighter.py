@@ -11,6 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
+from teenvio_desktop.ui.style import SchemeColors, colors
+
 MAX_HIGHLIGHTED_LINE = 20_000
 _IN_COMMENT = 1
 
@@ -24,19 +26,39 @@ def _format(color: str, *, bold: bool = False, italic: bool = False) -> QTextCha
     return fmt
 
 
+_TAG = QRegularExpression(r"</?[A-Za-z][\w:-]*|/?>")
+_ATTRIBUTE = QRegularExpression(r"\s[A-Za-z_:][\w:.-]*(?==)")
+_STRING = QRegularExpression(r"\"[^\"]*\"|'[^']*'")
+_ENTITY = QRegularExpression(r"&[#\w]+;")
+_MERGE_FIELD = QRegularExpression(r"\{\{[^}]*\}\}")
+
+
 class HtmlHighlighter(QSyntaxHighlighter):
+    """Colours from the scheme in use; :meth:`use_colors` re-colours after a scheme change."""
+
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
-        self._rules = [
-            (QRegularExpression(r"</?[A-Za-z][\w:-]*|/?>"), _format("#1f5fbf", bold=True)),
-            (QRegularExpression(r"\s[A-Za-z_:][\w:.-]*(?==)"), _format("#8a4baf")),
-            (QRegularExpression(r"\"[^\"]*\"|'[^']*'"), _format("#2e7d32")),
-            (QRegularExpression(r"&[#\w]+;"), _format("#b26a00")),
-            (QRegularExpression(r"\{\{[^}]*\}\}"), _format("#c62828", bold=True)),
-        ]
-        self._comment = _format("#757575", italic=True)
         self._comment_start = QRegularExpression(r"<!--")
         self._comment_end = QRegularExpression(r"-->")
+        self._scheme: SchemeColors | None = None
+        self._set_formats(colors())
+
+    def _set_formats(self, c: SchemeColors) -> None:
+        self._scheme = c
+        self._rules = [
+            (_TAG, _format(c.syntax_tag, bold=True)),
+            (_ATTRIBUTE, _format(c.syntax_attribute)),
+            (_STRING, _format(c.syntax_string)),
+            (_ENTITY, _format(c.syntax_entity)),
+            (_MERGE_FIELD, _format(c.syntax_merge_field, bold=True)),
+        ]
+        self._comment = _format(c.syntax_comment, italic=True)
+
+    def use_colors(self, c: SchemeColors) -> None:
+        """Colour with ``c`` from now on, and re-colour the document if they changed."""
+        if c != self._scheme:
+            self._set_formats(c)
+            self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:
         self.setCurrentBlockState(0)

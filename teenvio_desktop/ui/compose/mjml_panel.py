@@ -33,6 +33,7 @@ from teenvio_desktop.core.mjml import MjmlCompileError, MjmlOutput
 from teenvio_desktop.ui.compose.code_editor import CodeEditor
 from teenvio_desktop.ui.compose.editor_positions import go_to
 from teenvio_desktop.ui.compose.highlighter import HtmlHighlighter
+from teenvio_desktop.ui.style import icon
 
 SKELETON = """<mjml>
   <mj-head>
@@ -146,7 +147,7 @@ class MjmlPanel(QWidget):
             )
         )
         intro.setWordWrap(True)
-        self.start_button = QPushButton(self.tr("Write in MJML"))
+        self.start_button = QPushButton(icon("mjml"), self.tr("Write in MJML"))
         self.start_button.setObjectName("mjml_start")
         self.start_button.setAccessibleName(self.tr("Write in MJML"))
         self.start_button.clicked.connect(self.start_requested)

@@ -9,6 +9,7 @@ HTML; each further occurrence is a child row of its own.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -40,11 +41,14 @@ from PySide6.QtWidgets import (
 
 from teenvio_desktop.core.quality import Finding, Location, count_by_severity, sort_findings
 from teenvio_desktop.core.quality.compatibility import CompatibilitySummary
+from teenvio_desktop.ui.formatting import localise_decimals
+from teenvio_desktop.ui.style import icon
 
 CATEGORIES = ("compatibility", "accessibility", "links", "spam")
 LOCATION_ROLE = Qt.ItemDataRole.UserRole
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 SHOWN_OCCURRENCES = 20
+BUTTON_ICONS = {"links": "check_links", "spam": "spam_score"}
 
 
 def translate_quality(context: str, text: str) -> str:
@@ -62,14 +66,15 @@ class _OnDemandCheck(QObject):
     def __init__(self, button_text: str, name: str, accessible: str, parent: QWidget) -> None:
         super().__init__(parent)
         self._status = ""
-        self.button = QPushButton(button_text)
+        self.button = QPushButton(icon(BUTTON_ICONS[name]), button_text)
         self.button.setObjectName(f"quality_{name}")
         self.button.setAccessibleName(accessible)
         self.button.clicked.connect(self.start_requested)
         self.progress = QProgressBar()
         self.progress.setObjectName(f"quality_{name}_progress")
         self.progress.setAccessibleName(accessible)
-        self.progress.setFormat(button_text + " %p%")
+        # "%p" is the percentage Qt fills in; the translation places its sign.
+        self.progress.setFormat(self.tr("{check} %p%").format(check=button_text))
         self.progress.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.cancel = QPushButton(self.tr("Cancel"))
         self.cancel.setObjectName(f"quality_{name}_cancel")
@@ -292,7 +297,7 @@ class QualityPanel(QWidget):
             "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
             "advice": QStyle.StandardPixmap.SP_MessageBoxInformation,
         }[finding.severity]
-        text = finding.render(translate_quality)
+        text = replace(finding, params=localise_decimals(finding.params)).render(translate_quality)
         if finding.location is not None:
             text = self.tr("{message} (line {line})").format(
                 message=text, line=finding.location.line

@@ -145,6 +145,9 @@ class RecipientPicker(QWidget):
         self.choose(0 if self._rows else -1)
 
     def _on_activated(self, combo_index: int) -> None:
+        line = self.combo.lineEdit()
+        if line is not None and not line.hasFocus():
+            line.setCursorPosition(0)  # the name first, not the end of a long label
         data = self.combo.itemData(combo_index)
         row = self._rows[int(data)] if isinstance(data, int) and data >= 0 else None
         if row != self._chosen:

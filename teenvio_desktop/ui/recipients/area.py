@@ -21,19 +21,25 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from superqt import QElidingLabel
 
 from teenvio_desktop.core.context import AppContext
 from teenvio_desktop.core.errors import TeenvioError
 from teenvio_desktop.core.recipients import RecipientList, RecipientListRepository
 from teenvio_desktop.core.tasks import CancelToken, ProgressCallback
 from teenvio_desktop.ui import file_folders
+from teenvio_desktop.ui.formatting import format_count
 from teenvio_desktop.ui.prompter import DialogPrompter, Prompter
 from teenvio_desktop.ui.recipients.lists_model import ListsModel
 from teenvio_desktop.ui.recipients.member_editor import MemberEditor
 from teenvio_desktop.ui.recipients.members_model import MembersModel
 from teenvio_desktop.ui.recipients.wizard import ImportWizard
+from teenvio_desktop.ui.style import SPACING, IconRole, area_margins, icon, scaled_font, set_role
+from teenvio_desktop.ui.table_columns import ResponsiveColumns
 from teenvio_desktop.ui.tasks import run_task
 from teenvio_desktop.ui.translation import error_text
+
+MEMBER_COLUMN_MAX = 280
 
 
 class RecipientsArea(QWidget):
@@ -58,22 +64,29 @@ class RecipientsArea(QWidget):
         self.lists_view.setModel(self.lists_model)
         self.lists_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.lists_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.lists_view.setAccessibleName(self.tr("Recipient lists"))
+        self.lists_view.setAlternatingRowColors(True)
+        self.lists_view.setWordWrap(False)
+        self.lists_view.setShowGrid(False)
         self.lists_view.verticalHeader().hide()
-        self.lists_view.horizontalHeader().setStretchLastSection(True)
+        self.list_columns = ResponsiveColumns(
+            self.lists_view, stretch=0, priority=(1, 2), min_stretch_width=140
+        )
         self.lists_view.selectionModel().selectionChanged.connect(self._selection_changed)
 
-        self.import_button = QPushButton(self.tr("&Import…"))
+        self.import_button = QPushButton(icon("import"), self.tr("&Import…"))
         self.import_button.setObjectName("recipientsImport")
         self.import_button.clicked.connect(lambda: self.open_wizard())
-        self.rename_button = QPushButton(self.tr("&Rename…"))
+        self.rename_button = QPushButton(icon("rename"), self.tr("&Rename…"))
         self.rename_button.clicked.connect(self.rename_selected)
-        self.merge_button = QPushButton(self.tr("&Merge…"))
+        self.merge_button = QPushButton(icon("merge"), self.tr("&Merge…"))
         self.merge_button.clicked.connect(self.merge_selected)
-        self.export_button = QPushButton(self.tr("E&xport…"))
+        self.export_button = QPushButton(icon("export"), self.tr("E&xport…"))
         self.export_button.clicked.connect(self.export_selected)
-        self.delete_button = QPushButton(self.tr("&Delete"))
+        self.delete_button = QPushButton(icon("delete"), self.tr("&Delete"))
         self.delete_button.clicked.connect(self.delete_selected)
         buttons = QHBoxLayout()
+        buttons.setSpacing(6)
         for button in (
             self.import_button,
             self.rename_button,
@@ -86,30 +99,44 @@ class RecipientsArea(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(buttons)
+        left_layout.setSpacing(6)
+        lists_title = QLabel(self.tr("Lists"))
+        lists_title.setFont(scaled_font(lists_title, 1.0, bold=True))
+        left_layout.addWidget(lists_title)
         left_layout.addWidget(self.lists_view)
         hint = QLabel(self.tr("Drop a CSV, XLSX or ODS file here to import it."))
         hint.setWordWrap(True)
+        set_role(hint, "textRole", "muted")
         left_layout.addWidget(hint)
 
         self.members_model = MembersModel(context.db, self)
         self.members_view = QTableView()
         self.members_view.setObjectName("recipientMembers")
+        self.members_view.setAccessibleName(self.tr("Recipients of the list"))
+        self.members_view.setAlternatingRowColors(True)
+        self.members_view.setWordWrap(False)
         self.members_view.setModel(self.members_model)
         self.members_view.setSortingEnabled(True)
         self.members_view.horizontalHeader().setSortIndicatorShown(True)
         self.members_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         # Fixed row heights: the view never measures a million rows.
         self.members_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.members_view.verticalHeader().setDefaultSectionSize(22)
+        self.members_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.members_view.verticalHeader().hide()
         self.members_view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Interactive
         )
-        self.members_view.horizontalHeader().setDefaultSectionSize(180)
+        self.members_view.horizontalHeader().setDefaultSectionSize(220)
+        self.members_view.horizontalHeader().setStretchLastSection(True)
+        self.members_view.horizontalHeader().setResizeContentsPrecision(100)  # first rows only
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("recipientSearch")
         self.search_edit.setPlaceholderText(self.tr("Search address or name"))
+        self.search_edit.setAccessibleName(self.tr("Search"))
         self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.addAction(
+            icon("find", IconRole.MUTED), QLineEdit.ActionPosition.LeadingPosition
+        )
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(250)
@@ -118,6 +145,7 @@ class RecipientsArea(QWidget):
         )
         self.search_edit.textChanged.connect(self._search_timer.start)
         self.members_model.modelReset.connect(self._update_count)
+        self.members_model.modelReset.connect(self._fit_member_columns)
         # Single recipients: context menu, Insert / Enter / Delete, Ctrl+Z to undo.
         self.member_editor = MemberEditor(
             context.db, self.members_view, self.members_model, self.prompter
@@ -125,19 +153,35 @@ class RecipientsArea(QWidget):
         self.member_editor.changed.connect(self._members_edited)
         self.members_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.count_label = QLabel()
+        set_role(self.count_label, "textRole", "muted")
+        self.members_title = QElidingLabel()
+        self.members_title.setFont(scaled_font(self.members_title, 1.0, bold=True))
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.members_title, 1)
+        title_row.addWidget(self.count_label)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.search_edit)
+        right_layout.setSpacing(6)
+        right_layout.addLayout(title_row)
         right_layout.addWidget(self.members_view, 1)
-        right_layout.addWidget(self.count_label)
 
         splitter = QSplitter()
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([400, 600])
+        top = QHBoxLayout()
+        top.setSpacing(SPACING)
+        top.addLayout(buttons, 1)
+        top.addWidget(self.search_edit)
+        self.search_edit.setMinimumWidth(260)
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        area_margins(layout)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
         self.refresh()
 
     # -- lists ---------------------------------------------------------------------------
@@ -185,16 +229,28 @@ class RecipientsArea(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.members_model.rowCount(), self.members_model.total()
-        if self.members_model.list_id() is None:
+        list_id = self.members_model.list_id()
+        if list_id is None:
             self.count_label.setText("")
-        elif shown == total:
-            self.count_label.setText(self.tr("{count} recipients").format(count=f"{total:,}"))
+            self.members_title.setText(self.tr("Choose a list to see its recipients."))
+            return
+        row = self.lists_model.row_of(list_id)
+        chosen = self.lists_model.list_at(row) if row >= 0 else None
+        self.members_title.setText(chosen.name if chosen is not None else "")
+        if shown == total:
+            self.count_label.setText(self.tr("%Ln recipient(s)", "", total))
         else:
             self.count_label.setText(
-                self.tr("{shown} of {total} recipients").format(
-                    shown=f"{shown:,}", total=f"{total:,}"
-                )
+                self.tr("{shown} of %Ln recipient(s)", "", total).format(shown=format_count(shown))
             )
+
+    def _fit_member_columns(self) -> None:
+        """Columns as wide as their first rows need (at most MEMBER_COLUMN_MAX), so a list
+        of a few fields needs no sideways scrolling; the view samples, never reads all."""
+        view = self.members_view
+        for column in range(self.members_model.columnCount()):
+            view.resizeColumnToContents(column)
+            view.setColumnWidth(column, min(view.columnWidth(column), MEMBER_COLUMN_MAX))
 
     def _show_error(self, error: BaseException) -> None:
         self.prompter.warn(self, self.tr("Recipients"), error_text(error))

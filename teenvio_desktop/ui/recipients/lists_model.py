@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from teenvio_desktop.core.recipients import RecipientList, RecipientListRepository
 from teenvio_desktop.core.store import Database
+from teenvio_desktop.ui.formatting import format_count
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -60,12 +61,10 @@ class ListsModel(QAbstractTableModel):
             if index.column() == 0:
                 return item.name
             if index.column() == 1:
-                return f"{item.count:,}"
+                return format_count(item.count)
             return ", ".join(item.columns)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("{source}, {count} recipients").format(
-                source=item.source, count=item.count
-            )
+            return self.tr("{source}, %Ln recipient(s)", "", item.count).format(source=item.source)
         return None

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from teenvio_desktop.core.recipients import ImportResult, export_rejects, import_file
 from teenvio_desktop.core.tasks import CancelToken, Progress, ProgressCallback
 from teenvio_desktop.ui import file_folders
+from teenvio_desktop.ui.formatting import format_count
 from teenvio_desktop.ui.recipients.wizard_base import ImportWizardBase
 from teenvio_desktop.ui.tasks import Task, run_task
 from teenvio_desktop.ui.translation import error_text, qt_translate
@@ -109,17 +110,17 @@ class ResultPage(QWizardPage):
         if report.total:
             self.progress.setValue(int(1000 * report.done / report.total))
         rows = report.details.get("rows", 0)
-        self.status.setText(self.tr("Importing… {rows} rows read").format(rows=f"{rows:,}"))
+        self.status.setText(self.tr("Importing… %Ln row(s) read", "", int(rows)))
 
     def _on_result(self, result: ImportResult) -> None:
         self._wizard.import_result = result
         self.progress.setValue(1000)
         for key in self.counts:
-            self.counts[key].setText(f"{getattr(result, key):,}")
+            self.counts[key].setText(format_count(getattr(result, key)))
         self.status.setText(
-            self.tr("The list \u201c{name}\u201d is ready with {count} recipients.").format(
-                name=result.list_name, count=f"{result.valid:,}"
-            )
+            self.tr(
+                "The list \u201c{name}\u201d is ready with %Ln recipient(s).", "", result.valid
+            ).format(name=result.list_name)
         )
         self.export_button.setEnabled(result.rejected > 0)
         self._wizard.imported.emit(result.list_id)

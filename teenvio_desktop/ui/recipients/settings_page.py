@@ -19,6 +19,7 @@ from teenvio_desktop.core.tasks import CancelToken, ProgressCallback
 from teenvio_desktop.ui.latest import LatestRequest
 from teenvio_desktop.ui.recipients.preview_model import PreviewModel
 from teenvio_desktop.ui.recipients.wizard_base import ImportWizardBase
+from teenvio_desktop.ui.style import set_role
 from teenvio_desktop.ui.translation import error_text
 
 ENCODINGS = ("utf-8", "utf-8-sig", "cp1252", "latin-1", "utf-16", "utf-16-le", "utf-16-be")
@@ -63,7 +64,7 @@ class SettingsPage(QWizardPage):
         self.error_label = QLabel()
         self.error_label.setObjectName("importPreviewError")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020")
+        set_role(self.error_label, "textRole", "error")  # readable in light and dark
         self.preview_model = PreviewModel(self)
         self.preview_view = QTableView()
         self.preview_view.setObjectName("importPreview")

@@ -13,12 +13,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -37,17 +35,15 @@ from teenvio_desktop.ui import file_folders
 from teenvio_desktop.ui.latest import LatestRequest
 from teenvio_desktop.ui.prompter import DialogPrompter, Prompter
 from teenvio_desktop.ui.results.campaign_model import CAMPAIGN_ID_ROLE, CampaignListModel
+from teenvio_desktop.ui.results.cards import SummaryCards
 from teenvio_desktop.ui.results.header import ResultsHeader
-from teenvio_desktop.ui.results.overview import (
-    CampaignView,
-    OverviewTab,
-    SummaryGrid,
-    load_campaign_view,
-)
+from teenvio_desktop.ui.results.overview import CampaignView, OverviewTab, load_campaign_view
 from teenvio_desktop.ui.results.poller import NoConnection, StatsPoller
 from teenvio_desktop.ui.results.table_page import TablePage
 from teenvio_desktop.ui.results.test_sends import TestSendsToggle
 from teenvio_desktop.ui.sending.send_notes import SendNotesPanel
+from teenvio_desktop.ui.style import SPACING, area_margins, icon, scaled_font
+from teenvio_desktop.ui.table_columns import ResponsiveColumns
 from teenvio_desktop.ui.tasks import run_task
 from teenvio_desktop.ui.translation import error_text
 
@@ -101,22 +97,29 @@ class ResultsArea(QWidget):
         self.campaign_proxy.setSortRole(Qt.ItemDataRole.EditRole)
         self.campaign_view = QTableView()
         self.campaign_view.setObjectName("campaign_list")
+        self.campaign_view.setAccessibleName(self.tr("Campaigns"))
         self.campaign_view.setModel(self.campaign_proxy)
         self.campaign_view.setSortingEnabled(True)
-        self.campaign_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.campaign_view.sortByColumn(CampaignListModel.DATE_COLUMN, Qt.SortOrder.DescendingOrder)
         self.campaign_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.campaign_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.campaign_view.setAlternatingRowColors(True)
+        self.campaign_view.setWordWrap(False)
+        self.campaign_view.setShowGrid(False)
         self.campaign_view.verticalHeader().hide()
-        self.campaign_view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
+        self.campaign_columns = ResponsiveColumns(
+            self.campaign_view, stretch=0, priority=(1, 4, 3, 2), min_stretch_width=150
         )
-        self.campaign_view.horizontalHeader().setStretchLastSection(True)
         self.campaign_view.selectionModel().currentRowChanged.connect(self._on_campaign_row)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(QLabel(self.tr("Campaigns")))
+        left_layout.setSpacing(6)
+        heading = QLabel(self.tr("Campaigns"))
+        heading.setFont(scaled_font(heading, 1.0, bold=True))
+        heading.setBuddy(self.campaign_view)
+        left_layout.addWidget(heading)
         left_layout.addWidget(self.campaign_view, 1)
         self.show_tests = TestSendsToggle(self.context.settings)
         self.show_tests.toggled.connect(lambda _shown: self.reload_campaigns())
@@ -125,65 +128,70 @@ class ResultsArea(QWidget):
         self.header = ResultsHeader()
         self.header.token_requested.connect(self.ask_for_token)
 
-        self.sync_button = QPushButton(self.tr("Sync now"))
+        self.sync_button = QPushButton(icon("sync"), self.tr("Sync now"))
         self.sync_button.setObjectName("sync_now")
+        self.sync_button.setToolTip(self.tr("Fetch the newest statistics from Teenvio now"))
         self.sync_button.clicked.connect(self.poller.sync_now)
-        self.non_openers_button = QPushButton(self.tr("Save non-openers as a list"))
-        self.non_openers_button.setObjectName("save_non_openers")
-        self.non_openers_button.clicked.connect(lambda: self.save_audience("non_openers"))
-        self.clickers_button = QPushButton(self.tr("Save clickers as a list"))
-        self.clickers_button.setObjectName("save_clickers")
-        self.clickers_button.clicked.connect(lambda: self.save_audience("clickers"))
-        actions = QHBoxLayout()
-        actions.addWidget(self.sync_button)
-        actions.addStretch(1)
-        actions.addWidget(self.non_openers_button)
-        actions.addWidget(self.clickers_button)
+        self.save_list_button = QPushButton(icon("save_list"), self.tr("Save as list"))
+        self.save_list_button.setObjectName("save_as_list")
+        self.save_list_button.setToolTip(
+            self.tr("Save the people who did not open, or who clicked, as a recipient list")
+        )
+        audience_menu = QMenu(self.save_list_button)
+        self.non_openers_action = audience_menu.addAction(self.tr("People who did not open"))
+        self.non_openers_action.setObjectName("save_non_openers")
+        self.non_openers_action.triggered.connect(lambda: self.save_audience("non_openers"))
+        self.clickers_action = audience_menu.addAction(self.tr("People who clicked"))
+        self.clickers_action.setObjectName("save_clickers")
+        self.clickers_action.triggered.connect(lambda: self.save_audience("clickers"))
+        self.save_list_button.setMenu(audience_menu)
+        title_row = QHBoxLayout()
+        title_row.setSpacing(SPACING)
+        title_row.addWidget(self.header, 1)
+        title_row.addWidget(self.sync_button, 0, Qt.AlignmentFlag.AlignTop)
+        title_row.addWidget(self.save_list_button, 0, Qt.AlignmentFlag.AlignTop)
 
-        self.summary_grid = SummaryGrid()
+        self.summary_grid = SummaryCards()
         self.summary_values = self.summary_grid.values
         self.overview = OverviewTab()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("results_tabs")
+        self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.overview, self.tr("Overview"))
         self.pages: dict[str, TablePage] = {}
         for kind in TABLE_ORDER:
             page = TablePage(self.context.db, TABLES[kind])
             page.export_requested.connect(self._choose_export_file)
             self.pages[kind] = page
-            self.tabs.addTab(page, QCoreApplication.translate("ResultsArea", TAB_TITLES[kind]))
+            title = QCoreApplication.translate("ResultsArea", TAB_TITLES[kind])
+            page.view.setAccessibleName(title)
+            self.tabs.addTab(page, title)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.header)
+        right_layout.setSpacing(SPACING)
+        right_layout.addLayout(title_row)
         self.send_notes = SendNotesPanel()
         self.send_notes.resend_requested.connect(self.resend_uncertain)
         right_layout.addWidget(self.send_notes)
-        right_layout.addLayout(actions)
         right_layout.addWidget(self.summary_grid)
         right_layout.addWidget(self.tabs, 1)
 
         splitter = QSplitter()
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(left)
         splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        # In a scroll area so a small window still fits (scroll bars instead of clipping).
-        content = QWidget()
-        content_layout = QVBoxLayout(content)
-        content_layout.setContentsMargins(0, 0, 0, 0)
-        content_layout.addWidget(splitter)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
+        splitter.setSizes([460, 700])
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        area_margins(layout)
+        layout.addWidget(splitter)
         self._set_enabled(False)
 
     def _set_enabled(self, enabled: bool) -> None:
-        for widget in (self.sync_button, self.non_openers_button, self.clickers_button):
+        for widget in (self.sync_button, self.save_list_button):
             widget.setEnabled(enabled)
 
     # -- public API ----------------------------------------------------------------------
@@ -209,10 +217,8 @@ class ResultsArea(QWidget):
         """Export the table ``kind`` as shown (filter and order) to ``path``, in the background."""
         page = self.pages[kind]
         query, db = page.model.query, self.context.db
-        headers = [
-            page.model.headerData(i, Qt.Orientation.Horizontal)
-            for i in range(page.model.columnCount())
-        ]
+        # The file keeps the server's values (UTC times): its headers say so.
+        headers = [QCoreApplication.translate("stats", c.title) for c in page.model.spec.columns]
 
         def job(progress: ProgressCallback, cancel: CancelToken) -> tuple[Path, int]:
             del progress, cancel
@@ -256,16 +262,14 @@ class ResultsArea(QWidget):
         path, count = exported
         self.exported.emit(path, count)
         self.status_message.emit(
-            self.tr("Exported {count} rows to {path}.").format(count=count, path=str(path))
+            self.tr("Exported %Ln row(s) to {path}.", "", count).format(path=str(path))
         )
 
     def _audience_saved(self, saved: tuple[str, int, int]) -> None:
         name, list_id, count = saved
         self.audience_saved.emit(list_id, count)
         self.status_message.emit(
-            self.tr("Saved the list “{name}” with {count} recipients.").format(
-                name=name, count=count
-            )
+            self.tr("Saved the list “{name}” with %Ln recipient(s).", "", count).format(name=name)
         )
 
     def ask_for_token(self) -> None:

@@ -1,30 +1,45 @@
-"""The list of campaigns sent from this workstation, by either transport."""
+"""The list of campaigns sent from this workstation, by either transport.
+
+The subject comes first (it is what people look for); dates are local and in the
+locale's format; states are words, not codes.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from teenvio_desktop.core.i18n import QT_TRANSLATE_NOOP
 from teenvio_desktop.core.stats.store import StatsCampaign
+from teenvio_desktop.ui.formatting import format_count, format_iso
 from teenvio_desktop.ui.results.table_model import AnyIndex
 
 CAMPAIGN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+STATES = {
+    "queued": QT_TRANSLATE_NOOP("CampaignListModel", "Queued"),
+    "sending": QT_TRANSLATE_NOOP("CampaignListModel", "Sending"),
+    "paused": QT_TRANSLATE_NOOP("CampaignListModel", "Paused"),
+    "sent": QT_TRANSLATE_NOOP("CampaignListModel", "Sent"),
+    "done": QT_TRANSLATE_NOOP("CampaignListModel", "Sent"),
+    "done_with_failures": QT_TRANSLATE_NOOP("CampaignListModel", "Sent, some failed"),
+    "contacts_imported": QT_TRANSLATE_NOOP("CampaignListModel", "Contacts imported"),
+    "failed": QT_TRANSLATE_NOOP("CampaignListModel", "Failed"),
+    "cancelled": QT_TRANSLATE_NOOP("CampaignListModel", "Cancelled"),
+    "unknown": QT_TRANSLATE_NOOP("CampaignListModel", "Unknown"),
+    "external": QT_TRANSLATE_NOOP("CampaignListModel", "Sent elsewhere"),
+}
 
 
-def _local_time(iso: str | None) -> str:
-    if not iso:
-        return ""
-    try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return iso
+def state_text(state: str) -> str:
+    known = STATES.get(state)
+    return QCoreApplication.translate("CampaignListModel", known) if known else state
 
 
 class CampaignListModel(QAbstractTableModel):
-    COLUMNS = ("date", "transport", "subject", "recipients", "state")
+    COLUMNS = ("subject", "date", "transport", "recipients", "state")
+    DATE_COLUMN = 1
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -56,9 +71,9 @@ class CampaignListModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         titles = (
+            self.tr("Subject"),
             self.tr("Date"),
             self.tr("Via"),
-            self.tr("Subject"),
             self.tr("Recipients"),
             self.tr("State"),
         )
@@ -73,7 +88,7 @@ class CampaignListModel(QAbstractTableModel):
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "date":
-                return _local_time(campaign.sent_at or campaign.created_at)
+                return format_iso(campaign.sent_at or campaign.created_at)
             if column == "transport":
                 return "SMTP-API" if campaign.transport == "smtp" else "TEA Lite"
             if column == "subject":
@@ -85,8 +100,8 @@ class CampaignListModel(QAbstractTableModel):
                     else subject
                 )
             if column == "recipients":
-                return campaign.recipients_count
-            return campaign.state
+                return format_count(campaign.recipients_count or 0)
+            return state_text(campaign.state)
         if role == Qt.ItemDataRole.FontRole and campaign.is_test:
             font = QFont()
             font.setItalic(True)  # a test send, not a campaign to follow
@@ -94,5 +109,16 @@ class CampaignListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole:  # what the sort proxy compares
             if column == "date":
                 return campaign.sent_at or campaign.created_at
+            if column == "recipients":
+                return campaign.recipients_count or 0
             return self.data(index, Qt.ItemDataRole.DisplayRole)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == "recipients":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            count = campaign.recipients_count or 0
+            return self.tr("{subject}\n{date} through {via} to %Ln recipient(s)", "", count).format(
+                subject=campaign.subject or "",
+                date=format_iso(campaign.sent_at or campaign.created_at),
+                via="SMTP-API" if campaign.transport == "smtp" else "TEA Lite",
+            )
         return None

@@ -3,20 +3,12 @@ and the banner that asks for a new token when TEA Lite rejected it."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, QTime, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from teenvio_desktop.core.clock import utc_now
 from teenvio_desktop.core.stats.store import SyncState
-
-
-def _local(iso: str) -> str:
-    try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M:%S")
-    except ValueError:
-        return iso
+from teenvio_desktop.ui.formatting import format_iso
+from teenvio_desktop.ui.style import set_heading, set_role
 
 
 class ResultsHeader(QWidget):
@@ -26,26 +18,21 @@ class ResultsHeader(QWidget):
         super().__init__(parent)
         self.title_label = QLabel(self.tr("Choose a campaign."))
         self.title_label.setObjectName("results_title")
-        font = self.title_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.title_label.setFont(font)
+        set_heading(self.title_label, 1.35)
         self.title_label.setWordWrap(True)
         self.sync_label = QLabel()
         self.sync_label.setObjectName("last_sync")
+        set_role(self.sync_label, "textRole", "muted")
         self.error_label = QLabel()
         self.error_label.setObjectName("last_error")
         self.error_label.setWordWrap(True)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error_label.setStyleSheet("color: #b3261e;")
+        set_role(self.error_label, "textRole", "error")
         self.error_label.hide()
 
         self.credentials_banner = QFrame()
         self.credentials_banner.setObjectName("credentials_banner")
-        self.credentials_banner.setFrameShape(QFrame.Shape.StyledPanel)
-        self.credentials_banner.setStyleSheet(
-            "#credentials_banner { background: #fff4e5; border: 1px solid #e0a100; }"
-        )
+        set_role(self.credentials_banner, "frameRole", "warning")
         banner_layout = QHBoxLayout(self.credentials_banner)
         self.banner_label = QLabel(
             self.tr(
@@ -62,6 +49,7 @@ class ResultsHeader(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
         for widget in (self.title_label, self.sync_label, self.error_label):
             layout.addWidget(widget)
         layout.addWidget(self.credentials_banner)
@@ -73,7 +61,7 @@ class ResultsHeader(QWidget):
     def show_sync_state(self, status: SyncState) -> None:
         if status.last_sync_at:
             self.sync_label.setText(
-                self.tr("Last synced: {time}").format(time=_local(status.last_sync_at))
+                self.tr("Last synced: {time}").format(time=format_iso(status.last_sync_at))
             )
         else:
             self.sync_label.setText(self.tr("Not synced yet."))
@@ -88,7 +76,7 @@ class ResultsHeader(QWidget):
 
     def set_error(self, text: str) -> None:
         self._error_shown = True
-        stamp = utc_now().astimezone().strftime("%H:%M:%S")
+        stamp = QLocale().toString(QTime.currentTime(), QLocale.FormatType.ShortFormat)
         self.error_label.setText(
             self.tr("Last error ({time}): {error}").format(time=stamp, error=text)
         )

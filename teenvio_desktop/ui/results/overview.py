@@ -1,18 +1,17 @@
 """A campaign's overview: the numbers, the timeline and the top links.
 
 :func:`load_campaign_view` computes everything in a worker (core queries only);
-:class:`SummaryGrid` and :class:`OverviewTab` show it.
+:class:`~teenvio_desktop.ui.results.cards.SummaryCards` and :class:`OverviewTab` show it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFrame,
-    QGridLayout,
     QHeaderView,
     QLabel,
     QSplitter,
@@ -22,35 +21,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from teenvio_desktop.core.i18n import QT_TRANSLATE_NOOP
+from teenvio_desktop.core.clock import utc_now
 from teenvio_desktop.core.sending.notes import SendNotes, send_notes
 from teenvio_desktop.core.stats.queries import (
     LinkClicks,
     Scope,
     StatsSummary,
-    TimelinePoint,
     summary,
-    timeline,
     top_links,
 )
 from teenvio_desktop.core.stats.store import StatsStore, SyncState
+from teenvio_desktop.core.stats.timeline import Timeline, campaign_timeline
 from teenvio_desktop.core.store import Database
 from teenvio_desktop.core.tasks import CancelToken, ProgressCallback
+from teenvio_desktop.ui.formatting import format_count
 from teenvio_desktop.ui.results.chart import TimelineChart
-
-SUMMARY_FIELDS = (
-    ("sent", QT_TRANSLATE_NOOP("ResultsArea", "Sent")),
-    ("accepted", QT_TRANSLATE_NOOP("ResultsArea", "Accepted")),
-    ("delivered", QT_TRANSLATE_NOOP("ResultsArea", "Delivered")),
-    ("bounces_soft", QT_TRANSLATE_NOOP("ResultsArea", "Soft bounces")),
-    ("bounces_hard", QT_TRANSLATE_NOOP("ResultsArea", "Hard bounces")),
-    ("unique_opens", QT_TRANSLATE_NOOP("ResultsArea", "Unique opens")),
-    ("opens", QT_TRANSLATE_NOOP("ResultsArea", "Total opens")),
-    ("unique_clicks", QT_TRANSLATE_NOOP("ResultsArea", "Unique clicks")),
-    ("clicks", QT_TRANSLATE_NOOP("ResultsArea", "Total clicks")),
-    ("ctr", QT_TRANSLATE_NOOP("ResultsArea", "Click-through rate")),
-    ("unsubscribes", QT_TRANSLATE_NOOP("ResultsArea", "Unsubscribes")),
-)
+from teenvio_desktop.ui.style import scaled_font
 
 
 @dataclass(frozen=True)
@@ -59,10 +45,26 @@ class CampaignView:
 
     campaign_id: int
     summary: StatsSummary
-    timeline: list[TimelinePoint]
+    timeline: Timeline
     links: list[LinkClicks]
     status: SyncState
     notes: SendNotes = field(default_factory=SendNotes)  # left out or refused recipients
+
+
+def _moment(iso: str | None) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(iso) if iso else None
+    except ValueError:
+        return None
+    if moment is not None and moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment
+
+
+def _local_offset(now: datetime) -> int:
+    """Seconds east of UTC on this machine's clock now (intervals align to local days)."""
+    offset = now.astimezone().utcoffset()
+    return int(offset.total_seconds()) if offset is not None else 0
 
 
 def load_campaign_view(
@@ -72,48 +74,25 @@ def load_campaign_view(
         del progress
         cancel.raise_if_cancelled()
         scope = Scope(campaign_id=campaign_id)
+        store = StatsStore(db)
+        campaign = store.campaign(campaign_id)
+        now = utc_now()
         return CampaignView(
             campaign_id,
             summary(db, scope),
-            timeline(db, scope),
+            campaign_timeline(
+                db,
+                scope,
+                now=now,
+                sent_at=_moment(campaign.sent_at or campaign.created_at) if campaign else None,
+                utc_offset_s=_local_offset(now),
+            ),
             top_links(db, scope),
-            StatsStore(db).campaign_sync_status(campaign_id),
+            store.campaign_sync_status(campaign_id),
             send_notes(db, campaign_id),
         )
 
     return job
-
-
-class SummaryGrid(QFrame):
-    """The campaign's numbers, large, with their captions."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("summary")
-        self.values: dict[str, QLabel] = {}
-        grid = QGridLayout(self)
-        for index, (key, title) in enumerate(SUMMARY_FIELDS):
-            value = QLabel("–")
-            value.setObjectName(f"summary_{key}")
-            value.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            bold = value.font()
-            bold.setBold(True)
-            bold.setPointSizeF(bold.pointSizeF() * 1.4)
-            value.setFont(bold)
-            caption = QLabel(QCoreApplication.translate("ResultsArea", title))
-            caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            column, row = index % 6, (index // 6) * 2
-            grid.addWidget(value, row, column)
-            grid.addWidget(caption, row + 1, column)
-            self.values[key] = value
-
-    def show_summary(self, numbers: StatsSummary) -> None:
-        values = numbers.to_dict()
-        for key, label in self.values.items():
-            if key == "ctr":
-                label.setText(f"{numbers.click_through_rate:.1%}")
-            else:
-                label.setText(str(values[key]))
 
 
 class OverviewTab(QSplitter):
@@ -121,28 +100,46 @@ class OverviewTab(QSplitter):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Vertical, parent)
+        self.setChildrenCollapsible(False)
         self.chart = TimelineChart()
         self.links_table = QTableWidget(0, 3)
         self.links_table.setObjectName("top_links")
+        self.links_table.setAccessibleName(self.tr("Top clicked links"))
         self.links_table.setHorizontalHeaderLabels(
             [self.tr("Link"), self.tr("Clicks"), self.tr("Unique clicks")]
         )
         self.links_table.verticalHeader().hide()
         self.links_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.links_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.links_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.links_table.setAlternatingRowColors(True)
+        self.links_table.setWordWrap(False)
+        header = self.links_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.addWidget(self.chart)
         links_box = QWidget()
         links_layout = QVBoxLayout(links_box)
-        links_layout.setContentsMargins(0, 0, 0, 0)
-        links_layout.addWidget(QLabel(self.tr("Top clicked links")))
+        links_layout.setContentsMargins(0, 6, 0, 0)
+        links_layout.setSpacing(4)
+        title = QLabel(self.tr("Top clicked links"))
+        title.setFont(scaled_font(title, 1.0, bold=True))
+        links_layout.addWidget(title)
         links_layout.addWidget(self.links_table)
         self.addWidget(links_box)
+        self.setStretchFactor(0, 3)
+        self.setStretchFactor(1, 2)
 
     def show_view(self, view: CampaignView) -> None:
-        self.chart.set_points(view.timeline)
+        self.chart.set_timeline(view.timeline)
         self.links_table.setRowCount(len(view.links))
+        numbers = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         for row, link in enumerate(view.links):
             text = link.link if not link.link_name else f"{link.link_name} — {link.link}"
-            self.links_table.setItem(row, 0, QTableWidgetItem(text))
-            self.links_table.setItem(row, 1, QTableWidgetItem(str(link.clicks)))
-            self.links_table.setItem(row, 2, QTableWidgetItem(str(link.unique_clicks)))
+            item = QTableWidgetItem(text)
+            item.setToolTip(link.link)
+            self.links_table.setItem(row, 0, item)
+            for column, value in ((1, link.clicks), (2, link.unique_clicks)):
+                cell = QTableWidgetItem(format_count(value))
+                cell.setTextAlignment(numbers)
+                self.links_table.setItem(row, column, cell)

@@ -11,6 +11,7 @@ background task; the model switches to the result when it is ready.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -23,11 +24,22 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from teenvio_desktop.core.i18n import QT_TRANSLATE_NOOP
 from teenvio_desktop.core.stats.queries import Scope, TableQuery, TableSpec
 from teenvio_desktop.core.store import Database
 from teenvio_desktop.core.tasks import CancelToken, ProgressCallback
+from teenvio_desktop.ui.formatting import format_date_text, format_teenvio_time
 from teenvio_desktop.ui.latest import LatestRequest
 
+# The server's timestamps, shown as local dates and times in the user's locale.
+DISPLAY_FORMATS: dict[str, Callable[[str], str]] = {
+    "event_time": format_teenvio_time,
+    "date_request": format_date_text,
+}
+LOCAL_TIME_TITLES = {
+    "event_time": QT_TRANSLATE_NOOP("StatsTableModel", "Time"),
+    "date_request": QT_TRANSLATE_NOOP("StatsTableModel", "Date"),
+}
 BLOCK_ROWS = 256
 CACHED_BLOCKS = 64
 # From this many rows in scope, filtering runs in a background task.
@@ -130,6 +142,9 @@ class StatsTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.spec.columns):
+            key = self.spec.columns[section].key
+            if key in LOCAL_TIME_TITLES:  # shown in local time, not as the server's UTC
+                return QCoreApplication.translate("StatsTableModel", LOCAL_TIME_TITLES[key])
             return QCoreApplication.translate("stats", self.spec.columns[section].title)
         if orientation == Qt.Orientation.Vertical:
             return section + 1
@@ -146,6 +161,9 @@ class StatsTableModel(QAbstractTableModel):
         value = row[index.column()]
         text = "" if value is None else str(value)
         if role == Qt.ItemDataRole.DisplayRole:
+            formatter = DISPLAY_FORMATS.get(self.spec.columns[index.column()].key)
+            if formatter is not None:
+                return formatter(text)
             return text.replace("\n", " ")  # multi-line SMTP answers fit one row
         return text if len(text) > 40 or "\n" in text else None
 

@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from teenvio_desktop.core.sending.notes import SendNotes
+from teenvio_desktop.ui.style import MARGIN, SPACING, icon, set_role
 
 
 def _named(addresses: list[str], total: int) -> str:
@@ -65,8 +66,10 @@ class SendNotesPanel(QFrame):
         self.resend_button = QPushButton(self.tr("Send again anyway…"))
         self.resend_button.setObjectName("resend_uncertain")
         self.resend_button.clicked.connect(self.resend_requested)
+        self.resend_button.setIcon(icon("send"))
+        set_role(self, "frameRole", "warning")  # stands out in both schemes, like a banner
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(MARGIN, SPACING, MARGIN, SPACING)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.resend_button, 0, Qt.AlignmentFlag.AlignTop)
         self.notes: SendNotes | None = None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
@@ -34,6 +34,7 @@ from teenvio_desktop.core.sending.notes import send_notes
 from teenvio_desktop.core.tasks import Progress
 from teenvio_desktop.core.tealite.connection import TeaLiteConnection
 from teenvio_desktop.core.tealite.errors import CredentialsRejected
+from teenvio_desktop.ui.formatting import format_count
 from teenvio_desktop.ui.prompter import DialogPrompter, Prompter
 from teenvio_desktop.ui.sending.dialog import SendDialog
 from teenvio_desktop.ui.sending.outbox_model import OutboxTableModel
@@ -207,8 +208,8 @@ class TeaLiteSendDialog(SendDialog):
         self.progress_bar.setMaximum(max(1, int(progress.total or 0)))
         self.progress_bar.setValue(int(progress.done))
         for key in ("accepted", "failed", "retrying", "remaining", "uncertain"):
-            self.values[key].setText(str(d.get(key, 0)))
-        self.values["rate"].setText(f"{float(d.get('rate') or 0):.1f}")
+            self.values[key].setText(format_count(int(d.get(key, 0) or 0)))
+        self.values["rate"].setText(QLocale().toString(float(d.get("rate") or 0), "f", 1))
         eta = d.get("eta_s")
         self.values["eta"].setText(duration_text(float(eta) if eta is not None else None))
         now = time.monotonic()
@@ -221,11 +222,11 @@ class TeaLiteSendDialog(SendDialog):
             self.model.set_campaign(outcome.campaign_id)
         if outcome.complete:
             self.status.setText(
-                self.tr("Done: all %n message(s) were accepted.", None, outcome.accepted)
+                self.tr("Done: all %Ln message(s) were accepted.", "", outcome.accepted)
             )
             return
         text = self.tr("Finished: {accepted} accepted, {failed} failed.").format(
-            accepted=outcome.accepted, failed=outcome.failed
+            accepted=format_count(outcome.accepted), failed=format_count(outcome.failed)
         )
         notes = send_notes(self.job.db, outcome.campaign_id)
         if notes.uncertain_total:
