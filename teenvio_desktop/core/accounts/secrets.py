@@ -101,7 +101,9 @@ class SecretStore:
             if self._backend is None:
                 import keyring
 
-                self._backend = self._pinned or keyring.get_keyring()
+                from teenvio_desktop.core.accounts.secret_service import closing_on_failure
+
+                self._backend = closing_on_failure(self._pinned or keyring.get_keyring())
             return self._backend
 
     def check(self) -> KeyringUnavailable | None:

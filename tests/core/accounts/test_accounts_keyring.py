@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 import secretstorage
 from keyring.backends import fail
@@ -95,3 +97,15 @@ def test_retry_moves_session_secrets_into_a_keyring_that_became_available(
     assert fresh.get("sandbox", SecretKind.TEALITE_TOKEN) is None
     assert store.get("sandbox", SecretKind.TEALITE_TOKEN) == "tok-sandbox-1"
     fresh.delete_account("Later")
+
+
+def test_a_keyring_call_that_fails_closes_its_connection(secret_service) -> None:
+    # keyring leaves the D-Bus connection open when it cannot get the collection; every
+    # retry of a long-running application would leak a socket.
+    backend = secret_service.backend()
+    backend.preferred_collection = "/org/freedesktop/secrets/collection/not_there"
+    store = SecretStore(backend=backend)
+    open_before = len(os.listdir("/proc/self/fd"))
+    problems = [store.check() for _ in range(5)]  # kept: nothing is freed meanwhile
+    assert all(problem is not None for problem in problems)
+    assert len(os.listdir("/proc/self/fd")) == open_before
