@@ -33,6 +33,7 @@ MAX_REQUEST_BYTES = 2 * 1024 * 1024
 SEND_PATH = "/send"
 SEND_WITH_ATTACHMENT_PATH = "/sendWithAttachment"
 MESSAGE_TYPE = "email"
+JSON = "application/json"
 # C0 and C1 controls (CR, LF, TAB, NUL...) and the Unicode line and paragraph separators.
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _JSON = msgspec.json.Encoder()
@@ -116,7 +117,7 @@ def encode_request(campaign: Campaign, fields: dict[str, str]) -> EncodedRequest
         # The same bytes as compact ``json.dumps(..., ensure_ascii=False)`` in UTF-8, about
         # five times faster (a lone surrogate raises UnicodeEncodeError in both).
         body = _JSON.encode(fields)
-        return EncodedRequest(SEND_PATH, body, "application/json")
+        return EncodedRequest(SEND_PATH, body, JSON)
     import httpx  # only for attachments: encoding multipart/form-data
 
     boundary = secrets.token_hex(16)
