@@ -62,10 +62,14 @@ def compiled_html_argument(runtime: CliRuntime) -> Iterator[None]:
     file, line and column. The compiled HTML lives in a private temporary directory for
     the length of the send.
     """
+    name = runtime.args.html
+    # The MJML compiler is imported for MJML files only (a fortieth of a second).
+    if not name or not name.lower().endswith(".mjml"):
+        yield
+        return
     from teenvio_desktop.core.mjml import is_mjml_path, read_html_or_mjml
 
-    name = runtime.args.html
-    if not name or not is_mjml_path(name):
+    if not is_mjml_path(name):
         yield
         return
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from teenvio_desktop.core.outbox import (
     unfinished_campaigns,
 )
 from teenvio_desktop.core.outbox.payload import MessageAddress, build_request
-from teenvio_desktop.core.outbox.repository import MessageUpdate
+from teenvio_desktop.core.outbox.repository import _COLUMNS, MessageUpdate, OutboxMessage
 from teenvio_desktop.core.suppression import SuppressionList
 from tests.helpers.outbox import people, rest_campaign
 
@@ -225,3 +226,9 @@ def test_an_unforeseen_transport_exception_makes_the_message_uncertain() -> None
     outcome = unforeseen_outcome(RuntimeError("aiohttp surprise"))
     # It may have happened after the request was written: never re-sent blindly.
     assert outcome.kind == "uncertain" and outcome.text == "RuntimeError: aiohttp surprise"
+
+
+def test_selected_columns_follow_the_message_fields_in_order() -> None:
+    # OutboxMessage.from_row builds a message from a row positionally.
+    names = [f.name for f in dataclasses.fields(OutboxMessage)]
+    assert names == [column.strip() for column in _COLUMNS.split(",")]

@@ -26,7 +26,7 @@ import aiohttp
 
 from teenvio_desktop.core.campaign import Campaign
 from teenvio_desktop.core.merge import MergeTemplates
-from teenvio_desktop.core.outbox.payload import EncodedRequest, PreparedRequests
+from teenvio_desktop.core.outbox.payload import JSON, EncodedRequest, PreparedRequests
 from teenvio_desktop.core.outbox.repository import OutboxMessage
 from teenvio_desktop.core.outbox.transport import (
     Outcome,
@@ -57,6 +57,10 @@ async def _read_bounded(
         raise AnswerTooLarge(endpoint, limit)
     # A declared length, not compressed: aiohttp's parser reads exactly that many bytes.
     whole = declared.strip().isdigit() and "Content-Encoding" not in response.headers
+    if whole and response.content.is_eof():
+        # All of it is here already (a short answer comes with its head): nothing to wait
+        # for, so no deadline is armed (a timer per message showed in the send's profile).
+        return await response.read()
     chunks: list[bytes] = []
     size = 0
     try:
@@ -117,7 +121,7 @@ class AsyncRunner:
         )
         self._session = aiohttp.ClientSession(
             connector=connector,
-            headers=self._connection.headers(),
+            headers={**self._connection.headers(), "Content-Type": JSON},
             # connect: waiting for a free connection plus connecting (nothing sent yet).
             timeout=aiohttp.ClientTimeout(
                 total=None, connect=timeout_s, sock_connect=timeout_s, sock_read=timeout_s
@@ -156,7 +160,10 @@ class AsyncRunner:
             async with self._session.post(
                 url,
                 data=request.body,
-                headers={"Content-Type": request.content_type},
+                # The session's headers name JSON; multipart names its boundary here.
+                headers=None
+                if request.content_type == JSON
+                else {"Content-Type": request.content_type},
                 allow_redirects=False,
                 **self._proxy,  # type: ignore[arg-type]
             ) as response:

@@ -70,7 +70,8 @@ def read_recipient_file(path: Path) -> list[Recipient]:
     Rows are not filtered here: a bad address is reported by :func:`invalid_addresses`
     and stops the campaign before anything is sent, instead of being dropped silently.
     """
-    from teenvio_desktop.core.recipients.importer import ImportOptions, settle_layout
+    # The layout module, not the importer: the importer's storage half is not needed here.
+    from teenvio_desktop.core.recipients.layout import ImportOptions, settle_layout
     from teenvio_desktop.core.recipients.readers import open_source
 
     with open_source(path) as source:

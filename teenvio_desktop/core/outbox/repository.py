@@ -15,11 +15,12 @@ seed does not promise that the server deduplicates by outboundId.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 from teenvio_desktop.core.clock import utc_now_iso
 from teenvio_desktop.core.store import Database
@@ -71,9 +72,13 @@ class OutboxMessage:
 
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> OutboxMessage:
-        values: dict[str, Any] = dict(zip(row.keys(), tuple(row), strict=True))
-        values["merge_data"] = json.loads(values["merge_data"] or "{}")
-        return cls(**values)
+        """A row selected as ``_COLUMNS`` (the fields' order), built positionally: by name
+        it cost a fifth of reading the outbox's pages during a send."""
+        (mid, campaign, seq, outbound, recipient, name, merge, state, message_id, attempts,
+         next_at, category, text, updated, last_attempt) = tuple(row)  # fmt: skip
+        return cls(mid, campaign, seq, outbound, recipient, name, json.loads(merge or "{}"),
+                   state, message_id, attempts, next_at, category, text, updated,
+                   last_attempt)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -356,3 +361,26 @@ class TableRow:
     error_category: str | None
     error_text: str | None
     updated_at: str
+
+
+# Pages of write-ahead log between checkpoints while sending (SQLite's default is 1,000).
+SEND_CHECKPOINT_PAGES = 4_000
+
+
+@contextlib.contextmanager
+def fewer_checkpoints(db: Database) -> Iterator[None]:
+    """Checkpoint the write-ahead log less often while sending.
+
+    A checkpoint copies the log into the database file and syncs it; at SQLite's default
+    (every 1,000 pages, a few hundred messages) that was a fifth of the outbox's writing
+    time, half with the disk busy. Each commit stays exactly as durable (it is in the log
+    either way); the log grows to about 16 MB (4,000 pages of 4 KB), and the first commit
+    after the send checkpoints it as usual.
+    """
+    conn = db.conn
+    previous = int(conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0])
+    conn.execute(f"PRAGMA wal_autocheckpoint = {SEND_CHECKPOINT_PAGES}")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA wal_autocheckpoint = {previous}")

@@ -62,6 +62,7 @@ from teenvio_desktop.core.outbox.repository import (
     UNCERTAIN_NO_ANSWER,
     MessageUpdate,
     OutboxRepository,
+    fewer_checkpoints,
 )
 from teenvio_desktop.core.outbox.send_options import (
     SendControl,
@@ -258,7 +259,8 @@ class CampaignSender:
 
             runner = AsyncRunner(self.connection, concurrency, campaign, templates, self.prepared)
             try:
-                asyncio.run(self._loop(concurrency, runner))
+                with fewer_checkpoints(self.db):
+                    asyncio.run(self._loop(concurrency, runner))
             finally:
                 self._unmark()
                 self._flush(time.monotonic(), force=True)

@@ -29,8 +29,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
-import httpx
-
 from teenvio_desktop.core.campaign import Campaign
 from teenvio_desktop.core.merge import MergeTemplates
 from teenvio_desktop.core.outbox.payload import (
@@ -55,28 +53,35 @@ from teenvio_desktop.core.tealite.errors import (
 log = logging.getLogger(__name__)
 
 OutcomeKind = Literal["accepted", "retry", "failed", "stop", "uncertain"]
-# Raised before any byte of the request left this machine: safe to send again.
-NOT_SENT_ERRORS: tuple[type[Exception], ...] = (
-    httpx.ConnectError,
-    httpx.ConnectTimeout,
-    httpx.PoolTimeout,
-    httpx.ProxyError,
-)
-# The address itself is unusable: no message can succeed.
-BAD_ADDRESS_ERRORS: tuple[type[Exception], ...] = (httpx.UnsupportedProtocol, httpx.InvalidURL)
 MAX_MESSAGE_ID_CHARS = 200
 
 
 @functools.cache
-def _aiohttp_errors() -> tuple[tuple[type[Exception], ...], tuple[type[Exception], ...]]:
-    """aiohttp's (not sent, bad address) exceptions; imported on the first failure only."""
+def _failure_kinds() -> tuple[tuple[type[Exception], ...], tuple[type[Exception], ...]]:
+    """The exceptions raised before any byte of the request left this machine (safe to
+    send again), and those saying the address itself is unusable (no message can
+    succeed): httpx's and aiohttp's, imported on the first failure only (httpx alone is
+    a tenth of a second of the command line's start)."""
     import aiohttp
+    import httpx
 
     # ClientConnectorError covers refused, DNS, proxy and TLS handshakes (certificate
     # failures among them, told apart by their cause); ConnectionTimeoutError is a timeout
     # while connecting or waiting for a free connection of the pool.
-    not_sent = (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError)
-    bad_address = (aiohttp.InvalidURL, aiohttp.NonHttpUrlClientError)
+    not_sent = (
+        httpx.ConnectError,
+        httpx.ConnectTimeout,
+        httpx.PoolTimeout,
+        httpx.ProxyError,
+        aiohttp.ClientConnectorError,
+        aiohttp.ConnectionTimeoutError,
+    )
+    bad_address = (
+        httpx.UnsupportedProtocol,
+        httpx.InvalidURL,
+        aiohttp.InvalidURL,
+        aiohttp.NonHttpUrlClientError,
+    )
     return not_sent, bad_address
 
 
@@ -180,9 +185,9 @@ def classify_exception(url: str, exc: BaseException) -> Outcome:
     """The outcome of a request that raised ``exc`` before an answer arrived."""
     error = error_for_exception(url, exc) if isinstance(exc, Exception) else None
     detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-    not_sent, bad_address = _aiohttp_errors()
-    if isinstance(error, TlsVerificationError) or isinstance(exc, BAD_ADDRESS_ERRORS + bad_address):
+    not_sent, bad_address = _failure_kinds()
+    if isinstance(error, TlsVerificationError) or isinstance(exc, bad_address):
         return Outcome("stop", error=error)  # nothing was written: retry once it is fixed
-    if isinstance(exc, NOT_SENT_ERRORS + not_sent):
+    if isinstance(exc, not_sent):
         return Outcome("retry", error=error, category="Unavailable", text=detail)
     return Outcome("uncertain", error=error, category="Uncertain", text=detail)
