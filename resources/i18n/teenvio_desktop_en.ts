@@ -2854,6 +2854,10 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>no keyring was found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No {what} is known for the account “{account}”. Enter it in the account (or set it in the environment variable for the command line).</source>
         <translation type="unfinished"></translation>
     </message>

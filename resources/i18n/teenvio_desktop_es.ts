@@ -2858,6 +2858,10 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>El llavero del sistema no está disponible ({detail}), así que no se pueden guardar las contraseñas ni los tokens. Se conservan en memoria hasta que se cierre la aplicación y habrá que volver a introducirlos la próxima vez. Desbloquea o instala un llavero (por ejemplo, GNOME Keyring o KWallet) y vuelve a intentarlo.</translation>
     </message>
     <message>
+        <source>no keyring was found</source>
+        <translation>no se encontró ningún llavero</translation>
+    </message>
+    <message>
         <source>No {what} is known for the account “{account}”. Enter it in the account (or set it in the environment variable for the command line).</source>
         <translation>La cuenta “{account}” no tiene guardado este dato: {what}. Introdúcelo en la cuenta (o defínelo en la variable de entorno correspondiente para la línea de comandos).</translation>
     </message>

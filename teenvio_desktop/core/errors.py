@@ -13,7 +13,8 @@ from typing import Any
 Translate = Callable[[str, str], str]
 
 
-def _identity(context: str, text: str) -> str:
+def untranslated(context: str, text: str) -> str:
+    """The English text itself (the command line without a catalogue, and logs)."""
     del context
     return text
 
@@ -37,7 +38,7 @@ class TeenvioError(Exception):
         self.server_text = server_text
         super().__init__(self.render())
 
-    def explanation(self, translate: Translate = _identity) -> str:
+    def explanation(self, translate: Translate = untranslated) -> str:
         """The explanation alone, translated with ``translate(context, template)``."""
         return translate(self.context, self.template).format(**self.params)
 
@@ -47,7 +48,7 @@ class TeenvioError(Exception):
             return None
         return " ".join(str(p) for p in (self.server_code, self.server_text) if p)
 
-    def render(self, translate: Translate = _identity) -> str:
+    def render(self, translate: Translate = untranslated) -> str:
         """Explanation followed by the server's reply, ready to show."""
         reply = self.server_reply()
         text = self.explanation(translate)

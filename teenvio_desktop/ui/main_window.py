@@ -261,6 +261,11 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode()))
         else:
             self.resize(DEFAULT_SIZE)
+        # Never larger than the screen (a 1024x700 one, or a smaller one than last time):
+        # the window must show whole, its send actions included.
+        available = self.screen().availableGeometry().size()
+        if not available.isEmpty():
+            self.resize(self.size().boundedTo(available))
         state = settings.get(STATE_KEY)
         if state:
             self.restoreState(QByteArray.fromBase64(state.encode()))

@@ -12,6 +12,7 @@ from teenvio_desktop.core.context import AppContext
 from teenvio_desktop.ui.areas import build_main_window
 from teenvio_desktop.ui.keyring_banner import KeyringBanner
 from teenvio_desktop.ui.scripted_prompter import ScriptedPrompter
+from tests.helpers.language import interface_language
 
 pytestmark = pytest.mark.timeout(90)
 
@@ -73,3 +74,16 @@ def test_try_again_finds_a_keyring_that_came_back(
     banner.retry_button.click()
     qtbot.waitUntil(banner.isHidden, timeout=10_000)
     window.close()
+
+
+def test_in_spanish_the_banner_has_no_english_words(qtbot: QtBot, app_context: AppContext) -> None:
+    use_secret_store(app_context, SecretStore(fail.Keyring()))
+    with interface_language("es"):
+        window = build_main_window(app_context, prompter=ScriptedPrompter())
+        qtbot.addWidget(window)
+        window.show()
+        banner = _banner(window)
+        qtbot.waitUntil(banner.isVisible, timeout=10_000)
+        text = banner.label.text()
+        assert "no se encontró ningún llavero" in text and "backend" not in text
+        window.close()

@@ -171,3 +171,18 @@ def test_start_path_leaves_heavy_modules_unimported(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_window_is_never_larger_than_the_screen(qtbot: QtBot, app_context: AppContext) -> None:
+    # The default size (1280x820), or the size saved last time, cut down to a smaller
+    # screen: the test platform's is 800 high, lower than either; its width is below the
+    # window's minimum, which wins (a 1024-wide screen takes the window whole).
+    for _ in range(2):  # first without, then with a saved geometry
+        window = build_main_window(app_context)
+        qtbot.addWidget(window)
+        available = window.screen().availableGeometry().size()
+        assert available.height() < 820
+        assert window.height() <= available.height()
+        assert window.width() <= max(available.width(), window.minimumWidth())
+        assert window.minimumWidth() <= 1024
+        window.close()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from teenvio_desktop.core.errors import TeenvioError
+from teenvio_desktop.core.errors import TeenvioError, Translate, untranslated
 from teenvio_desktop.core.i18n import QT_TRANSLATE_NOOP
 
 
@@ -60,6 +60,16 @@ class KeyringUnavailable(AccountError):
             ),
             detail=detail,
         )
+
+    def explanation(self, translate: Translate = untranslated) -> str:
+        # The one detail of our own words is translated; a library's message stays as is.
+        detail = self.params["detail"]
+        if detail == NO_KEYRING_FOUND:
+            detail = translate(self.context, detail)
+        return translate(self.context, self.template).format(detail=detail)
+
+
+NO_KEYRING_FOUND = QT_TRANSLATE_NOOP("errors", "no keyring was found")
 
 
 class MissingSecret(AccountError):

@@ -15,7 +15,7 @@ import threading
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from teenvio_desktop.core.accounts.errors import KeyringUnavailable
+from teenvio_desktop.core.accounts.errors import NO_KEYRING_FOUND, KeyringUnavailable
 from teenvio_desktop.core.logsetup import register_secret
 
 if TYPE_CHECKING:
@@ -110,7 +110,7 @@ class SecretStore:
         """Probe the keyring with a read; remember and return the problem, if any."""
         backend = self._current_backend()
         if _is_unusable(backend):
-            return self._fail(KeyringUnavailable("no keyring backend found"))
+            return self._fail(KeyringUnavailable(NO_KEYRING_FOUND))
         try:
             backend.get_password(self.service, "probe")
         except Exception as exc:  # KeyringError, and D-Bus and backend libraries' own types
@@ -153,7 +153,7 @@ class SecretStore:
     def _keyring_set(self, account: str, kind: SecretKind, value: str) -> KeyringUnavailable | None:
         backend = self._current_backend()
         if _is_unusable(backend):
-            return self._fail(KeyringUnavailable("no keyring backend found"))
+            return self._fail(KeyringUnavailable(NO_KEYRING_FOUND))
         try:
             backend.set_password(self.service, keyring_username(account, kind), value)
         except Exception as exc:  # NoKeyringError, KeyringLocked, InitError, D-Bus errors
@@ -185,7 +185,7 @@ class SecretStore:
             return value
         backend = self._current_backend()
         if _is_unusable(backend):
-            self._fail(KeyringUnavailable("no keyring backend found"))
+            self._fail(KeyringUnavailable(NO_KEYRING_FOUND))
             return None
         try:
             value = backend.get_password(self.service, keyring_username(account, kind))
