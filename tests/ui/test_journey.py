@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QLineEdit,
+    QPushButton,
     QScrollArea,
     QTabBar,
     QToolBar,
@@ -162,8 +163,8 @@ def assert_in_view(scroll: QScrollArea, widgets: list[QWidget]) -> None:
 
 
 def assert_nothing_hidden(window: QWidget) -> None:
-    """At 1280x800 every toolbar shows all its buttons (no overflow arrow) and every tab
-    bar all its tabs (no scroll arrows)."""
+    """At 1280x800 every toolbar shows all its buttons (no overflow arrow), every tab bar
+    all its tabs (no scroll arrows), and every button its whole text inside the window."""
     assert window.width() <= 1280 and window.height() <= 800
     for toolbar in window.findChildren(QToolBar):
         if not toolbar.isVisible():
@@ -174,6 +175,12 @@ def assert_nothing_hidden(window: QWidget) -> None:
         if bar.isVisible():
             arrows = [b for b in bar.findChildren(QToolButton) if b.isVisible()]
             assert arrows == [], [bar.tabText(i) for i in range(bar.count())]
+    inside = window.rect()
+    for button in window.findChildren(QPushButton):
+        if button.isVisible():
+            where = QRect(button.mapTo(window, QPoint(0, 0)), button.size())
+            squeezed = button.width() < button.sizeHint().width()
+            assert inside.contains(where) and not squeezed, (button.text(), where, inside)
 
 
 def import_the_list(j: Journey, qtbot: QtBot, tmp_path: Path) -> int:
