@@ -192,6 +192,7 @@ def import_the_list(j: Journey, qtbot: QtBot, tmp_path: Path) -> int:
     qtbot.waitUntil(wizard.settings_page.isComplete, timeout=20_000)
     wizard.next()
     assert wizard.currentId() == PAGE_MAPPING
+    assert_nothing_hidden(wizard)
     mapping = wizard.mapping_page
     # The importer finds the address and takes "nombre" as the recipient's name.
     assert mapping.email_combo.currentText() == "email"
@@ -204,6 +205,7 @@ def import_the_list(j: Journey, qtbot: QtBot, tmp_path: Path) -> int:
     qtbot.waitUntil(lambda: counts["valid"].text() == "3", timeout=10_000)
     assert counts["invalid"].text() == "1" and counts["duplicates"].text() == "1"
     j.shot("import-result")  # the wizard, on top of the window
+    assert_nothing_hidden(wizard)
     wizard.accept()
     list_id = int(imported.args[0])
     assert [x.name for x in recipients.selected_lists()] == ["Clientes"]
@@ -328,6 +330,9 @@ def send(j: Journey, qtbot: QtBot, compose: ComposeArea) -> SendOutcome:
     qtbot.waitUntil(lambda: bool(finished), timeout=120_000)
     assert isinstance(finished[0], SendOutcome), finished
     j.shot("sent")
+    for dialog in QApplication.topLevelWidgets():
+        if dialog.isVisible() and dialog is not j.window:  # the sending dialog
+            assert_nothing_hidden(dialog)
     return finished[0]
 
 
