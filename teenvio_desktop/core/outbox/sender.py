@@ -350,7 +350,7 @@ def _outcome_of(future: Future[Outcome]) -> Outcome:
     try:
         return future.result()
     except Exception as exc:
-        log.exception("Unexpected error while sending one message; its outcome is unknown")
+        log.exception("Sending one message failed in a way no mapping foresaw; outcome unknown")
         return Outcome("uncertain", category="Uncertain", text=f"{type(exc).__name__}: {exc}")
 
 
