@@ -1780,6 +1780,30 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Temporary failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge field not filled in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the suppression list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>#</source>
         <translation type="unfinished"></translation>
     </message>

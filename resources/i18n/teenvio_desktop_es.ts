@@ -1784,6 +1784,30 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>Quizá se envió</translation>
     </message>
     <message>
+        <source>Temporary failure</source>
+        <translation>Fallo temporal</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Rechazado</translation>
+    </message>
+    <message>
+        <source>Server unavailable</source>
+        <translation>Servidor no disponible</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Sin respuesta</translation>
+    </message>
+    <message>
+        <source>Merge field not filled in</source>
+        <translation>Campo de combinación sin rellenar</translation>
+    </message>
+    <message>
+        <source>On the suppression list</source>
+        <translation>En la lista de supresión</translation>
+    </message>
+    <message>
         <source>#</source>
         <translation>#</translation>
     </message>

@@ -56,6 +56,7 @@ def run_gui(options: GuiOptions) -> int:
     from teenvio_desktop.translations import resolve_language
     from teenvio_desktop.ui.application import create_application
     from teenvio_desktop.ui.areas import build_main_window
+    from teenvio_desktop.ui.error_hook import install_error_hook
     from teenvio_desktop.ui.sending.resume import offer_resume_later
     from teenvio_desktop.ui.single_instance import Claim, InstanceGuard, bring_to_front
     from teenvio_desktop.ui.style import install_theme
@@ -75,10 +76,14 @@ def run_gui(options: GuiOptions) -> int:
         if options.sandbox:
             start_sandbox(context)
         window = build_main_window(context)
+        restore_hook = install_error_hook(window)
         guard.activation_requested.connect(lambda: bring_to_front(window))
         window.show()
         offer_resume_later(window, context, window.prompter)
-        return int(app.exec())
+        try:
+            return int(app.exec())
+        finally:
+            restore_hook()
     finally:
         if context.sandbox is not None:
             context.sandbox.stop()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QLineEdit,
+    QPushButton,
     QScrollArea,
     QTabBar,
     QToolBar,
@@ -162,8 +163,8 @@ def assert_in_view(scroll: QScrollArea, widgets: list[QWidget]) -> None:
 
 
 def assert_nothing_hidden(window: QWidget) -> None:
-    """At 1280x800 every toolbar shows all its buttons (no overflow arrow) and every tab
-    bar all its tabs (no scroll arrows)."""
+    """At 1280x800 every toolbar shows all its buttons (no overflow arrow), every tab bar
+    all its tabs (no scroll arrows), and every button its whole text inside the window."""
     assert window.width() <= 1280 and window.height() <= 800
     for toolbar in window.findChildren(QToolBar):
         if not toolbar.isVisible():
@@ -174,6 +175,12 @@ def assert_nothing_hidden(window: QWidget) -> None:
         if bar.isVisible():
             arrows = [b for b in bar.findChildren(QToolButton) if b.isVisible()]
             assert arrows == [], [bar.tabText(i) for i in range(bar.count())]
+    inside = window.rect()
+    for button in window.findChildren(QPushButton):
+        if button.isVisible():
+            where = QRect(button.mapTo(window, QPoint(0, 0)), button.size())
+            squeezed = button.width() < button.sizeHint().width()
+            assert inside.contains(where) and not squeezed, (button.text(), where, inside)
 
 
 def import_the_list(j: Journey, qtbot: QtBot, tmp_path: Path) -> int:
@@ -185,6 +192,7 @@ def import_the_list(j: Journey, qtbot: QtBot, tmp_path: Path) -> int:
     qtbot.waitUntil(wizard.settings_page.isComplete, timeout=20_000)
     wizard.next()
     assert wizard.currentId() == PAGE_MAPPING
+    assert_nothing_hidden(wizard)
     mapping = wizard.mapping_page
     # The importer finds the address and takes "nombre" as the recipient's name.
     assert mapping.email_combo.currentText() == "email"
@@ -197,6 +205,7 @@ def import_the_list(j: Journey, qtbot: QtBot, tmp_path: Path) -> int:
     qtbot.waitUntil(lambda: counts["valid"].text() == "3", timeout=10_000)
     assert counts["invalid"].text() == "1" and counts["duplicates"].text() == "1"
     j.shot("import-result")  # the wizard, on top of the window
+    assert_nothing_hidden(wizard)
     wizard.accept()
     list_id = int(imported.args[0])
     assert [x.name for x in recipients.selected_lists()] == ["Clientes"]
@@ -321,6 +330,9 @@ def send(j: Journey, qtbot: QtBot, compose: ComposeArea) -> SendOutcome:
     qtbot.waitUntil(lambda: bool(finished), timeout=120_000)
     assert isinstance(finished[0], SendOutcome), finished
     j.shot("sent")
+    for dialog in QApplication.topLevelWidgets():
+        if dialog.isVisible() and dialog is not j.window:  # the sending dialog
+            assert_nothing_hidden(dialog)
     return finished[0]
 
 

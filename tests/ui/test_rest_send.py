@@ -89,7 +89,7 @@ def test_table_model_passes_the_model_tester(
     )
     model.refresh()
     assert model.data(model.index(0, 3)) == "Failed"
-    assert model.data(model.index(0, 6)) == "Permanent: El recipient es requerido"
+    assert model.data(model.index(0, 6)) == "Refused: El recipient es requerido"
     qtmodeltester.check(model)
 
 

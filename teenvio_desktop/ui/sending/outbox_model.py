@@ -30,6 +30,29 @@ def state_label(state: str) -> str:
     return labels.get(state, state)
 
 
+def category_label(category: str) -> str:
+    """The words for an error category (the server's and the app's own are English keys)."""
+    labels = {
+        "Retriable": QCoreApplication.translate("RestSend", "Temporary failure"),
+        "Permanent": QCoreApplication.translate("RestSend", "Refused"),
+        "Unavailable": QCoreApplication.translate("RestSend", "Server unavailable"),
+        "Uncertain": QCoreApplication.translate("RestSend", "No answer"),
+        "Merge": QCoreApplication.translate("RestSend", "Merge field not filled in"),
+        "Suppressed": QCoreApplication.translate("RestSend", "On the suppression list"),
+    }
+    return labels.get(category, category)
+
+
+# Texts the app itself records that the category's words already say.
+_SAID_BY_CATEGORY = {"on the suppression list"}
+
+
+def reason_text(category: str | None, text: str | None) -> str:
+    """A message's reason: its category in words, then the server's (or Python's) text."""
+    shown_text = None if text in _SAID_BY_CATEGORY else text
+    return ": ".join(p for p in (category and category_label(category), shown_text) if p)
+
+
 class OutboxTableModel(QAbstractTableModel):
     """One row per message of a campaign; :meth:`refresh` reads only what changed."""
 
@@ -128,4 +151,4 @@ class OutboxTableModel(QAbstractTableModel):
             return row.message_id or ""
         if row.state == "accepted":
             return ""
-        return ": ".join(p for p in (row.error_category, row.error_text) if p)
+        return reason_text(row.error_category, row.error_text)
