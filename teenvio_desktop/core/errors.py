@@ -7,6 +7,7 @@ the server's own code and text, which are always shown next to the explanation.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -57,3 +58,39 @@ class TeenvioError(Exception):
 
 class Cancelled(Exception):
     """Raised inside long work when the user asked to stop it."""
+
+
+def stored_form(error: TeenvioError) -> str:
+    """``error`` as kept in the database: its template and parameters, not its English
+    text, so that it is shown later in the language of that day."""
+    return json.dumps(
+        {
+            "template": error.template,
+            "params": {name: str(value) for name, value in error.params.items()},
+            "server_code": error.server_code,
+            "server_text": error.server_text,
+            "text": error.render(),  # shown when the template cannot be filled again
+        },
+        ensure_ascii=False,
+    )
+
+
+def render_stored(text: str, translate: Translate = untranslated) -> str:
+    """What :func:`stored_form` kept, rendered with ``translate``; any other text (an
+    older row's rendered English) as it is."""
+    try:
+        kept = json.loads(text)
+    except ValueError:
+        return text
+    if not isinstance(kept, dict):
+        return text
+    try:
+        error = TeenvioError(
+            kept["template"],
+            server_code=kept["server_code"],
+            server_text=kept["server_text"],
+            **kept["params"],
+        )
+        return error.render(translate)
+    except (ValueError, TypeError, KeyError, IndexError):
+        return str(kept.get("text", text))

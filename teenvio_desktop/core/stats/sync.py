@@ -24,7 +24,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from teenvio_desktop.core.clock import parse_teenvio_timestamp, teenvio_timestamp, utc_now
-from teenvio_desktop.core.errors import Cancelled, TeenvioError
+from teenvio_desktop.core.errors import Cancelled, TeenvioError, stored_form
 from teenvio_desktop.core.i18n import QT_TRANSLATE_NOOP
 from teenvio_desktop.core.stats import events
 from teenvio_desktop.core.stats.events import KINDS, Kind
@@ -201,14 +201,18 @@ def sync_campaign(
                     )
             except CredentialsRejected as exc:
                 _note_rejects(report, kind, rejects)
-                store.mark_failed(scope, kind, feed.campaign_id, exc.render())
-                store.mark_failed(f"campaign:{target.id}", CAMPAIGN_FEED, target.id, exc.render())
+                store.mark_failed(scope, kind, feed.campaign_id, stored_form(exc))
+                store.mark_failed(
+                    f"campaign:{target.id}", CAMPAIGN_FEED, target.id, stored_form(exc)
+                )
                 raise
             except TeaLiteError as exc:
                 _note_rejects(report, kind, rejects)
                 log.warning("Statistics of campaign %s, %s: %s", target.id, kind, exc)
-                store.mark_failed(scope, kind, feed.campaign_id, exc.render())
-                store.mark_failed(f"campaign:{target.id}", CAMPAIGN_FEED, target.id, exc.render())
+                store.mark_failed(scope, kind, feed.campaign_id, stored_form(exc))
+                store.mark_failed(
+                    f"campaign:{target.id}", CAMPAIGN_FEED, target.id, stored_form(exc)
+                )
                 report.errors.append(exc)
                 continue
             except Cancelled:

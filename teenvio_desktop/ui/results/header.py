@@ -6,9 +6,11 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale, Qt, QTime, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from teenvio_desktop.core.errors import render_stored
 from teenvio_desktop.core.stats.store import SyncState
 from teenvio_desktop.ui.formatting import format_iso
 from teenvio_desktop.ui.style import set_heading, set_role
+from teenvio_desktop.ui.translation import qt_translate
 
 
 class ResultsHeader(QWidget):
@@ -66,7 +68,7 @@ class ResultsHeader(QWidget):
         else:
             self.sync_label.setText(self.tr("Not synced yet."))
         if status.last_error and not self._error_shown:
-            self.set_error(status.last_error)
+            self.set_error(render_stored(status.last_error, qt_translate))
 
     def show_syncing(self) -> None:
         self.sync_label.setText(self.tr("Syncing…"))

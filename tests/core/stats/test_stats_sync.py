@@ -9,6 +9,7 @@ import pytest
 from teenvio_desktop.core.campaign import Campaign
 from teenvio_desktop.core.campaigns import CampaignRepository
 from teenvio_desktop.core.context import AppContext
+from teenvio_desktop.core.errors import render_stored
 from teenvio_desktop.core.stats import Scope, StatsStore, summary, sync_campaign
 from teenvio_desktop.core.stats.queries import TABLES, TableQuery, addresses, timeline, top_links
 from teenvio_desktop.core.suppression import SuppressionList
@@ -344,7 +345,7 @@ def test_retriable_answers_are_retried_and_403_stops(
     report = _sync(app_context, fake_tealite, campaign_id)
     assert [type(e) for e in report.errors] == [RetriableError, RetriableError]
     status = StatsStore(app_context.db).campaign_sync_status(campaign_id)
-    assert status.last_error and "temporarily" in status.last_error
+    assert status.last_error and "temporarily" in render_stored(status.last_error)
 
     fake_tealite.fault = None
     bad = TeaLiteConnection(base_url=fake_tealite.url, token="wrong", source_system="sys")
