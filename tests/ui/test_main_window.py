@@ -142,7 +142,8 @@ def test_a_lazy_area_is_built_once_and_retried_after_a_failure(
 
 
 def test_start_path_leaves_heavy_modules_unimported(tmp_path: Path) -> None:
-    """The main window shows without plotting, keyring, HTTP or browser-engine modules."""
+    """The main window shows without plotting, keyring, HTTP or browser-engine modules, nor
+    qtpy (its star imports build every PySide6 class: superqt and QtAwesome use it)."""
     script = (
         "import sys, tempfile\n"
         "from pathlib import Path\n"
@@ -161,8 +162,10 @@ def test_start_path_leaves_heavy_modules_unimported(tmp_path: Path) -> None:
         "window = build_main_window(context)\n"
         "window.show()\n"
         "app.processEvents()\n"
+        "window.grab()\n"  # painted, toolbar icons included
         "heavy = ('numpy', 'pyqtgraph', 'keyring', 'httpx', 'aiohttp', 'jinja2',\n"
-        "         'cryptography', 'PySide6.QtWebEngineWidgets')\n"
+        "         'cryptography', 'PySide6.QtWebEngineWidgets', 'qtpy', 'superqt',\n"
+        "         'qtawesome')\n"
         "print(sorted(m for m in heavy if m in sys.modules))\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TEENVIO_DESKTOP_HOME": str(tmp_path)}
