@@ -157,6 +157,8 @@ def test_start_path_leaves_heavy_modules_unimported(tmp_path: Path) -> None:
         "from teenvio_desktop.ui.areas import build_main_window\n"
         "from teenvio_desktop.ui.compose.area import ComposeArea\n"
         "build_parser()\n"
+        # The first preview's render imports the sanitiser on its worker thread.
+        "print(sorted(m for m in ('bleach', 'html5lib') if m in sys.modules))\n"
         "ComposeArea.create_preview_on_show = False\n"
         "context = AppContext.open(DataDir(Path(tempfile.mkdtemp())))\n"
         "window = build_main_window(context)\n"
@@ -173,7 +175,7 @@ def test_start_path_leaves_heavy_modules_unimported(tmp_path: Path) -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.strip().splitlines()[-1] == "[]"
+    assert done.stdout.strip().splitlines()[-2:] == ["[]", "[]"]
 
 
 def test_the_window_is_never_larger_than_the_screen(qtbot: QtBot, app_context: AppContext) -> None:
