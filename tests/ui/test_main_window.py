@@ -157,8 +157,9 @@ def test_start_path_leaves_heavy_modules_unimported(tmp_path: Path) -> None:
         "from teenvio_desktop.ui.areas import build_main_window\n"
         "from teenvio_desktop.ui.compose.area import ComposeArea\n"
         "build_parser()\n"
-        # The first preview's render imports the sanitiser on its worker thread.
-        "print(sorted(m for m in ('bleach', 'html5lib') if m in sys.modules))\n"
+        # The first preview's render imports the sanitiser on its worker thread; asyncio
+        # comes with the first link check.
+        "print(sorted(m for m in ('bleach', 'html5lib', 'asyncio') if m in sys.modules))\n"
         "ComposeArea.create_preview_on_show = False\n"
         "context = AppContext.open(DataDir(Path(tempfile.mkdtemp())))\n"
         "window = build_main_window(context)\n"
