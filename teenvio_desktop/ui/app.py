@@ -63,6 +63,10 @@ def run_gui(options: GuiOptions) -> int:
     from teenvio_desktop.ui.translation import install_translators
 
     app = create_application()
+    from teenvio_desktop.ui.compose.preview_engine import start_preview_engine
+
+    # First, so that Chromium's processes start while the rest of the window is built.
+    start_preview_engine()
     language = resolve_language(options.language)
     install_translators(app, language)
     guard = InstanceGuard(options.data_dir)

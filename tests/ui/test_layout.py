@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
-from superqt import QElidingLabel
 
 from teenvio_desktop.core.context import AppContext
+from teenvio_desktop.ui.eliding_label import ElidingLabel
 from tests.helpers.windows import AREAS, SIZES, demo_window, settle
 
 # The tables that must never scroll sideways at 1280x800 (objectName).
@@ -76,7 +76,7 @@ def _clipped_by_an_ancestor(widget: QWidget, window: QWidget) -> bool:
 
 
 def _label_problem(label: QLabel) -> str | None:
-    if isinstance(label, QElidingLabel) or not label.text() or not label.pixmap().isNull():
+    if isinstance(label, ElidingLabel) or not label.text() or not label.pixmap().isNull():
         return None  # eliding labels show user data on purpose, with the full text as tooltip
     if label.wordWrap() or label.textFormat() == label.textFormat().RichText:
         if label.hasHeightForWidth() and label.height() < label.heightForWidth(label.width()) - 1:

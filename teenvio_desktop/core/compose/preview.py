@@ -29,11 +29,11 @@ from teenvio_desktop.core.preview_modes import (
     PreviewModes,
     apply_modes,
 )
-from teenvio_desktop.core.sanitize import CidResolver, sanitize_for_preview
 from teenvio_desktop.core.tasks import CancelToken
 
 if TYPE_CHECKING:  # Jinja2 loads with the first personalised preview, not at start-up
     from teenvio_desktop.core.merge import MergeTemplates
+    from teenvio_desktop.core.sanitize import CidResolver
 
 Key = TypeVar("Key")
 Value = TypeVar("Value")
@@ -179,6 +179,10 @@ def render_for_preview(
         personalised = not filled.error
     if cancel is not None:
         cancel.raise_if_cancelled()
+    # Imported by the first render, on its worker thread: bleach and html5lib are a tenth
+    # of a second the window does not wait for.
+    from teenvio_desktop.core.sanitize import sanitize_for_preview
+
     sanitized = sanitize_for_preview(
         shown, allow_remote_images=request.allow_remote_images, cid_resolver=cid_resolver
     )

@@ -9,8 +9,6 @@ for the life of the process; network failures are not, so a retry asks again.
 
 from __future__ import annotations
 
-import asyncio
-import ssl
 import threading
 import time
 from dataclasses import dataclass, field, replace
@@ -137,6 +135,8 @@ def clean_text(text: str, limit: int) -> str:
 
 
 def _connect_problem(exc: Exception) -> Phrase:
+    import ssl
+
     seen: set[int] = set()
     cause: BaseException | None = exc
     while cause is not None and id(cause) not in seen:
@@ -169,6 +169,8 @@ class _Checker:
         return response
 
     async def check(self, url: str) -> LinkResult:
+        import asyncio
+
         import httpx
 
         result = LinkResult(url=url, checked_url=url, kind="link", locations=())
@@ -225,6 +227,8 @@ class _Checker:
 
 
 def _client(options: LinkCheckOptions) -> httpx.AsyncClient:
+    import ssl
+
     import httpx
 
     context = ssl.create_default_context(cafile=options.cafile)
@@ -246,6 +250,8 @@ async def check_all(
     progress: ProgressCallback,
     cancel: CancelToken,
 ) -> dict[str, LinkResult]:
+    import asyncio  # here: the composer imports this module at start-up, before any check
+
     results: dict[str, LinkResult] = {}
     limit = asyncio.Semaphore(options.concurrency)
     async with _client(options) as client:

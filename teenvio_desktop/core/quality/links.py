@@ -11,7 +11,6 @@ and cancel token.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -191,6 +190,8 @@ def check_links(
 
     progress(Progress(STAGE, len(known), len(wanted)))
     cancel.raise_if_cancelled()
+    import asyncio  # here: the composer imports this module at start-up, before any check
+
     answers = asyncio.run(check_all(missing, options, overall, cancel)) if missing else {}
     for url, answer in answers.items():
         cache.put(url, answer)

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from superqt import QElidingLabel
 
 from teenvio_desktop.core.campaign import Campaign
 from teenvio_desktop.core.checks import Check
@@ -57,6 +56,7 @@ from teenvio_desktop.ui.compose.recipient_picker import RecipientPicker
 from teenvio_desktop.ui.compose.recovery_banner import RecoveryBanner
 from teenvio_desktop.ui.compose.send_controller import SendController
 from teenvio_desktop.ui.compose.sources import available_accounts, recipient_lists
+from teenvio_desktop.ui.eliding_label import ElidingLabel
 from teenvio_desktop.ui.prompter import DialogPrompter, Prompter
 from teenvio_desktop.ui.style import MARGIN, SPACING, set_role
 
@@ -131,7 +131,7 @@ class ComposeArea(QWidget):
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("compose_toolbar")
         # The draft's name is the user's text: it may be long, so it elides (full in the tooltip).
-        self.title_label = QElidingLabel()
+        self.title_label = ElidingLabel()
         self.title_label.setObjectName("draft_title")
         self.title_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         set_role(self.title_label, "textRole", "muted")

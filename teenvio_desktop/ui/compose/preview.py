@@ -31,8 +31,7 @@ from PySide6.QtWidgets import (
 
 from teenvio_desktop.core.preview_modes import PreviewModes
 from teenvio_desktop.ui.compose.preview_modes_bar import VIEWS, PreviewModeBar
-from teenvio_desktop.ui.compose.preview_web import PreviewWeb, web_classes
-from teenvio_desktop.ui.compose.scheme import SCHEME
+from teenvio_desktop.ui.compose.preview_web import PreviewWeb
 from teenvio_desktop.ui.prompter import DialogPrompter, Prompter
 
 if TYPE_CHECKING:  # imported on first use at run time (QtWebEngine is slow to load)
@@ -215,22 +214,25 @@ class PreviewPane(QWidget):
     def ensure_view(self) -> None:
         if self.web is not None:
             return
-        from teenvio_desktop.ui.compose.scheme import PreviewSchemeHandler, RemoteContentBlocker
+        from teenvio_desktop.ui.compose.preview_engine import (
+            WARM_GENERATION,
+            create_engine,
+            take_started_engine,
+        )
 
-        QWebEngineProfile = web_classes()[1]
-        # A private, off-the-record profile: nothing is cached or stored on disk, and our
-        # scheme handler and blocker do not leak into other web views.
-        # No Qt parent: Qt would delete it with this pane's other children, possibly before
-        # the page (a crash). Python keeps it until the pages are gone (see release()).
-        self._profile = QWebEngineProfile()
-        self._handler = PreviewSchemeHandler(self._profile)
+        # The engine started with the application (its page already loading), or a new one.
+        engine = take_started_engine() or create_engine()
+        self._profile, self._handler, self._blocker = engine.profile, engine.handler, engine.blocker
         self._handler.set_images(self._image_data)
-        self._profile.installUrlSchemeHandler(SCHEME.encode("ascii"), self._handler)
-        self._blocker = RemoteContentBlocker(self._profile)
         self._blocker.allow_remote = self.images_button.isChecked()
-        self._profile.setUrlRequestInterceptor(self._blocker)
+        page, engine.page = engine.page, None
         web = PreviewWeb(
-            self._profile, self._handler, self._main_column, accessible_name=self.tr("Preview")
+            self._profile,
+            self._handler,
+            self._main_column,
+            accessible_name=self.tr("Preview"),
+            page=page,
+            page_loading=WARM_GENERATION if page is not None and engine.loading else -1,
         )
         web.rendered.connect(self.rendered)
         web.link_clicked.connect(self._on_link_clicked)

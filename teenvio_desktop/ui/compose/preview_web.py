@@ -55,6 +55,22 @@ def _page_class():  # type: ignore[no-untyped-def]
     return PreviewPage
 
 
+def new_page(profile: QWebEngineProfile, parent: QObject | None) -> Any:
+    """A preview page: no scripts, no plugins, no navigation but the preview's own."""
+    QWebEngineSettings = web_classes()[3]
+    page = _page_class()(profile, parent)
+    settings = page.settings()
+    attr = QWebEngineSettings.WebAttribute
+    settings.setAttribute(attr.JavascriptEnabled, False)
+    settings.setAttribute(attr.JavascriptCanOpenWindows, False)
+    # Our scheme is "local"; remote loads are gated by RemoteContentBlocker instead.
+    settings.setAttribute(attr.LocalContentCanAccessRemoteUrls, True)
+    settings.setAttribute(attr.PluginsEnabled, False)
+    settings.setAttribute(attr.AutoLoadImages, True)
+    settings.setAttribute(attr.NavigateOnDropEnabled, False)
+    return page
+
+
 def _ignore_result(_result: object) -> None:
     return None
 
@@ -73,23 +89,21 @@ class PreviewWeb(QObject):
         *,
         variant: str = "",
         accessible_name: str = "",
+        page: Any = None,
+        page_loading: int = -1,
     ) -> None:
+        """``page``: one made by :func:`new_page` earlier, still loading the document of
+        generation ``page_loading`` (-1: none), or None for a new page."""
         super().__init__(parent_widget)
-        _page, _profile, _script, QWebEngineSettings, view_class = web_classes()
+        view_class = web_classes()[4]
         self._handler = handler
         self._variant = variant
         view = view_class(parent_widget)
         # The page belongs to the view, which Qt deletes before the profile it uses.
-        page = _page_class()(profile, view)
-        settings = page.settings()
-        attr = QWebEngineSettings.WebAttribute
-        settings.setAttribute(attr.JavascriptEnabled, False)
-        settings.setAttribute(attr.JavascriptCanOpenWindows, False)
-        # Our scheme is "local"; remote loads are gated by RemoteContentBlocker instead.
-        settings.setAttribute(attr.LocalContentCanAccessRemoteUrls, True)
-        settings.setAttribute(attr.PluginsEnabled, False)
-        settings.setAttribute(attr.AutoLoadImages, True)
-        settings.setAttribute(attr.NavigateOnDropEnabled, False)
+        if page is None:
+            page = new_page(profile, view)
+        else:
+            page.setParent(view)
         page.link_clicked.connect(self.link_clicked)
         page.loadFinished.connect(self._on_load_finished)
         view.setObjectName(f"preview_web_{variant}" if variant else "preview_web")
@@ -100,13 +114,13 @@ class PreviewWeb(QObject):
         self.view: QWebEngineView = view
         self.page: Any = page
         self._pending: tuple[int, str] | None = None
-        self._loading = -1  # generation being loaded, -1 when none
+        self._loading = page_loading  # generation being loaded, -1 when none
         self._scroll = QPointF(0, 0)
         self.rendered_generation = -1
 
     def show_document(self, generation: int, html: str) -> None:
         """Load ``html``; ``rendered(generation)`` fires once it is shown."""
-        if self._loading >= 0:
+        if self._loading != -1:
             self._pending = (generation, html)  # replaces an older waiting document
             return
         if self.rendered_generation >= 0:
@@ -116,7 +130,7 @@ class PreviewWeb(QObject):
         self.page.setUrl(document_url(generation, self._variant))
 
     def is_idle(self) -> bool:
-        return self._loading < 0 and self._pending is None
+        return self._loading == -1 and self._pending is None
 
     def _on_load_finished(self, ok: bool) -> None:
         generation, self._loading = self._loading, -1

@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from superqt import QElidingLabel
 
 from teenvio_desktop.core.context import AppContext
 from teenvio_desktop.core.errors import TeenvioError
 from teenvio_desktop.core.recipients import RecipientList, RecipientListRepository
 from teenvio_desktop.core.tasks import CancelToken, ProgressCallback
 from teenvio_desktop.ui import file_folders
+from teenvio_desktop.ui.eliding_label import ElidingLabel
 from teenvio_desktop.ui.formatting import format_count
 from teenvio_desktop.ui.prompter import DialogPrompter, Prompter
 from teenvio_desktop.ui.recipients.lists_model import ListsModel
@@ -154,7 +154,7 @@ class RecipientsArea(QWidget):
         self.members_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.count_label = QLabel()
         set_role(self.count_label, "textRole", "muted")
-        self.members_title = QElidingLabel()
+        self.members_title = ElidingLabel()
         self.members_title.setFont(scaled_font(self.members_title, 1.0, bold=True))
         title_row = QHBoxLayout()
         title_row.addWidget(self.members_title, 1)
