@@ -2089,6 +2089,14 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
 <context>
     <name>SendNotesPanel</name>
     <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide who was not sent to, and why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Send again anyway…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2114,6 +2122,27 @@ Compose email campaigns, send them through Teenvio&apos;s SMTP-API or the TEA Li
         <translation>
             <numerusform>%n recipient may have been sent: no answer from TEA Lite confirmed it ({addresses}). It is not sent again unless you choose “Send again anyway”; it may then receive the message twice.</numerusform>
             <numerusform>%n recipients may have been sent: no answer from TEA Lite confirmed it ({addresses}). They are not sent again unless you choose “Send again anyway”; they may then receive the message twice.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) left out</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) refused by the server</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) may have been sent</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -2093,6 +2093,14 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
 <context>
     <name>SendNotesPanel</name>
     <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Show or hide who was not sent to, and why</source>
+        <translation>Muestra u oculta a quién no se envió y por qué</translation>
+    </message>
+    <message>
         <source>Send again anyway…</source>
         <translation>Enviar de nuevo de todos modos…</translation>
     </message>
@@ -2118,6 +2126,27 @@ Redacta campañas de correo electrónico, envíalas mediante la SMTP-API de Teen
         <translation>
             <numerusform>%n destinatario quizá ya recibió el mensaje: ninguna respuesta de TEA Lite lo confirmó ({addresses}). No se le vuelve a enviar salvo que elijas “Enviar de nuevo de todos modos”; en ese caso podría recibir el mensaje dos veces.</numerusform>
             <numerusform>%n destinatarios quizá ya recibieron el mensaje: ninguna respuesta de TEA Lite lo confirmó ({addresses}). No se les vuelve a enviar salvo que elijas “Enviar de nuevo de todos modos”; en ese caso podrían recibir el mensaje dos veces.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) left out</source>
+        <translation>
+            <numerusform>%n destinatario se ha quedado fuera</numerusform>
+            <numerusform>%n destinatarios se han quedado fuera</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) refused by the server</source>
+        <translation>
+            <numerusform>%n destinatario rechazado por el servidor</numerusform>
+            <numerusform>%n destinatarios rechazados por el servidor</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) may have been sent</source>
+        <translation>
+            <numerusform>%n destinatario quizá ya recibió el mensaje</numerusform>
+            <numerusform>%n destinatarios quizá ya recibieron el mensaje</numerusform>
         </translation>
     </message>
 </context>

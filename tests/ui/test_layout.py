@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from teenvio_desktop.core.context import AppContext
+from teenvio_desktop.core.sending.notes import SendNotes
 from teenvio_desktop.ui.eliding_label import ElidingLabel
 from tests.helpers.windows import AREAS, SIZES, demo_window, settle
 
@@ -249,3 +251,65 @@ def test_the_layout_check_can_fail(qtbot: QtBot) -> None:
     assert "hidden in an overflow" in problems
     assert "QLabel" in problems and "text needs" in problems
     assert "QPushButton" in problems and "needs" in problems
+
+
+def _long_notes() -> SendNotes:
+    """What a send to a real list can leave behind: two long notes, four lines at 1024."""
+    left_out = tuple(f"josé.garcía{n}@ejemplo.es" for n in range(6))
+    refused = tuple((f"nadie{n}@example.com", "550 5.1.1 User unknown") for n in range(4))
+    return SendNotes(left_out=left_out, left_out_total=9, refused=refused, refused_total=7)
+
+
+def _wholly_shown(widget: QWidget) -> bool:
+    """Visible and not cut by any container (the whole rectangle can be seen)."""
+    return widget.isVisible() and widget.visibleRegion().boundingRect() == widget.rect()
+
+
+@pytest.mark.timeout(240)
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_results_fit_with_the_keyring_banner_and_send_notes(
+    qtbot: QtBot, app_context: AppContext, language: str
+) -> None:
+    """Both banners and long send notes shown at once: the chart keeps its height, the
+    links' heading and a row of links stay in view, nothing is cut."""
+    from teenvio_desktop.core.accounts.errors import KeyringUnavailable
+
+    with demo_window(qtbot, app_context, language) as shown:
+        window = shown.window
+        area = shown.show_area(qtbot, "results")
+        banner = window.findChild(QFrame, "keyring_banner")
+        assert banner is not None
+        qtbot.waitUntil(banner.retry_button.isEnabled, timeout=15_000)  # type: ignore[attr-defined]
+        banner.show_problem(KeyringUnavailable("no secret service"))  # type: ignore[attr-defined]
+        area.send_notes.show_notes(_long_notes())  # type: ignore[attr-defined]
+        area.header.ask_for_credentials(True)  # type: ignore[attr-defined]
+        overview = area.overview  # type: ignore[attr-defined]
+        problems: list[str] = []
+        for size in SIZES:
+            shown.resize(qtbot, size)
+            where = f"results {size.width()}x{size.height()} {language}"
+            problems += [f"{where}: {p}" for p in layout_problems(area, window)]
+            chart = overview.chart
+            if chart.height() < chart.minimumHeight():
+                problems.append(f"{where}: chart squeezed to {chart.height()} px")
+            column = area.campaign_column  # type: ignore[attr-defined]
+            scrolls = column.verticalScrollBar().isVisible()
+            if scrolls and size == QSize(1280, 800):
+                problems.append(f"{where}: the campaign's column scrolls")
+            column.ensureWidgetVisible(overview.links_table, 0, 0)
+            settle()
+            title = overview.findChild(QLabel, "top_links_title")
+            if title is None or not _wholly_shown(title):
+                problems.append(f"{where}: the links' heading is hidden")
+            table = overview.links_table
+            row = table.verticalHeader().defaultSectionSize()
+            if table.viewport().height() < row or not _wholly_shown(table):
+                problems.append(f"{where}: no room for a row of links")
+        # The notes read as one line; the full notes, with the addresses, on request.
+        notes = area.send_notes  # type: ignore[attr-defined]
+        assert notes.summary.height() < 2 * notes.summary.fontMetrics().height()
+        assert not notes.label.isVisible() and "nadie0@example.com" in notes.text()
+        notes.details_button.click()
+        qtbot.waitUntil(notes.label.isVisible)
+        assert "nadie0@example.com" in notes.label.text()
+        assert not problems, "\n".join(problems)

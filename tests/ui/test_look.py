@@ -7,8 +7,17 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtGui import QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QTableView
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QRadioButton,
+    QStyle,
+    QStyleOptionButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from teenvio_desktop.core.context import AppContext
@@ -215,3 +224,60 @@ def test_a_hidden_banner_takes_no_room_and_a_shown_one_sits_beside_the_sidebar(
         assert banner.geometry().left() > window.navigation.geometry().right()
         banner.hide()
         qtbot.waitUntil(lambda: window.stack.geometry().top() == 0)
+
+
+def _luminance(color: QColor) -> float:
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(color.redF())
+        + 0.7152 * channel(color.greenF())
+        + 0.0722 * channel(color.blueF())
+    )
+
+
+def _contrast(a: QColor, b: QColor) -> float:
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _indicator_contrast(button: QCheckBox | QRadioButton) -> float:
+    """The strongest contrast between the indicator's pixels and the window around it
+    (its outline, for an empty box or circle)."""
+    option = QStyleOptionButton()
+    button.initStyleOption(option)
+    element = (
+        QStyle.SubElement.SE_CheckBoxIndicator
+        if isinstance(button, QCheckBox)
+        else QStyle.SubElement.SE_RadioButtonIndicator
+    )
+    rect = button.style().subElementRect(element, option, button)
+    image = button.grab().toImage()
+    background = button.palette().color(QPalette.ColorRole.Window)
+    return max(
+        _contrast(image.pixelColor(x, y), background)
+        for x in range(rect.left(), rect.right() + 1)
+        for y in range(rect.top(), rect.bottom() + 1)
+    )
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_empty_checkboxes_and_radio_buttons_stand_out_in_both_schemes(
+    qtbot: QtBot, qapp: QApplication, restored_look: None, scheme: str
+) -> None:
+    """An unchecked box (TEA Lite's Schedule) has an outline of at least 3:1 against the
+    window (WCAG's contrast for controls), and a checked one still shows its mark."""
+    install_theme(qapp, scheme)  # type: ignore[arg-type]
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    box, radio = QCheckBox("Schedule"), QRadioButton("Now")
+    layout.addWidget(box)
+    layout.addWidget(radio)
+    window.show()
+    qtbot.waitExposed(window)
+    for button in (box, radio):
+        assert _indicator_contrast(button) >= 3.0, (scheme, type(button).__name__)
+        button.setChecked(True)
+        assert _indicator_contrast(button) >= 4.5, (scheme, "checked", type(button).__name__)

@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
@@ -46,6 +45,7 @@ from teenvio_desktop.ui.style import SPACING, area_margins, icon, scaled_font
 from teenvio_desktop.ui.table_columns import ResponsiveColumns
 from teenvio_desktop.ui.tasks import run_task
 from teenvio_desktop.ui.translation import error_text
+from teenvio_desktop.ui.vertical_scroll import VerticalScrollArea
 
 TABLE_ORDER = ("bounces", "opens", "clicks", "unsubscribes", "responses")
 TAB_TITLES = {
@@ -145,11 +145,8 @@ class ResultsArea(QWidget):
         self.clickers_action.setObjectName("save_clickers")
         self.clickers_action.triggered.connect(lambda: self.save_audience("clickers"))
         self.save_list_button.setMenu(audience_menu)
-        title_row = QHBoxLayout()
-        title_row.setSpacing(SPACING)
-        title_row.addWidget(self.header, 1)
-        title_row.addWidget(self.sync_button, 0, Qt.AlignmentFlag.AlignTop)
-        title_row.addWidget(self.save_list_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.header.add_action(self.sync_button)
+        self.header.add_action(self.save_list_button)
 
         self.summary_grid = SummaryCards()
         self.summary_values = self.summary_grid.values
@@ -171,7 +168,7 @@ class ResultsArea(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.setSpacing(SPACING)
-        right_layout.addLayout(title_row)
+        right_layout.addWidget(self.header)
         self.send_notes = SendNotesPanel()
         self.send_notes.resend_requested.connect(self.resend_uncertain)
         right_layout.addWidget(self.send_notes)
@@ -181,7 +178,11 @@ class ResultsArea(QWidget):
         splitter = QSplitter()
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        # The campaign's column scrolls only when banners, an error and notes together need
+        # more height than a small window has: the chart and links keep their minimum.
+        self.campaign_column = VerticalScrollArea(right)
+        self.campaign_column.setObjectName("campaign_column")
+        splitter.addWidget(self.campaign_column)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([460, 700])

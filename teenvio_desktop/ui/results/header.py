@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from teenvio_desktop.core.errors import render_stored
 from teenvio_desktop.core.stats.store import SyncState
 from teenvio_desktop.ui.formatting import format_iso
-from teenvio_desktop.ui.style import set_heading, set_role
+from teenvio_desktop.ui.style import SPACING, set_heading, set_role
 from teenvio_desktop.ui.translation import qt_translate
 
 
@@ -49,13 +49,26 @@ class ResultsHeader(QWidget):
         banner_layout.addWidget(self.credentials_button)
         self.credentials_banner.hide()
 
+        # The title and sync status beside the area's buttons; the error and the banner
+        # below, across the whole width (beside the buttons they wrapped to many lines).
+        titles = QVBoxLayout()
+        titles.setSpacing(2)
+        titles.addWidget(self.title_label)
+        titles.addWidget(self.sync_label)
+        self.title_row = QHBoxLayout()
+        self.title_row.setSpacing(SPACING)
+        self.title_row.addLayout(titles, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        for widget in (self.title_label, self.sync_label, self.error_label):
-            layout.addWidget(widget)
+        layout.addLayout(self.title_row)
+        layout.addWidget(self.error_label)
         layout.addWidget(self.credentials_banner)
         self._error_shown = False
+
+    def add_action(self, button: QWidget) -> None:
+        """A button beside the title (Sync now, Save as list)."""
+        self.title_row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
 
     def set_title(self, text: str) -> None:
         self.title_label.setText(text)

@@ -123,6 +123,7 @@ class OverviewTab(QSplitter):
         links_layout.setContentsMargins(0, 6, 0, 0)
         links_layout.setSpacing(4)
         title = QLabel(self.tr("Top clicked links"))
+        title.setObjectName("top_links_title")
         title.setFont(scaled_font(title, 1.0, bold=True))
         links_layout.addWidget(title)
         links_layout.addWidget(self.links_table)

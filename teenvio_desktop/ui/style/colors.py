@@ -29,6 +29,7 @@ class SchemeColors:
     sidebar: str
     card: str
     border: str
+    control_border: str  # a check box's or radio button's outline: 3:1 on window
     # Text
     text: str
     muted_text: str
@@ -73,6 +74,7 @@ LIGHT = SchemeColors(
     sidebar="#e9ecf0",
     card="#ffffff",
     border="#cfd5dc",
+    control_border="#6e7883",
     text="#1d2530",
     muted_text="#5c6773",
     disabled_text="#9aa3ad",
@@ -108,6 +110,7 @@ DARK = SchemeColors(
     sidebar="#1b1e22",
     card="#2a2e34",
     border="#3f454d",
+    control_border="#8b95a1",
     text="#e6e9ed",
     muted_text="#a3acb6",
     disabled_text="#6b737c",

@@ -1,7 +1,7 @@
 """Light or dark: following the system's setting, or the one the user chose.
 
-:class:`Theme` applies a scheme to the application (the Fusion style, a complete palette
-and a small style sheet of named roles) and follows the system's changes
+:class:`Theme` applies a scheme to the application (the Fusion style with legible check
+boxes, a complete palette and a small style sheet of named roles) and follows the system's changes
 (``QStyleHints.colorSchemeChanged``) while the preference is ``system``. Widgets read the
 colours of the scheme in use through :func:`colors`, which looks at the application's
 palette, and repaint on Qt's own palette-change events; nobody keeps a list of them.
@@ -25,6 +25,7 @@ from teenvio_desktop.ui.style.colors import (
     SchemeColors,
     build_palette,
 )
+from teenvio_desktop.ui.style.indicators import LegibleIndicatorStyle
 from teenvio_desktop.ui.style.stylesheet import stylesheet
 
 Preference = Literal["system", "light", "dark"]
@@ -67,7 +68,7 @@ class Theme(QObject):
         # macOS draws its own light and dark well; elsewhere Fusion and our palette are the
         # same on every desktop (and the only reliable dark scheme on Linux).
         self._own_style = sys.platform != "darwin"
-        self._fusion_set = False
+        self._style: LegibleIndicatorStyle | None = None
         self._system = system_scheme()
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_changed)
 
@@ -98,9 +99,10 @@ class Theme(QObject):
         self._applied = scheme
         chosen = SCHEMES[scheme]
         if self._own_style:
-            if not self._fusion_set:
-                self._app.setStyle("Fusion")
-                self._fusion_set = True
+            if self._style is None or not isValid(self._style):
+                self._style = LegibleIndicatorStyle(chosen)
+                self._app.setStyle(self._style)  # the application owns it
+            self._style.colors = chosen
             self._app.setPalette(build_palette(chosen))
         self._app.setStyleSheet(stylesheet(chosen))
         self.changed.emit(chosen)
