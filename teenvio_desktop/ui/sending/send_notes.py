@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
-from superqt import QElidingLabel
 
 from teenvio_desktop.core.sending.notes import SendNotes
+from teenvio_desktop.ui.eliding_label import ElidingLabel
 from teenvio_desktop.ui.style import MARGIN, SPACING, icon, set_role
 
 
@@ -75,7 +75,7 @@ class SendNotesPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("send_notes")
-        self.summary = QElidingLabel()
+        self.summary = ElidingLabel()
         self.summary.setObjectName("send_notes_summary")
         self.label = QLabel()
         self.label.setObjectName("send_notes_text")
