@@ -289,6 +289,9 @@ def run_spec(
 
     hooks.collect_submodules = collect_submodules  # type: ignore[attr-defined]
     hooks.copy_metadata = lambda dist: [(f"<metadata of {dist}>", ".")]  # type: ignore[attr-defined]
+    hooks.collect_data_files = lambda package, includes=(): [  # type: ignore[attr-defined]
+        (f"<{package} data {pattern}>", package) for pattern in includes
+    ]
     for name in ("PyInstaller", "PyInstaller.utils"):
         monkeypatch.setitem(sys.modules, name, types.ModuleType(name))
     monkeypatch.setitem(sys.modules, "PyInstaller.utils.hooks", hooks)
@@ -326,6 +329,9 @@ def test_spec_collects_code_data_and_qtwebengine(run_spec: Any, tmp_path: Path) 
     for qm in (ROOT / "teenvio_desktop" / "ui" / "i18n").glob("*.qm"):
         assert (qm.name, "teenvio_desktop/ui/i18n") in destinations
     assert ("<metadata of teenvio-desktop>", ".") in analysis["datas"]
+    # The icons' font, read from QtAwesome's package without importing it.
+    assert "qtawesome" in hidden
+    assert ("<qtawesome data fonts/materialdesignicons6-*>", "qtawesome") in analysis["datas"]
     assert Path(analysis["hookspath"][0]) == PACKAGING / "hooks"
     assert [kw["name"] for _, kw in calls["EXE"]] == ["teenvio-desktop"]
     assert calls["COLLECT"][0][1]["name"] == "teenvio-desktop"

@@ -100,7 +100,8 @@ class _IconFont:
 def _icon_font() -> _IconFont:
     """Material Design Icons 6 from QtAwesome's package data, registered with Qt once."""
     spec = importlib.util.find_spec("qtawesome")  # finds the package without importing it
-    assert spec is not None and spec.submodule_search_locations, "QtAwesome is a dependency"
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("QtAwesome's fonts are missing: reinstall teenvio-desktop")
     fonts = Path(next(iter(spec.submodule_search_locations))) / "fonts"
     [font_file] = sorted(fonts.glob("materialdesignicons6-webfont-[0-9]*.ttf"))
     [charmap_file] = sorted(fonts.glob("materialdesignicons6-webfont-charmap-*.json"))
@@ -158,8 +159,10 @@ class PaletteIconEngine(QIconEngine):
         pixmap = QPixmap(size)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
-        self.paint(painter, QRect(0, 0, size.width(), size.height()), mode, state)
-        painter.end()
+        try:
+            self.paint(painter, QRect(0, 0, size.width(), size.height()), mode, state)
+        finally:
+            painter.end()  # a painter left open on a freed pixmap crashes Qt
         return pixmap
 
     def clone(self) -> QIconEngine:
